@@ -1,0 +1,46 @@
+"""Hygiene for every test: its own home for settings, logs and history; no keyring of the user's;
+no secrets or Sync Checkup variables leaking in from the environment."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REFERENCE = SHARED / "reference"
+
+
+def require_tool(name: str) -> str:
+    """The path of a command the test needs; skip (or fail in CI) when it is missing."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (Debian package; .ci/run installs it)"
+        if os.environ.get("SYNC_CHECKUP_REQUIRE_ALL"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def reference_file(name: str) -> Path:
+    """A file from ../shared/reference, which lives beside the repo and is never copied in."""
+    path = REFERENCE / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent: the shared reference folder is not beside this checkout")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SYNC_CHECKUP_HOME", str(home))
+    for name in list(os.environ):
+        if name.startswith("SYNC_CHECKUP_") and name not in (
+                "SYNC_CHECKUP_HOME", "SYNC_CHECKUP_REQUIRE_ALL", "SYNC_CHECKUP_REAL_KEYRING"):
+            monkeypatch.delenv(name)
+    return home

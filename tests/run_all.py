@@ -1,0 +1,55 @@
+"""Runs every test: lint (ruff), the layer contracts (import-linter), types (mypy on the core),
+then pytest — inside a private D-Bus session with an unlocked gnome-keyring when the machine has
+one, so the keyring tests use the real Secret Service.
+
+Called by `python3 dev.py test`; extra arguments go to pytest.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def _run(title: str, cmd: list[str], env: dict[str, str] | None = None) -> int:
+    print(f"\n=== {title}: {' '.join(cmd)}", flush=True)
+    return subprocess.call(cmd, cwd=ROOT, env=env)
+
+
+def main(pytest_args: list[str]) -> int:
+    failures = []
+    if not pytest_args:
+        if _run("ruff", [str(BIN / "ruff"), "check", "."]):
+            failures.append("ruff")
+        if _run("import-linter", [str(BIN / "lint-imports")]):
+            failures.append("import-linter")
+        if _run("mypy (core)", [sys.executable, "-m", "mypy"]):
+            failures.append("mypy")
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    pytest = [sys.executable, "-m", "pytest", *pytest_args]
+    if shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"):
+        inner = ("printf '' | gnome-keyring-daemon --unlock --components=secrets >/dev/null && "
+                 "exec \"$@\"")
+        cmd = ["dbus-run-session", "--", "sh", "-c", inner, "sh", *pytest]
+        env["SYNC_CHECKUP_REAL_KEYRING"] = "1"
+    else:
+        print("No gnome-keyring/dbus-run-session here: keyring tests will skip.", flush=True)
+        cmd = pytest
+    code = _run("pytest", cmd, env)
+    if code:
+        failures.append("pytest")
+    if failures:
+        print(f"\nFAILED: {', '.join(failures)}", flush=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

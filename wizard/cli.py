@@ -1,0 +1,242 @@
+"""The command line (SPEC §4): `sync-checkup [--demo]` opens the wizard, `sync-checkup check` runs
+every check without a window.
+
+Exit status of `check`: 0 no failing check, 1 at least one failing check, 2 it could not run
+(with one sentence on stderr saying what to fix).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from wizard import __version__
+from wizard.core.checks import default_period, run_checks
+from wizard.core.errors import SyncCheckupError
+from wizard.core.plans import PLAN_CHOICES, plan_from_choice
+from wizard.core.result import RunResult, Status
+from wizard.core.texts import REASON_SHORT
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAIL, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that ends with one plain sentence and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        text = message[0].upper() + message[1:]
+        self.exit(EXIT_CANNOT_RUN, f"{self.prog}: {text.rstrip('.')}.\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
+
+
+def _plan(text: str) -> str:
+    plan = plan_from_choice(text)
+    if plan is None:
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is not a QuickBooks plan this app knows; use one of: "
+            + ", ".join(PLAN_CHOICES))
+    return plan
+
+
+def _payroll(text: str) -> bool:
+    low = text.strip().lower()
+    if low in ("yes", "y", "on", "true"):
+        return True
+    if low in ("no", "n", "off", "false"):
+        return False
+    raise argparse.ArgumentTypeError(f"“{text}” is not yes or no")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sync-checkup",
+                     description="Finds out why Clockify time entries don't arrive in QuickBooks "
+                                 "Online, and says how to fix it.")
+    parser.add_argument("--version", action="version", version=f"Sync Checkup {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the wizard on the sample company")
+    parser.add_argument("--screenshots", metavar="DIR", type=Path,
+                        help="walk every wizard page, save one PNG per page in DIR, then quit")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    check = sub.add_parser("check", help="run every check without a window",
+                           description="Runs every check without a window. Exit status: 0 no "
+                                       "failing check, 1 at least one, 2 could not run.")
+    check.add_argument("--demo", action="store_true", help="use the built-in sample company")
+    check.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD",
+                       help="first day of the period (default: 30 days before --to)")
+    check.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD",
+                       help="last day of the period (default: today)")
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.add_argument("--report", type=Path, metavar="FILE",
+                       help="write the support report (.pdf or .html)")
+    check.add_argument("--clockify-file", action="append", type=Path, default=[], metavar="F",
+                       help="a Clockify export (repeatable)")
+    check.add_argument("--qbo-file", action="append", type=Path, default=[], metavar="F",
+                       help="a QuickBooks export (repeatable)")
+    check.add_argument("--plan", type=_plan, metavar="NAME",
+                       help="QuickBooks plan, for export files: " + ", ".join(PLAN_CHOICES))
+    check.add_argument("--payroll", type=_payroll, metavar="yes|no",
+                       help="whether QuickBooks payroll is on, for export files")
+    check.add_argument("--closing-date", type=_date, metavar="YYYY-MM-DD",
+                       help="QuickBooks closing date, for export files")
+    return parser
+
+
+def _period(args: argparse.Namespace, today: dt.date) -> tuple[dt.date, dt.date]:
+    end = args.date_to or (args.date_from + dt.timedelta(days=29) if args.date_from and not
+                           args.date_to else today)
+    start = args.date_from or default_period(end)[0]
+    if start > end:
+        raise SyncCheckupError(f"The period starts ({start}) after it ends ({end}); "
+                               "swap --from and --to.")
+    return start, end
+
+
+def _today_for(args: argparse.Namespace) -> dt.date:
+    if args.demo:
+        from wizard.sources.demo import sample_info
+        return sample_info().today
+    return dt.date.today()
+
+
+def _source(demo: bool, files: Sequence[Path], env_vars: Sequence[str]) -> str | None:
+    if demo:
+        return "demo"
+    if files:
+        return "file"
+    if any(os.environ.get(v) for v in env_vars):
+        return "api"
+    return None
+
+
+def _has_stored_login(side: str) -> bool:
+    """Whether the wizard left a key or sign-in in the keyring (live sources, no env vars)."""
+    try:
+        if side == "clockify":
+            from wizard.sources import clockify
+            return clockify.has_stored_key()
+        from wizard.sources import quickbooks
+        return quickbooks.has_stored_login()
+    except (ImportError, AttributeError, SyncCheckupError):
+        return False
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from wizard.sources.gather import Manual, Request, read_clockify, read_quickbooks
+
+    for path in [*args.clockify_file, *args.qbo_file]:
+        if not path.is_file():
+            raise SyncCheckupError(f"The file {path} doesn't exist or can't be opened; check the "
+                                   "name and folder.")
+    period = _period(args, _today_for(args))
+    clockify = _source(args.demo, args.clockify_file, ("SYNC_CHECKUP_CLOCKIFY_API_KEY",))
+    quickbooks = _source(args.demo, args.qbo_file, ("SYNC_CHECKUP_QBO_REFRESH_TOKEN",
+                                                     "SYNC_CHECKUP_QBO_ACCESS_TOKEN"))
+    if clockify is None and _has_stored_login("clockify"):
+        clockify = "api"
+    if quickbooks is None and _has_stored_login("quickbooks"):
+        quickbooks = "api"
+    request = Request(
+        clockify=clockify, quickbooks=quickbooks,  # type: ignore[arg-type]
+        period=period, clockify_files=tuple(args.clockify_file), qbo_files=tuple(args.qbo_file),
+        manual=Manual(plan=args.plan, payroll=args.payroll, closing_date=args.closing_date,
+                      closing_date_given=args.closing_date is not None))
+    clockify_side = read_clockify(request)
+    qbo_side = read_quickbooks(request)
+    result = run_checks(clockify_side, qbo_side, period, dt.datetime.now(dt.UTC), __version__)
+    _save_history(result)
+    if args.report:
+        from wizard.report import write_report
+        write_report(result, args.report)
+    if args.json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_text(result))
+    return result.exit_code
+
+
+def _save_history(result: RunResult) -> None:
+    try:
+        from wizard.storage import history
+    except ImportError:
+        return
+    history.record(result)
+
+
+_MARK = {Status.PASS: "OK  ", Status.INFO: "INFO", Status.WARN: "WARN", Status.FAIL: "FAIL",
+         Status.NOT_CHECKED: "----"}
+
+
+def format_text(result: RunResult, width: int = 100) -> str:
+    """A readable summary for the terminal: verdicts, then every problem with its fix."""
+    def wrap(text: str, indent: str) -> str:
+        return textwrap.fill(text, width=width, initial_indent=indent,
+                             subsequent_indent=indent) + "\n"
+
+    src = ", ".join(f"{side} from {kind or 'nowhere'}" for side, kind in result.sources.items())
+    out = [f"Sync Checkup {result.version} — period {result.period[0]} to {result.period[1]} "
+           f"({src})\n\n"]
+    for check in result.checks:
+        out.append(f"[{_MARK[check.status]}] {check.title}: {check.summary}\n")
+    problems = [f for f in result.findings if f.status in (Status.FAIL, Status.WARN)]
+    if problems:
+        out.append(f"\n{len(problems)} thing(s) to fix:\n")
+        for f in problems:
+            out.append(f"\n[{_MARK[f.status]}] {f.code} — {f.subject}"
+                       + (f" (client {f.client})" if f.client else "") + "\n")
+            out.append(wrap(f.message, "    "))
+            out.append(wrap("Fix: " + f.fix, "    "))
+    if result.entries is not None and result.entries.by_reason:
+        out.append("\nEntries that won't sync, by reason:\n")
+        for code, count in sorted(result.entries.by_reason.items(), key=lambda kv: -kv[1]):
+            out.append(f"    {count:6,}  {REASON_SHORT.get(code, code)} ({code})\n")
+    return "".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from wizard import logs
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        logs.setup()
+    except OSError:
+        pass  # a read-only home must not stop a check
+    if args.command == "check":
+        try:
+            return run_check(args)
+        except SyncCheckupError as exc:
+            sys.stderr.write(f"sync-checkup: {exc}\n")
+            return EXIT_CANNOT_RUN
+        except KeyboardInterrupt:
+            sys.stderr.write("sync-checkup: stopped.\n")
+            return EXIT_CANNOT_RUN
+        except Exception:
+            log.exception("internal error during check")
+            sys.stderr.write("sync-checkup: an internal problem stopped the check; the details "
+                             f"are in the log file {logs.log_file()}.\n")
+            return EXIT_CANNOT_RUN
+    return main_gui(args)
+
+
+def main_gui(args: argparse.Namespace | None = None) -> int:
+    if args is None:
+        args = build_parser().parse_args()
+    from wizard.ui.app import run_app
+    return run_app(demo=args.demo, screenshots=args.screenshots)

@@ -1,0 +1,1 @@
+"""The diagnosis engine: data model, name matching, the checks and their findings. No Qt, no I/O."""

@@ -1,0 +1,666 @@
+"""The five checks of SPEC §3, applied to both sides' data. Pure: no I/O, no clock, no Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from wizard.core import texts
+from wizard.core.model import (
+    Client,
+    ClockifySide,
+    Customer,
+    Member,
+    NameRecord,
+    Project,
+    QuickBooksData,
+    QuickBooksSide,
+    TimeEntry,
+    client_key,
+    project_key,
+)
+from wizard.core.names import NameIndex
+from wizard.core.plans import PlanVerdict, classify_plan, subscription_active
+from wizard.core.result import (
+    CHECK_IDS,
+    CheckResult,
+    EntriesSummary,
+    EntryItem,
+    Finding,
+    RunResult,
+    Status,
+    Tables,
+    worst,
+)
+
+MAX_SYNC_SECONDS = 23 * 3600 + 55 * 60  # 86 100 s still syncs
+_DELETED_SUFFIX = " (deleted)"
+
+
+@dataclass(frozen=True, slots=True)
+class _CheckOutput:
+    status: Status
+    summary: str
+    findings: tuple[Finding, ...] = ()
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+def _count_statuses(findings: Iterable[Finding]) -> Counter[Status]:
+    return Counter(f.status for f in findings)
+
+
+def _needs(what: str) -> _CheckOutput:
+    return _CheckOutput(Status.NOT_CHECKED, f"Not checked: needs {what} to finish.")
+
+
+# --- plan -------------------------------------------------------------------------------------
+
+def check_plan(qbo: QuickBooksData | None) -> _CheckOutput:
+    if qbo is None:
+        return _needs("QuickBooks")
+    company, prefs = qbo.company, qbo.preferences
+    verdict, plan_name = classify_plan(company.offering_sku)
+    findings: list[Finding] = []
+
+    def add(code: str, status: Status, text: texts.Text) -> None:
+        findings.append(Finding(code=code, check="plan", status=status, subject=plan_name,
+                                subject_kind="plan", message=text.message, fix=text.fix))
+
+    plan_missing_from_files = company.offering_sku is None and "plan" in qbo.unknown
+    if verdict is PlanVerdict.UNSUPPORTED:
+        add("PLAN_UNSUPPORTED", Status.FAIL, texts.plan_unsupported(plan_name))
+    if company.payroll:
+        add("PLAN_PAYROLL", Status.FAIL, texts.plan_payroll(plan_name))
+    elif verdict is PlanVerdict.ADVANCED and company.payroll is False:
+        add("PLAN_ADVANCED", Status.WARN, texts.plan_advanced(plan_name))
+    elif verdict is PlanVerdict.UNKNOWN and not plan_missing_from_files:
+        add("PLAN_UNKNOWN", Status.WARN, texts.plan_unknown(company.offering_sku))
+    elif verdict is PlanVerdict.SUPPORTED and company.payroll is False:
+        add("PLAN_SUPPORTED", Status.PASS, texts.plan_supported(plan_name))
+    if company.subscription_status and subscription_active(company.subscription_status) is False:
+        add("SUBSCRIPTION_INACTIVE", Status.FAIL,
+            texts.subscription_inactive(company.subscription_status))
+    if prefs.time_tracking_enabled is False:
+        add("TIME_TRACKING_OFF", Status.WARN, texts.time_tracking_off())
+
+    payroll_word = {True: "payroll on", False: "payroll off", None: "payroll unknown"}
+    summary = f"{plan_name}, {payroll_word[company.payroll]}"
+    status = worst([f.status for f in findings])
+    unknown = [reason for key, reason in qbo.unknown.items() if key in ("plan", "payroll")]
+    if status is not Status.FAIL and (unknown or company.payroll is None):
+        status = Status.NOT_CHECKED
+        summary = "Not checked: " + (" ".join(unknown) or "whether payroll is on is not known.")
+    return _CheckOutput(status, summary, tuple(findings))
+
+
+# --- users --------------------------------------------------------------------------------------
+
+def _strip_deleted(name: str) -> str:
+    return name[: -len(_DELETED_SUFFIX)] if name.endswith(_DELETED_SUFFIX) else name
+
+
+class _QboNames:
+    """Indexes over QuickBooks' employees, vendors and customers, built once per run."""
+
+    def __init__(self, qbo: QuickBooksData) -> None:
+        employees = qbo.employees or ()
+        self.employees: NameIndex[NameRecord] = NameIndex(employees, lambda r: r.display_name)
+        self.inactive_employees: dict[str, NameRecord] = {}
+        for rec in employees:
+            if not rec.active:
+                self.inactive_employees.setdefault(rec.display_name, rec)
+                self.inactive_employees.setdefault(_strip_deleted(rec.display_name), rec)
+        self.active_employees = NameIndex([r for r in employees if r.active],
+                                          lambda r: r.display_name)
+        self.vendor_names: set[str] = set()
+        for rec in qbo.vendors or ():
+            self.vendor_names.add(rec.display_name)
+            if not rec.active:
+                self.vendor_names.add(_strip_deleted(rec.display_name))
+        self.employee_names = {r.display_name for r in employees}
+        customers = qbo.customers or ()
+        self.customers = customers
+        self.by_id = {c.id: c for c in customers if c.id}
+        self.by_fqn = {c.fully_qualified_name: c for c in customers}
+        self.has_children: set[str] = set()
+        for c in customers:
+            parent = self.parent_of(c)
+            if parent is not None:
+                self.has_children.add(parent.fully_qualified_name)
+        self.by_name: dict[str, list[Customer]] = {}
+        for c in customers:
+            self.by_name.setdefault(c.display_name, []).append(c)
+            if not c.active and c.display_name.endswith(_DELETED_SUFFIX):
+                self.by_name.setdefault(_strip_deleted(c.display_name), []).append(c)
+        self.all_customers: NameIndex[Customer] = NameIndex(customers, lambda c: c.display_name)
+        self.top_level: NameIndex[Customer] = NameIndex(
+            [c for c in customers if self.parent_of(c) is None], lambda c: c.display_name)
+        self._children: dict[str, list[Customer]] = {}
+        for c in customers:
+            parent = self.parent_of(c)
+            if parent is not None:
+                self._children.setdefault(parent.fully_qualified_name, []).append(c)
+        self._child_index: dict[str, NameIndex[Customer]] = {}
+
+    def parent_of(self, c: Customer) -> Customer | None:
+        if c.parent_id and c.parent_id in self.by_id:
+            return self.by_id[c.parent_id]
+        path = c.parent_path
+        return self.by_fqn.get(path) if path else None
+
+    def children_of(self, parent: Customer) -> NameIndex[Customer]:
+        key = parent.fully_qualified_name
+        if key not in self._child_index:
+            self._child_index[key] = NameIndex(self._children.get(key, ()),
+                                               lambda c: c.display_name)
+        return self._child_index[key]
+
+    def taken_by(self, name: str) -> str | None:
+        if name in self.employee_names:
+            return "employee"
+        if name in self.vendor_names:
+            return "vendor"
+        return None
+
+
+def _user_finding(member: Member, names: _QboNames, has_vendors: bool) -> Finding:
+    name = member.name or ""
+    deact = member.is_deactivated
+
+    def make(code: str, status: Status, text: texts.Text, match: str | None = None,
+             near_kind: str | None = None, suggestion: str | None = None) -> Finding:
+        return Finding(code=code, check="users", status=status,
+                       subject=member.name or "(no name)", subject_kind="user",
+                       subject_id=member.id, message=text.message, fix=text.fix, match=match,
+                       near_kind=near_kind, suggestion=suggestion, deactivated=deact)
+
+    if member.is_pending:
+        return make("USER_PENDING", Status.WARN, texts.user_pending(member.name))
+    if names.active_employees.exact(name):
+        return make("USER_MATCHED", Status.PASS, texts.user_matched(name, deact), match=name)
+    inactive = names.inactive_employees.get(name)
+    if inactive is not None:
+        return make("EMPLOYEE_INACTIVE", Status.FAIL, texts.employee_inactive(name, deact),
+                    match=inactive.display_name)
+    if has_vendors and name in names.vendor_names:
+        return make("USER_IS_VENDOR", Status.FAIL, texts.user_is_vendor(name, deact), match=name)
+    near = names.active_employees.near(name)
+    if near is not None:
+        return make("USER_NEAR_MATCH", Status.FAIL,
+                    texts.user_near_match(name, near.name, near.kind, deact),
+                    match=near.name, near_kind=near.kind.value, suggestion=near.name)
+    return make("USER_NOT_IN_QBO", Status.FAIL, texts.user_not_in_qbo(name, deact))
+
+
+def check_users(members: tuple[Member, ...], qbo: QuickBooksData,
+                names: _QboNames) -> _CheckOutput:
+    findings = tuple(_user_finding(m, names, qbo.vendors is not None) for m in members)
+    counts = _count_statuses(findings)
+    matched = sum(1 for f in findings if f.code == "USER_MATCHED")
+    summary = (f"{matched:,} of {_plural(len(findings), 'member')} match a QuickBooks employee"
+               + (f"; {_plural(counts[Status.FAIL], 'problem')}" if counts[Status.FAIL] else "")
+               + (f"; {counts[Status.WARN]:,} pending" if counts[Status.WARN] else ""))
+    if qbo.vendors is None:
+        summary += "; vendors not checked (no vendor list)"
+    status = worst([f.status for f in findings])
+    return _CheckOutput(status, summary, findings)
+
+
+# --- clients and projects ---------------------------------------------------------------------
+
+def _prefer_active(c: Customer) -> bool:
+    return c.active
+
+
+def _best(candidates: list[Customer]) -> Customer:
+    """Active before inactive, shallower before deeper."""
+    return min(candidates, key=lambda c: (not c.active, c.level))
+
+
+def _client_finding(client: Client, names: _QboNames) -> tuple[Finding, Customer | None]:
+    """The client's finding, and the QuickBooks parent it maps to when matched."""
+    name = client.name
+
+    def make(code: str, status: Status, text: texts.Text, match: str | None = None,
+             near_kind: str | None = None, suggestion: str | None = None) -> Finding:
+        return Finding(code=code, check="customers", status=status, subject=name,
+                       subject_kind="client", subject_id=client.id, message=text.message,
+                       fix=text.fix, match=match, near_kind=near_kind, suggestion=suggestion,
+                       archived=client.archived)
+
+    if ":" in name:
+        return make("NAME_HAS_COLON", Status.FAIL, texts.name_has_colon("client", name, None)), None
+    same = names.by_name.get(name, [])
+    parents = [c for c in same if names.parent_of(c) is None
+               or c.fully_qualified_name in names.has_children]
+    if parents:
+        best = _best(parents)
+        fqn = best.fully_qualified_name
+        if best.active:
+            return make("CLIENT_MATCHED", Status.PASS, texts.client_matched(name, fqn),
+                        match=fqn), best
+        return make("CUSTOMER_INACTIVE", Status.FAIL,
+                    texts.customer_inactive("client", name, None, fqn), match=fqn), None
+    near = names.all_customers.near(name, prefer=_prefer_active)
+    if near is not None and near.name not in names.by_name.get(name, ()):
+        fqn = near.record.fully_qualified_name
+        return make("CLIENT_NEAR_MATCH", Status.FAIL,
+                    texts.near_match("client", name, None, fqn, near.name, near.kind),
+                    match=fqn, near_kind=near.kind.value, suggestion=near.name), None
+    taken = names.taken_by(name)
+    if taken is not None:
+        return make("NAME_TAKEN_IN_QBO", Status.FAIL,
+                    texts.name_taken("client", name, None, taken)), None
+    leaf_of = None
+    if same:
+        parent = names.parent_of(same[0])
+        leaf_of = parent.fully_qualified_name if parent else None
+    return make("CLIENT_NOT_IN_QBO", Status.FAIL,
+                texts.not_in_qbo("client", name, None, leaf_of),
+                match=same[0].fully_qualified_name if same else None), None
+
+
+def _project_finding(project: Project, client_finding: Finding | None,
+                     parent: Customer | None, names: _QboNames) -> Finding:
+    name, client = project.name, project.client_name
+
+    def make(code: str, status: Status, text: texts.Text, match: str | None = None,
+             near_kind: str | None = None, suggestion: str | None = None) -> Finding:
+        return Finding(code=code, check="customers", status=status, subject=name,
+                       subject_kind="project", subject_id=project.id, client=client,
+                       message=text.message, fix=text.fix, match=match, near_kind=near_kind,
+                       suggestion=suggestion, archived=project.archived)
+
+    if ":" in name:
+        return make("NAME_HAS_COLON", Status.FAIL, texts.name_has_colon("project", name, client))
+    same = names.by_name.get(name, [])
+    if client:
+        if parent is None:
+            return make("PROJECT_CLIENT_UNMATCHED", Status.FAIL,
+                        texts.project_client_unmatched(name, client))
+        children = names.children_of(parent)
+        direct = children.exact(name) or [
+            c for c in same if names.parent_of(c) is parent and not c.active]
+        if direct:
+            best = _best(list(direct))
+            fqn = best.fully_qualified_name
+            if best.active:
+                return make("PROJECT_MATCHED", Status.PASS,
+                            texts.project_matched(name, client, fqn), match=fqn)
+            return make("CUSTOMER_INACTIVE", Status.FAIL,
+                        texts.customer_inactive("project", name, client, fqn), match=fqn)
+        elsewhere = [c for c in same if names.parent_of(c) is not None]
+        if elsewhere:
+            other = _best(elsewhere)
+            other_parent = names.parent_of(other)
+            assert other_parent is not None
+            return make("PROJECT_WRONG_PARENT", Status.FAIL,
+                        texts.project_wrong_parent(name, client, other.fully_qualified_name,
+                                                   other_parent.fully_qualified_name),
+                        match=other.fully_qualified_name)
+        top = [c for c in same if names.parent_of(c) is None]
+        if top:
+            return make("PROJECT_NOT_SUBCUSTOMER", Status.FAIL,
+                        texts.project_not_subcustomer(name, client),
+                        match=top[0].fully_qualified_name)
+        near = children.near(name, prefer=_prefer_active)
+    else:
+        top = [c for c in same if names.parent_of(c) is None]
+        if top:
+            best = _best(top)
+            fqn = best.fully_qualified_name
+            if best.active:
+                return make("PROJECT_MATCHED", Status.PASS, texts.project_matched(name, None, fqn),
+                            match=fqn)
+            return make("CUSTOMER_INACTIVE", Status.FAIL,
+                        texts.customer_inactive("project", name, None, fqn), match=fqn)
+        if same:
+            sub = _best(same)
+            sub_parent = names.parent_of(sub)
+            parent_name = sub_parent.display_name if sub_parent else (sub.parent_path or "")
+            return make("PROJECT_IS_SUBCUSTOMER", Status.WARN,
+                        texts.project_is_subcustomer(name, sub.fully_qualified_name, parent_name),
+                        match=sub.fully_qualified_name, suggestion=parent_name)
+        near = names.top_level.near(name, prefer=_prefer_active)
+    if near is not None:
+        fqn = near.record.fully_qualified_name
+        return make("PROJECT_NEAR_MATCH", Status.FAIL,
+                    texts.near_match("project", name, client, fqn, near.name, near.kind),
+                    match=fqn, near_kind=near.kind.value, suggestion=near.name)
+    taken = names.taken_by(name)
+    if taken is not None:
+        return make("NAME_TAKEN_IN_QBO", Status.FAIL,
+                    texts.name_taken("project", name, client, taken))
+    return make("PROJECT_NOT_IN_QBO", Status.FAIL, texts.not_in_qbo("project", name, client))
+
+
+def check_customers(clients: tuple[Client, ...], projects: tuple[Project, ...],
+                    names: _QboNames, used_projects: set[str] | None,
+                    used_clients: set[str] | None) -> _CheckOutput:
+    """`used_*` are the keys with entries in the period, or None when entries weren't loaded."""
+    findings: list[Finding] = []
+    skipped = 0
+    client_result: dict[str, tuple[Finding, Customer | None]] = {}
+    client_by_name: dict[str, tuple[Finding, Customer | None]] = {}
+
+    def client_used(c: Client) -> bool:
+        return used_clients is None or client_key(c.id, c.name) in used_clients \
+            or f"\x1f{c.name}" in used_clients
+
+    def project_used(p: Project) -> bool:
+        return used_projects is None or p.key in used_projects \
+            or project_key(None, p.client_name, p.name) in used_projects
+
+    for client in clients:
+        result = _client_finding(client, names)
+        client_result[client_key(client.id, client.name)] = result
+        client_by_name.setdefault(client.name, result)
+        if client.archived and not client_used(client):
+            skipped += 1
+            continue
+        findings.append(result[0])
+    for project in projects:
+        if project.archived and not project_used(project):
+            skipped += 1
+            continue
+        cf: tuple[Finding, Customer | None] | None = None
+        if project.client_name:
+            cf = client_result.get(client_key(project.client_id, project.client_name)) \
+                or client_by_name.get(project.client_name)
+            if cf is None:  # a client missing from the client list: judge it by its name
+                cf = _client_finding(Client(project.client_id, project.client_name), names)
+                client_by_name[project.client_name] = cf
+        findings.append(_project_finding(project, cf[0] if cf else None,
+                                         cf[1] if cf else None, names))
+    counts = _count_statuses(findings)
+    matched = sum(1 for f in findings if f.code in ("CLIENT_MATCHED", "PROJECT_MATCHED"))
+    summary = f"{matched:,} of {len(findings):,} clients and projects match QuickBooks"
+    if counts[Status.FAIL]:
+        summary += f"; {_plural(counts[Status.FAIL], 'problem')}"
+    if skipped:
+        summary += f"; {skipped:,} archived without time in the period not listed"
+    return _CheckOutput(worst([f.status for f in findings]), summary, tuple(findings))
+
+
+# --- entries ------------------------------------------------------------------------------------
+
+def _zone(name: str | None) -> dt.tzinfo:
+    if not name:
+        return dt.UTC
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
+
+
+def entry_date(entry: TimeEntry, zone: dt.tzinfo) -> dt.date:
+    return entry.start.astimezone(zone).date()
+
+
+def entry_seconds(entry: TimeEntry) -> int | None:
+    if entry.end is None:
+        return None
+    if entry.duration_s is not None:
+        return entry.duration_s
+    return int((entry.end - entry.start).total_seconds())
+
+
+def entries_in_period(entries: Iterable[TimeEntry], zone: dt.tzinfo,
+                      period: tuple[dt.date, dt.date]) -> list[tuple[TimeEntry, dt.date]]:
+    start, end = period
+    out = []
+    for e in entries:
+        day = e.start.astimezone(zone).date()
+        if start <= day <= end:
+            out.append((e, day))
+    return out
+
+
+def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
+                  user_ok: dict[str, bool] | None, user_ok_by_name: dict[str, bool],
+                  project_ok: dict[str, bool] | None, close_date: dt.date | None,
+                  mapping_known: bool, closing_known: bool,
+                  not_admin: bool) -> tuple[_CheckOutput, EntriesSummary]:
+    items: list[EntryItem] = []
+    billable_problem = False
+    nonbillable_problem = False
+    for e, day in in_period:
+        reasons: list[str] = []
+        if not e.billable:
+            reasons.append("ENTRY_NOT_BILLABLE")
+        if not e.has_project:
+            reasons.append("ENTRY_NO_PROJECT")
+        if mapping_known and user_ok is not None:
+            ok = user_ok.get(e.user_id or "") if e.user_id else None
+            if ok is None:
+                ok = user_ok_by_name.get(e.user_name or "", False)
+            if not ok:
+                reasons.append("ENTRY_USER_UNMAPPED")
+        if mapping_known and project_ok is not None and e.has_project \
+                and not project_ok.get(e.project_key, False):
+            reasons.append("ENTRY_PROJECT_UNMAPPED")
+        seconds = entry_seconds(e)
+        if seconds is None:
+            reasons.append("ENTRY_RUNNING")
+        elif seconds > MAX_SYNC_SECONDS:
+            reasons.append("ENTRY_TOO_LONG")
+        if close_date is not None and day <= close_date:
+            reasons.append("ENTRY_BOOKS_CLOSED")
+        if reasons:
+            if e.billable:
+                billable_problem = True
+            else:
+                nonbillable_problem = True
+            items.append(EntryItem(
+                id=e.id, date=day, user=e.user_name, project=e.project_name or None,
+                client=e.client_name or None, billable=e.billable,
+                hours=None if seconds is None else round(seconds / 3600, 2),
+                reasons=tuple(reasons)))
+    items.sort(key=lambda i: (i.date, i.user or "", i.id))
+    summary_obj = EntriesSummary.from_items(len(in_period), tuple(items))
+    text = (f"{summary_obj.will_sync:,} of {_plural(summary_obj.total, 'entry', 'entries')} "
+            f"in the period will sync")
+    if summary_obj.wont_sync:
+        text += f"; {summary_obj.wont_sync:,} won't"
+    if not_admin:
+        text += "; only the key owner's own entries could be read (not an admin)"
+    if billable_problem:
+        status = Status.FAIL
+    elif not mapping_known:
+        status = Status.NOT_CHECKED
+        text = "Not checked: needs QuickBooks to finish. " + text
+    elif nonbillable_problem:
+        status = Status.WARN
+    else:
+        status = Status.PASS
+    if mapping_known and not closing_known:
+        text += "; the QuickBooks closing date is not known, so closed periods were not checked"
+    return _CheckOutput(status, text), summary_obj
+
+
+# --- connection ---------------------------------------------------------------------------------
+
+def check_connection(clockify: ClockifySide, quickbooks: QuickBooksSide) -> _CheckOutput:
+    findings: list[Finding] = []
+
+    def add(code: str, status: Status, subject: str, text: texts.Text) -> None:
+        findings.append(Finding(code=code, check="connection", status=status, subject=subject,
+                                subject_kind="connection", message=text.message, fix=text.fix))
+
+    parts = []
+    if clockify.problem is not None:
+        code = clockify.problem.code
+        text = (texts.clockify_key_invalid if code == "CLOCKIFY_KEY_INVALID"
+                else texts.clockify_unreachable)(clockify.problem.detail)
+        add(code, Status.FAIL, "Clockify", text)
+        parts.append("Clockify: " + ("key rejected" if code == "CLOCKIFY_KEY_INVALID"
+                                     else "unreachable"))
+    elif clockify.source is not None and clockify.data is not None:
+        data = clockify.data
+        add("CLOCKIFY_CONNECTED", Status.PASS, "Clockify",
+            texts.clockify_connected(data.workspace_name, clockify.source))
+        if data.is_admin is False:
+            add("CLOCKIFY_NOT_ADMIN", Status.WARN, "Clockify", texts.clockify_not_admin())
+        if data.features is not None and "QUICKBOOKS_INTEGRATION" not in data.features:
+            add("CLOCKIFY_NO_QUICKBOOKS", Status.WARN, "Clockify",
+                texts.clockify_no_quickbooks(data.workspace_name))
+        parts.append("Clockify: connected" if clockify.source == "api"
+                     else f"Clockify: {clockify.source}")
+    else:
+        parts.append("Clockify: not chosen")
+    if quickbooks.problem is not None:
+        code = quickbooks.problem.code
+        text = (texts.qbo_reconnect_needed if code == "QBO_RECONNECT_NEEDED"
+                else texts.qbo_unreachable)(quickbooks.problem.detail)
+        add(code, Status.FAIL, "QuickBooks", text)
+        parts.append("QuickBooks: " + ("sign in again" if code == "QBO_RECONNECT_NEEDED"
+                                       else "unreachable"))
+    elif quickbooks.source is not None and quickbooks.data is not None:
+        add("QBO_CONNECTED", Status.PASS, "QuickBooks",
+            texts.qbo_connected(quickbooks.data.company.company_name, quickbooks.source))
+        parts.append("QuickBooks: connected" if quickbooks.source == "api"
+                     else f"QuickBooks: {quickbooks.source}")
+    else:
+        add("QBO_NOT_CONNECTED", Status.INFO, "QuickBooks", texts.qbo_not_connected())
+        parts.append("QuickBooks: not chosen")
+    return _CheckOutput(worst([f.status for f in findings]), "; ".join(parts), tuple(findings))
+
+
+# --- the whole run ------------------------------------------------------------------------------
+
+def default_period(today: dt.date, days: int = 30) -> tuple[dt.date, dt.date]:
+    """The last `days` days, today included."""
+    return today - dt.timedelta(days=days - 1), today
+
+
+def run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
+               period: tuple[dt.date, dt.date], generated_at: dt.datetime,
+               version: str) -> RunResult:
+    """Every check, in SPEC order, from both sides' data."""
+    cdata = clockify.data if clockify.problem is None else None
+    qdata = quickbooks.data if quickbooks.problem is None else None
+    outputs: dict[str, _CheckOutput] = {}
+    outputs["plan"] = check_plan(qdata)
+
+    names = _QboNames(qdata) if qdata is not None else None
+    zone = _zone(cdata.time_zone if cdata else None)
+    in_period = entries_in_period(cdata.entries, zone, period) \
+        if cdata is not None and cdata.entries is not None else None
+
+    user_findings: tuple[Finding, ...] = ()
+    if cdata is None:
+        outputs["users"] = _needs("Clockify")
+    elif qdata is None or names is None or qdata.employees is None:
+        outputs["users"] = _needs("QuickBooks employees")
+    else:
+        outputs["users"] = check_users(cdata.members, qdata, names)
+        user_findings = outputs["users"].findings
+
+    customer_findings: tuple[Finding, ...] = ()
+    if cdata is None:
+        outputs["customers"] = _needs("Clockify")
+    elif qdata is None or names is None or qdata.customers is None:
+        outputs["customers"] = _needs("QuickBooks customers")
+    else:
+        used_projects: set[str] | None = None
+        used_clients: set[str] | None = None
+        if in_period is not None:
+            used_projects, used_clients = set(), set()
+            for e, _ in in_period:
+                if e.has_project:
+                    used_projects.add(e.project_key)
+                    used_projects.add(project_key(None, e.client_name, e.project_name))
+                if e.client_name:
+                    used_clients.add(client_key(e.client_id, e.client_name))
+                    used_clients.add(client_key(None, e.client_name))
+        outputs["customers"] = check_customers(cdata.clients, cdata.projects, names,
+                                               used_projects, used_clients)
+        customer_findings = outputs["customers"].findings
+
+    entries_summary: EntriesSummary | None = None
+    if cdata is None or in_period is None:
+        outputs["entries"] = _needs("Clockify time entries")
+    else:
+        mapping_known = bool(user_findings) or (qdata is not None and qdata.employees is not None
+                                                and qdata.customers is not None)
+        user_ok: dict[str, bool] | None = None
+        user_ok_by_name: dict[str, bool] = {}
+        project_ok: dict[str, bool] | None = None
+        if mapping_known:
+            user_ok = {}
+            for f in user_findings:
+                ok = f.code == "USER_MATCHED"
+                if f.subject_id:
+                    user_ok[f.subject_id] = ok
+                user_ok_by_name[f.subject] = ok or user_ok_by_name.get(f.subject, False)
+            project_ok = _project_ok(cdata.projects, customer_findings, names)
+        close_date = qdata.preferences.book_close_date if qdata else None
+        closing_known = qdata is not None and "closing_date" not in qdata.unknown
+        not_admin = cdata.is_admin is False
+        out, entries_summary = check_entries(in_period, user_ok, user_ok_by_name, project_ok,
+                                             close_date, mapping_known, closing_known, not_admin)
+        outputs["entries"] = out
+
+    outputs["connection"] = check_connection(clockify, quickbooks)
+
+    checks = tuple(CheckResult(cid, outputs[cid].status, texts.CHECK_TITLES[cid],
+                               outputs[cid].summary) for cid in CHECK_IDS)
+    findings = tuple(f for cid in CHECK_IDS for f in outputs[cid].findings)
+    return RunResult(
+        version=version, generated_at=generated_at, period=period,
+        sources={"clockify": clockify.source, "quickbooks": quickbooks.source},
+        checks=checks, findings=findings, entries=entries_summary,
+        facts=_facts(clockify, quickbooks), tables=_tables(qdata))
+
+
+def _project_ok(projects: tuple[Project, ...], findings: tuple[Finding, ...],
+                names: _QboNames | None) -> dict[str, bool]:
+    by_id = {f.subject_id: f for f in findings if f.subject_kind == "project" and f.subject_id}
+    by_name = {(f.client or "", f.subject): f for f in findings if f.subject_kind == "project"}
+    ok: dict[str, bool] = {}
+    for p in projects:
+        f = by_id.get(p.id) if p.id else None
+        f = f or by_name.get((p.client_name or "", p.name))
+        matched = f is not None and f.code == "PROJECT_MATCHED"
+        ok[p.key] = matched
+        ok[project_key(None, p.client_name, p.name)] = matched
+    return ok
+
+
+def _facts(clockify: ClockifySide, quickbooks: QuickBooksSide) -> dict[str, str]:
+    facts: dict[str, str] = {}
+    if clockify.data is not None:
+        if clockify.data.workspace_name:
+            facts["workspace"] = clockify.data.workspace_name
+        facts["time_zone"] = clockify.data.time_zone or "UTC"
+    if quickbooks.data is not None:
+        company = quickbooks.data.company
+        _, plan = classify_plan(company.offering_sku)
+        facts["plan"] = plan if company.offering_sku else "not known"
+        facts["payroll"] = {True: "on", False: "off", None: "not known"}[company.payroll]
+        if company.company_name:
+            facts["company"] = company.company_name
+        if company.subscription_status:
+            facts["subscription"] = company.subscription_status
+        close = quickbooks.data.preferences.book_close_date
+        facts["closing_date"] = close.isoformat() if close else (
+            "not known" if "closing_date" in quickbooks.data.unknown else "none")
+        tt = quickbooks.data.preferences.time_tracking_enabled
+        facts["time_tracking"] = {True: "on", False: "off", None: "not stated"}[tt]
+    return facts
+
+
+def _tables(qdata: QuickBooksData | None) -> Tables:
+    if qdata is None:
+        return Tables()
+    return Tables(
+        employees=tuple((r.display_name, r.active) for r in qdata.employees or ()),
+        vendors=tuple((r.display_name, r.active) for r in qdata.vendors or ()),
+        customers=tuple((c.fully_qualified_name, c.active) for c in qdata.customers or ()),
+    )

@@ -1,0 +1,166 @@
+"""What a run found, and its JSON form (SPEC §4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SCHEMA = 1
+CHECK_IDS = ("plan", "users", "customers", "entries", "connection")
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    INFO = "info"
+    WARN = "warn"
+    FAIL = "fail"
+    NOT_CHECKED = "not_checked"
+
+
+_SEVERITY = {Status.PASS: 0, Status.INFO: 1, Status.NOT_CHECKED: 2, Status.WARN: 3, Status.FAIL: 4}
+
+
+def worst(statuses: list[Status], default: Status = Status.PASS) -> Status:
+    return max(statuses, key=_SEVERITY.__getitem__, default=default)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    check: str
+    status: Status
+    subject: str
+    subject_kind: str  # user, client, project, plan, connection
+    message: str
+    fix: str
+    subject_id: str | None = None
+    client: str | None = None  # projects with a client
+    match: str | None = None
+    near_kind: str | None = None
+    suggestion: str | None = None
+    deactivated: bool = False  # users: deactivated in Clockify
+    archived: bool = False  # clients and projects: archived in Clockify
+
+    @property
+    def key(self) -> str:
+        """Identity of the subject across runs, for before/after comparison."""
+        ident = self.subject_id or f"{self.client or ''}\x1f{self.subject}"
+        return f"{self.check}\x1f{self.subject_kind}\x1f{ident}"
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code, "check": self.check, "status": self.status.value,
+            "subject": self.subject, "subject_kind": self.subject_kind,
+        }
+        if self.subject_kind in ("user", "client", "project"):
+            out["subject_id"] = self.subject_id
+        if self.subject_kind == "project":
+            out["client"] = self.client
+        out["match"] = self.match
+        out["near_kind"] = self.near_kind
+        out["suggestion"] = self.suggestion
+        out["message"] = self.message
+        out["fix"] = self.fix
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    id: str
+    status: Status
+    title: str
+    summary: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status.value, "title": self.title,
+                "summary": self.summary}
+
+
+@dataclass(frozen=True, slots=True)
+class EntryItem:
+    """A time entry that won't sync, with every reason."""
+
+    id: str
+    date: dt.date
+    user: str | None
+    project: str | None
+    client: str | None
+    billable: bool
+    hours: float | None
+    reasons: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "date": self.date.isoformat(), "user": self.user,
+                "project": self.project, "client": self.client, "billable": self.billable,
+                "hours": self.hours, "reasons": list(self.reasons)}
+
+
+@dataclass(frozen=True, slots=True)
+class EntriesSummary:
+    total: int
+    will_sync: int
+    items: tuple[EntryItem, ...]
+    by_reason: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def wont_sync(self) -> int:
+        return self.total - self.will_sync
+
+    @classmethod
+    def from_items(cls, total: int, items: tuple[EntryItem, ...]) -> EntriesSummary:
+        counts: Counter[str] = Counter()
+        for item in items:
+            counts.update(item.reasons)
+        return cls(total=total, will_sync=total - len(items), items=items, by_reason=dict(counts))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "will_sync": self.will_sync, "wont_sync": self.wont_sync,
+                "by_reason": dict(self.by_reason), "items": [i.to_json() for i in self.items]}
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """Both sides' lists, for the side-by-side tables of the wizard and the report."""
+
+    employees: tuple[tuple[str, bool], ...] = ()  # (display name, active)
+    vendors: tuple[tuple[str, bool], ...] = ()
+    customers: tuple[tuple[str, bool], ...] = ()  # (fully qualified name, active)
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    version: str
+    generated_at: dt.datetime
+    period: tuple[dt.date, dt.date]
+    sources: dict[str, str | None]
+    checks: tuple[CheckResult, ...]
+    findings: tuple[Finding, ...]
+    entries: EntriesSummary | None
+    facts: dict[str, str] = field(default_factory=dict)  # plan, payroll, company, workspace…
+    tables: Tables = field(default_factory=Tables)
+
+    def check(self, check_id: str) -> CheckResult:
+        return next(c for c in self.checks if c.id == check_id)
+
+    def findings_for(self, check_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.check == check_id]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(c.status is Status.FAIL for c in self.checks) else 0
+
+    def to_json(self) -> dict[str, Any]:
+        entries = self.entries.to_json() if self.entries is not None else {
+            "total": 0, "will_sync": 0, "wont_sync": 0, "by_reason": {}, "items": []}
+        return {
+            "tool": "sync-checkup", "schema": SCHEMA, "version": self.version,
+            "generated_at": self.generated_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "period": {"from": self.period[0].isoformat(), "to": self.period[1].isoformat()},
+            "sources": dict(self.sources),
+            "checks": [c.to_json() for c in self.checks],
+            "findings": [f.to_json() for f in self.findings],
+            "entries": entries,
+        }

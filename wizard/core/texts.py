@@ -1,0 +1,362 @@
+"""Every sentence a bookkeeper reads about a finding: what is wrong, why it blocks the sync,
+and exactly where to click. Kept in one place so the wording stays consistent and reviewable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wizard.core.names import NearKind, describe_difference
+
+SUPPORT_EMAIL = "support@clockify.me"
+
+CLOCKIFY_RESYNC = ("In Clockify, open the ⋯ menu next to your workspace name → Workspace settings → "
+                   "Integrations → QuickBooks → click “Check for new users and customers”.")
+CLOCKIFY_RECONNECT = ("In Clockify: Workspace settings → Integrations → the arrow next to QuickBooks → "
+                      "Disconnect → confirm; then click “Connect to QuickBooks” on the same page and "
+                      "sign in to QuickBooks as an administrator.")
+CLOCKIFY_PROFILE_NAME = ("The member changes it in Clockify: profile picture (top right) → "
+                         "Preferences → Manage CAKE.com Account → Name.")
+CLOCKIFY_EDIT_CLIENT = "In Clockify: Clients (left sidebar) → find the client → ⋯ → Edit → Name."
+CLOCKIFY_EDIT_PROJECT = "In Clockify: Projects (left sidebar) → open the project → Settings → Name."
+CLOCKIFY_PROJECT_CLIENT = "In Clockify: Projects → open the project → Settings → Client."
+QBO_EMPLOYEES = "In QuickBooks: Payroll (or Workers) → Employees"
+QBO_CUSTOMERS = "In QuickBooks: Sales (or Get paid & pay) → Customers"
+QBO_PLAN_BY_HAND = ("To look it up in QuickBooks: the gear icon (top right) → Account and Settings → "
+                    "Billing and Subscription.")
+API_KEY_WHERE = ("In Clockify, click your profile picture (top right) → Preferences → Advanced tab → "
+                 "Manage API keys → Generate new. Give it a name, click Generate and copy it at once: "
+                 "Clockify shows it only once.")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    message: str
+    fix: str
+
+
+def _q(name: str | None) -> str:
+    """A name as the bookkeeper sees it, quoted, with invisible differences made visible."""
+    if name is None:
+        return "(no name)"
+    shown = name.replace("\u00a0", "·").replace("\t", "→")
+    if shown != shown.strip() or "  " in shown:
+        shown = shown.replace(" ", "·")
+    return f"“{shown}”"
+
+
+def _near_why(kind: NearKind) -> str:
+    return f"The names are close but not identical: {describe_difference(kind)}."
+
+
+# --- plan -------------------------------------------------------------------------------------
+
+def plan_supported(plan: str) -> Text:
+    return Text(f"{plan} works with Clockify, and payroll is off.", "Nothing to do.")
+
+
+def plan_unsupported(plan: str) -> Text:
+    return Text(
+        f"{plan} cannot receive time from Clockify: the integration works only with QuickBooks "
+        "Online Essentials or Plus.",
+        "Upgrade the QuickBooks subscription to Essentials or Plus (gear icon → Account and "
+        "Settings → Billing and Subscription → Upgrade), then reconnect Clockify.")
+
+
+def plan_advanced(plan: str) -> Text:
+    return Text(
+        f"{plan}: Clockify's troubleshooting article lists only Essentials and Plus, while its "
+        "integration article also names Advanced. Sending time may or may not work.",
+        f"If time still doesn't arrive after fixing everything else, ask {SUPPORT_EMAIL} whether "
+        "your Advanced company is supported, and attach this report.")
+
+
+def plan_payroll(plan: str) -> Text:
+    return Text(
+        f"Payroll is turned on in this QuickBooks company ({plan}). Clockify cannot send time to "
+        "a QuickBooks company with payroll enabled, on any plan.",
+        "Time can't sync while payroll is on. Either use a QuickBooks company without payroll for "
+        f"time tracking, or ask {SUPPORT_EMAIL} about alternatives. Check it under the gear icon → "
+        "Account and Settings → Billing and Subscription.")
+
+
+def plan_unknown(raw: str | None) -> Text:
+    seen = f"QuickBooks reported the plan as {_q(raw)}, which this app doesn't recognise." if raw \
+        else "QuickBooks did not say which plan this company has."
+    return Text(f"{seen} Only Essentials and Plus work with Clockify.",
+                f"{QBO_PLAN_BY_HAND} If it says Essentials or Plus, you're fine.")
+
+
+def subscription_inactive(status: str) -> Text:
+    return Text(
+        f"The QuickBooks subscription is not active (QuickBooks says “{status}”). An expired, "
+        "suspended or cancelled company is read-only, so Clockify can't add time to it.",
+        f"Renew or reactivate the subscription: {QBO_PLAN_BY_HAND[len('To look it up in QuickBooks: '):]}")
+
+
+def time_tracking_off() -> Text:
+    return Text(
+        "Time tracking is turned off in QuickBooks, so it has nowhere to put the hours.",
+        "In QuickBooks: gear icon → Account and Settings → Time (or Advanced → Time tracking) → "
+        "turn on time tracking and “Add Service field to timesheets” → Save.")
+
+
+# --- users --------------------------------------------------------------------------------------
+
+def _deactivated(deactivated: bool) -> str:
+    return (" This member is deactivated in Clockify, but their earlier entries can still be "
+            "sent.") if deactivated else ""
+
+
+def user_pending(name: str | None) -> Text:
+    who = _q(name) if name else "This invited member"
+    return Text(
+        f"{who} has not accepted the Clockify invitation yet (or has no name), so Clockify can't "
+        "match them to a QuickBooks employee.",
+        "Ask them to accept the invitation e-mail and set their name, or re-send it in Clockify: "
+        "Team (left sidebar) → Members → ⋯ next to them → Resend invite. Then resync: "
+        + CLOCKIFY_RESYNC)
+
+
+def user_matched(name: str, deactivated: bool) -> Text:
+    return Text(f"{_q(name)} matches a QuickBooks employee exactly.{_deactivated(deactivated)}",
+                "Nothing to do.")
+
+
+def employee_inactive(name: str, deactivated: bool) -> Text:
+    return Text(
+        f"{_q(name)} matches a QuickBooks employee who is inactive, so QuickBooks refuses time "
+        f"for them.{_deactivated(deactivated)}",
+        f"{QBO_EMPLOYEES} → filter Status: All (or Inactive) → find {_q(name)} → Make active. "
+        "Then resync. " + CLOCKIFY_RESYNC)
+
+
+def user_is_vendor(name: str, deactivated: bool) -> Text:
+    return Text(
+        f"{_q(name)} exists in QuickBooks as a vendor (contractor), not as an employee. Clockify "
+        f"sends time only for employees.{_deactivated(deactivated)}",
+        f"In QuickBooks add an employee named exactly {_q(name)} ({QBO_EMPLOYEES} → Add employee). "
+        "QuickBooks won't allow the same display name twice, so first rename the vendor (Expenses → "
+        "Vendors → the vendor → Edit → Display name, e.g. add “(vendor)”). Then resync. " + CLOCKIFY_RESYNC)
+
+
+def user_near_match(name: str, employee: str, kind: NearKind, deactivated: bool) -> Text:
+    return Text(
+        f"Clockify user {_q(name)} is not exactly the QuickBooks employee {_q(employee)}. "
+        f"{_near_why(kind)} Clockify needs the names identical.{_deactivated(deactivated)}",
+        f"Make the names identical: either rename the Clockify user to {_q(employee)} "
+        f"({CLOCKIFY_PROFILE_NAME}) or change the employee's Display name in QuickBooks "
+        f"({QBO_EMPLOYEES} → {_q(employee)} → Edit). Then resync. " + CLOCKIFY_RESYNC)
+
+
+def user_not_in_qbo(name: str, deactivated: bool) -> Text:
+    return Text(
+        f"There is no QuickBooks employee named {_q(name)}, so this person's time can't be "
+        f"sent.{_deactivated(deactivated)}",
+        f"In QuickBooks add the employee with Display name exactly {_q(name)} ({QBO_EMPLOYEES} → "
+        "Add employee), or let Clockify create missing users when it syncs. Then resync. " + CLOCKIFY_RESYNC)
+
+
+# --- clients and projects ---------------------------------------------------------------------
+
+def _what(kind: str, name: str, client: str | None = None) -> str:
+    if kind == "client":
+        return f"Client {_q(name)}"
+    return f"Project {_q(name)}" + (f" (client {_q(client)})" if client else "")
+
+
+def name_has_colon(kind: str, name: str, client: str | None) -> Text:
+    edit = CLOCKIFY_EDIT_CLIENT if kind == "client" else CLOCKIFY_EDIT_PROJECT
+    return Text(
+        f"{_what(kind, name, client)} contains a colon (:). QuickBooks doesn't allow colons in "
+        "customer names, so it can never match.",
+        f"Rename it in Clockify without the colon, e.g. {_q(name.replace(':', ' -'))}. {edit} "
+        "Then create the customer in QuickBooks with the same name.")
+
+
+def project_client_unmatched(name: str, client: str) -> Text:
+    return Text(
+        f"Project {_q(name)} belongs to client {_q(client)}, which doesn't match a QuickBooks "
+        "customer yet, so the project can't match a sub-customer either.",
+        f"Fix the client {_q(client)} first (see its own line), then run the check again.")
+
+
+def client_matched(name: str, match: str) -> Text:
+    return Text(f"Client {_q(name)} matches the QuickBooks customer {_q(match)}.", "Nothing to do.")
+
+
+def project_matched(name: str, client: str | None, match: str) -> Text:
+    under = "sub-customer" if client else "customer"
+    return Text(f"{_what('project', name, client)} matches the QuickBooks {under} {_q(match)}.",
+                "Nothing to do.")
+
+
+def customer_inactive(kind: str, name: str, client: str | None, match: str) -> Text:
+    return Text(
+        f"{_what(kind, name, client)} matches the QuickBooks customer {_q(match)}, but that "
+        "customer is inactive, so QuickBooks refuses time for it.",
+        f"{QBO_CUSTOMERS} → the gear above the list → tick “Include inactive” → find {_q(match)} "
+        "→ Make active. Then resync. " + CLOCKIFY_RESYNC)
+
+
+def project_wrong_parent(name: str, client: str, match: str, actual_parent: str) -> Text:
+    return Text(
+        f"{_what('project', name, client)}: QuickBooks has a sub-customer {_q(name)}, but under "
+        f"{_q(actual_parent)} ({_q(match)}), not under {_q(client)}.",
+        f"Either change the project's client in Clockify to {_q(actual_parent)} "
+        f"({CLOCKIFY_PROJECT_CLIENT}) or, in QuickBooks, edit the sub-customer {_q(name)} and set "
+        f"“Parent customer” to {_q(client)}. Then resync. " + CLOCKIFY_RESYNC)
+
+
+def project_not_subcustomer(name: str, client: str) -> Text:
+    return Text(
+        f"{_what('project', name, client)}: in QuickBooks {_q(name)} is a customer of its own, "
+        f"not a sub-customer of {_q(client)}. A project with a client must be a sub-customer of "
+        "that client.",
+        f"In QuickBooks edit the customer {_q(name)}, tick “Is a sub-customer” and pick "
+        f"{_q(client)} as its parent — or remove the client from the project in Clockify "
+        f"({CLOCKIFY_PROJECT_CLIENT}). Then resync. " + CLOCKIFY_RESYNC)
+
+
+def project_is_subcustomer(name: str, match: str, parent: str) -> Text:
+    return Text(
+        f"Project {_q(name)} has no client in Clockify, but in QuickBooks it exists only as a "
+        f"sub-customer of {_q(parent)} ({_q(match)}).",
+        f"In Clockify set the project's client to {_q(parent)} ({CLOCKIFY_PROJECT_CLIENT}); create "
+        "that client first if needed (Clients → Add new client, with exactly the same name). "
+        "Then resync. " + CLOCKIFY_RESYNC)
+
+
+def near_match(kind: str, name: str, client: str | None, match: str, suggestion: str,
+               near: NearKind) -> Text:
+    edit = CLOCKIFY_EDIT_CLIENT if kind == "client" else CLOCKIFY_EDIT_PROJECT
+    return Text(
+        f"{_what(kind, name, client)} is not exactly the QuickBooks customer {_q(match)}. "
+        f"{_near_why(near)} Clockify needs the names identical.",
+        f"Rename it in Clockify to exactly {_q(suggestion)}. {edit} (Or rename the customer in "
+        f"QuickBooks to {_q(name)}.) Then resync. " + CLOCKIFY_RESYNC)
+
+
+def name_taken(kind: str, name: str, client: str | None, taken_by: str) -> Text:
+    return Text(
+        f"{_what(kind, name, client)} has no QuickBooks customer, and QuickBooks can't create one "
+        f"because a {taken_by} already uses the name {_q(name)} (names must be unique across "
+        "customers, vendors and employees).",
+        f"Rename the {taken_by} in QuickBooks (e.g. add “({taken_by})”), or rename the "
+        f"{'client' if kind == 'client' else 'project'} in Clockify; then create the customer and "
+        "resync. " + CLOCKIFY_RESYNC)
+
+
+def not_in_qbo(kind: str, name: str, client: str | None, leaf_of: str | None = None) -> Text:
+    if kind == "client":
+        where = (f" QuickBooks has {_q(name)} only as a sub-customer of {_q(leaf_of)}, which "
+                 "Clockify treats as a project, not a client.") if leaf_of else ""
+        return Text(
+            f"There is no QuickBooks customer named {_q(name)}, so time for this client's "
+            f"projects can't be sent.{where}",
+            f"{QBO_CUSTOMERS} → New customer → Customer display name exactly {_q(name)} → Save. "
+            "Then resync. " + CLOCKIFY_RESYNC)
+    if client:
+        return Text(
+            f"{_what(kind, name, client)}: QuickBooks has no sub-customer {_q(name)} under "
+            f"{_q(client)}.",
+            f"{QBO_CUSTOMERS} → New customer → display name exactly {_q(name)} → tick “Is a "
+            f"sub-customer” → parent {_q(client)} → Save. Then resync. " + CLOCKIFY_RESYNC)
+    return Text(
+        f"Project {_q(name)} has no client, so it must match a QuickBooks customer of the same "
+        "name, and there is none.",
+        f"{QBO_CUSTOMERS} → New customer → Customer display name exactly {_q(name)} → Save. "
+        "Then resync. " + CLOCKIFY_RESYNC)
+
+
+# --- connection -------------------------------------------------------------------------------
+
+def clockify_connected(workspace: str | None, source: str) -> Text:
+    how = {"api": "Connected to Clockify", "file": "Read the Clockify export files",
+           "demo": "Using the sample company's Clockify workspace"}.get(source, "Read Clockify")
+    ws = f" (workspace {_q(workspace)})" if workspace else ""
+    return Text(f"{how}{ws}.", "Nothing to do.")
+
+
+def qbo_connected(company: str | None, source: str) -> Text:
+    how = {"api": "Connected to QuickBooks", "file": "Read the QuickBooks export files",
+           "demo": "Using the sample company's QuickBooks"}.get(source, "Read QuickBooks")
+    co = f" (company {_q(company)})" if company else ""
+    return Text(f"{how}{co}.", "Nothing to do.")
+
+
+def clockify_key_invalid(detail: str) -> Text:
+    return Text(
+        f"Clockify did not accept the API key. {detail}".strip(),
+        "Create a new key and paste it into this app. " + API_KEY_WHERE)
+
+
+def clockify_unreachable(detail: str) -> Text:
+    return Text(
+        f"Clockify could not be reached. {detail}".strip(),
+        "Check the internet connection, then click Re-check. If it keeps failing, Clockify may be "
+        "down for a while: try again later.")
+
+
+def clockify_not_admin() -> Text:
+    return Text(
+        "The API key belongs to someone who is not an owner or admin of this Clockify workspace. "
+        "Only their own time entries can be read, and only admins can send time to QuickBooks.",
+        "Ask a workspace owner or admin to run this check with their own API key.")
+
+
+def clockify_no_quickbooks(workspace: str | None) -> Text:
+    ws = f" {_q(workspace)}" if workspace else ""
+    return Text(
+        f"The Clockify workspace{ws} doesn't include the QuickBooks integration. It comes with "
+        "paid Clockify plans (Standard, Pro or Enterprise).",
+        "In Clockify: ⋯ next to the workspace name → Workspace settings → Subscription (or "
+        "Upgrade) → choose a plan that includes QuickBooks.")
+
+
+def qbo_unreachable(detail: str) -> Text:
+    return Text(
+        f"QuickBooks could not be reached. {detail}".strip(),
+        "Check the internet connection, then click Re-check. If it keeps failing, try again later.")
+
+
+def qbo_reconnect_needed(detail: str) -> Text:
+    return Text(
+        f"This app's connection to QuickBooks has expired or was refused. {detail}".strip(),
+        "Click Reconnect (or Sign in with Intuit) and sign in as a QuickBooks administrator.")
+
+
+def qbo_not_connected() -> Text:
+    return Text("No QuickBooks source was chosen, so the checks that need QuickBooks didn't run.",
+                "Sign in with Intuit, open QuickBooks export files, or try the sample company.")
+
+
+# --- entry reasons ------------------------------------------------------------------------------
+
+REASON_WORDS: dict[str, str] = {
+    "ENTRY_NOT_BILLABLE": "Not billable: only billable entries are sent (tick the $ on the entry).",
+    "ENTRY_NO_PROJECT": "No project: pick a project on the entry.",
+    "ENTRY_USER_UNMAPPED": "Its user doesn't match a QuickBooks employee (see Names).",
+    "ENTRY_PROJECT_UNMAPPED": "Its project or client doesn't match QuickBooks (see Names).",
+    "ENTRY_RUNNING": "The timer is still running: stop it first.",
+    "ENTRY_TOO_LONG": "Longer than 23 h 55 min: split it into shorter entries.",
+    "ENTRY_BOOKS_CLOSED": "Its date is in a period closed in QuickBooks (closing date).",
+}
+
+REASON_SHORT: dict[str, str] = {
+    "ENTRY_NOT_BILLABLE": "not billable",
+    "ENTRY_NO_PROJECT": "no project",
+    "ENTRY_USER_UNMAPPED": "user not matched",
+    "ENTRY_PROJECT_UNMAPPED": "project not matched",
+    "ENTRY_RUNNING": "timer running",
+    "ENTRY_TOO_LONG": "over 23 h 55 min",
+    "ENTRY_BOOKS_CLOSED": "books closed",
+}
+
+CHECK_TITLES: dict[str, str] = {
+    "plan": "QuickBooks plan",
+    "users": "Users and employees",
+    "customers": "Clients, projects and customers",
+    "entries": "Billable time entries",
+    "connection": "Connections",
+}

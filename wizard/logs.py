@@ -1,0 +1,74 @@
+"""Logging: one rotating file in the user's log folder; secrets scrubbed before anything is written.
+
+Each module logs through `logging.getLogger(__name__)`. The scrubbing filter removes whatever
+looks like a key, token or e-mail address, whatever a caller passes by mistake.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+from wizard.storage import paths
+
+LOG_NAME = "sync-checkup.log"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_ALLOWED_EMAIL = "support@clockify.me"
+_BEARER = re.compile(r"(?i)(bearer|basic)\s+[\w.~+/=-]+")
+_SECRETISH = re.compile(
+    r"(?i)((?:api[-_]?key|x-api-key|token|secret|password|refresh_token|access_token|code)"
+    r"[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,}]+")
+_LONG_TOKEN = re.compile(r"\b[A-Za-z0-9_\-]{32,}\b")
+_registered_secrets: set[str] = set()
+
+
+def register_secret(value: str | None) -> None:
+    """Make sure this exact value is never written to the log (keys, tokens, client secret)."""
+    if value and len(value) >= 6:
+        _registered_secrets.add(value)
+
+
+def scrub(text: str) -> str:
+    """Remove secrets and e-mail addresses from text bound for a log, report or clipboard."""
+    for secret in sorted(_registered_secrets, key=len, reverse=True):
+        text = text.replace(secret, "[secret]")
+    text = _BEARER.sub(r"\1 [secret]", text)
+    text = _SECRETISH.sub(r"\1[secret]", text)
+    text = _EMAIL.sub(lambda m: m.group(0) if m.group(0).lower() == _ALLOWED_EMAIL
+                      else "[e-mail]", text)
+    return _LONG_TOKEN.sub(lambda m: m.group(0) if re.fullmatch(r"[0-9a-f]{24}", m.group(0))
+                           else "[secret]", text)
+
+
+class ScrubFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        record.msg = scrub(message)
+        record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            record.exc_text = scrub(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        return True
+
+
+def log_file() -> Path:
+    return paths.log_dir() / LOG_NAME
+
+
+def setup(level: int = logging.INFO) -> Path:
+    """Log to the rotating file (idempotent). Returns the file's path."""
+    root = logging.getLogger()
+    target = log_file()
+    for handler in root.handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler) and \
+                Path(handler.baseFilename) == target:
+            return target
+    handler = logging.handlers.RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3,
+                                                   encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(ScrubFilter())
+    root.addHandler(handler)
+    root.setLevel(min(root.level or level, level))
+    return target

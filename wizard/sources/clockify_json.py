@@ -1,0 +1,245 @@
+"""Clockify API responses → core records. Used for live answers and the sample company alike.
+
+Shapes and their quirks are in the Clockify reference (§4, §9): bare arrays, `_id` on report
+rows, `timeentries` or `timeEntries`, null names for invitees, "" or null for "no client",
+ISO 8601 durations in the core API and integer seconds in reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from wizard.core.errors import MalformedData
+from wizard.core.model import Client, Member, MembershipStatus, Project, TimeEntry
+
+WHAT = "Clockify"
+
+_ISO_DURATION = re.compile(
+    r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?"
+    r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyOwner:
+    id: str
+    name: str | None
+    active_workspace: str | None
+    time_zone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    id: str
+    name: str
+    features: frozenset[str]
+
+
+def _obj(value: Any, what: str = WHAT) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise MalformedData(what)
+    return value
+
+
+def _list(value: Any, what: str = WHAT) -> list[Any]:
+    if not isinstance(value, list):
+        raise MalformedData(what)
+    return value
+
+
+def _str(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise MalformedData(WHAT)
+
+
+def _name(value: Any) -> str:
+    if not isinstance(value, str):
+        raise MalformedData(WHAT)
+    return value
+
+
+def parse_iso_duration(text: str | None) -> int | None:
+    """`PT4H30M` → 16200 seconds; None for null; MalformedData for anything else."""
+    if text is None:
+        return None
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return int(text)
+    if not isinstance(text, str):
+        raise MalformedData(WHAT)
+    m = _ISO_DURATION.match(text.strip())
+    if not m or text.strip() in ("P", "PT"):
+        raise MalformedData(WHAT)
+    parts = {k: float(v) if v else 0.0 for k, v in m.groupdict().items()}
+    return round(parts["d"] * 86400 + parts["h"] * 3600 + parts["m"] * 60 + parts["s"])
+
+
+def parse_instant(text: Any) -> dt.datetime:
+    """An ISO 8601 timestamp with `Z` or an offset → aware datetime."""
+    if not isinstance(text, str):
+        raise MalformedData(WHAT)
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise MalformedData(WHAT) from exc
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def parse_user(body: Any) -> KeyOwner:
+    obj = _obj(body)
+    settings = obj.get("settings") or {}
+    tz = settings.get("timeZone") if isinstance(settings, Mapping) else None
+    user_id = _str(obj.get("id"))
+    if not user_id:
+        raise MalformedData(WHAT)
+    return KeyOwner(id=user_id, name=_str(obj.get("name")),
+                    active_workspace=_str(obj.get("activeWorkspace")),
+                    time_zone=tz if isinstance(tz, str) and tz else None)
+
+
+def parse_workspaces(body: Any) -> list[Workspace]:
+    out = []
+    for item in _list(body):
+        obj = _obj(item)
+        features = obj.get("features") or []
+        if isinstance(features, Mapping):  # the spec's shape; the wire has a list
+            features = list(features)
+        ws_id = _str(obj.get("id"))
+        if not ws_id:
+            raise MalformedData(WHAT)
+        out.append(Workspace(id=ws_id, name=_str(obj.get("name")) or ws_id,
+                             features=frozenset(f for f in _list(features) if isinstance(f, str))))
+    return out
+
+
+def _membership_status(obj: Mapping[str, Any], workspace_id: str | None) -> MembershipStatus:
+    for m in obj.get("memberships") or ():
+        if not isinstance(m, Mapping) or m.get("membershipType") != "WORKSPACE":
+            continue
+        if workspace_id and m.get("targetId") not in (workspace_id, None):
+            continue
+        try:
+            return MembershipStatus(str(m.get("membershipStatus") or "UNKNOWN").upper())
+        except ValueError:
+            return MembershipStatus.UNKNOWN
+    return MembershipStatus.UNKNOWN
+
+
+def parse_members(body: Any, workspace_id: str | None) -> list[Member]:
+    out = []
+    for item in _list(body):
+        obj = _obj(item)
+        name = obj.get("name")
+        out.append(Member(id=_str(obj.get("id")),
+                          name=name if isinstance(name, str) and name else None,
+                          membership_status=_membership_status(obj, workspace_id),
+                          account_status=_str(obj.get("status"))))
+    return out
+
+
+def parse_clients(body: Any) -> list[Client]:
+    return [Client(id=_str(o.get("id")), name=_name(o.get("name")),
+                   archived=bool(o.get("archived")))
+            for o in (_obj(item) for item in _list(body))]
+
+
+def parse_projects(body: Any, clients: Iterable[Client] = ()) -> list[Project]:
+    client_names = {c.id: c.name for c in clients if c.id}
+    out = []
+    for item in _list(body):
+        o = _obj(item)
+        client_id = _str(o.get("clientId"))
+        client_name = client_names.get(client_id) if client_id else None
+        if client_name is None:
+            raw = o.get("clientName")
+            client_name = raw if isinstance(raw, str) and raw else None
+        out.append(Project(id=_str(o.get("id")), name=_name(o.get("name")),
+                           client_id=client_id, client_name=client_name,
+                           archived=bool(o.get("archived"))))
+    return out
+
+
+def report_rows(body: Any) -> list[Any]:
+    """The rows of one Detailed report page (`timeentries` or `timeEntries`)."""
+    obj = _obj(body)
+    rows = obj.get("timeentries")
+    if rows is None:
+        rows = obj.get("timeEntries")
+    if rows is None:
+        return []
+    return _list(rows)
+
+
+def report_total_count(body: Any) -> int | None:
+    totals = _obj(body).get("totals")
+    if isinstance(totals, list) and totals and isinstance(totals[0], Mapping):
+        count = totals[0].get("entriesCount")
+        if isinstance(count, int) and count >= 0:
+            return count
+    return None
+
+
+def parse_report_entries(body: Any) -> list[TimeEntry]:
+    """One Detailed report page → entries. Times carry the request zone's offset."""
+    out = []
+    fromiso = dt.datetime.fromisoformat
+    try:
+        for row in report_rows(body):
+            interval = row["timeInterval"]
+            start = fromiso(interval["start"])
+            end_raw = interval.get("end")
+            end = fromiso(end_raw) if end_raw else None
+            duration = interval.get("duration")
+            if end is None:
+                duration = None
+            elif not isinstance(duration, int):
+                duration = parse_iso_duration(duration) if isinstance(duration, str) \
+                    else int((end - start).total_seconds())
+            if start.tzinfo is None:
+                start = start.replace(tzinfo=dt.UTC)
+                end = end.replace(tzinfo=dt.UTC) if end else None
+            entry_id = row.get("_id") or row.get("id") or row.get("get_id")
+            if not isinstance(entry_id, str) or not entry_id:
+                raise MalformedData(WHAT)
+            out.append(TimeEntry(
+                id=entry_id, user_id=row.get("userId") or None,
+                user_name=row.get("userName") or None,
+                project_id=row.get("projectId") or None,
+                project_name=row.get("projectName") or None,
+                client_id=row.get("clientId") or None,
+                client_name=row.get("clientName") or None,
+                billable=bool(row.get("billable")), start=start, end=end, duration_s=duration))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise MalformedData(WHAT) from exc
+    return out
+
+
+def parse_time_entries(body: Any, user: Member, projects: Mapping[str, Project]) -> list[TimeEntry]:
+    """`GET …/user/{id}/time-entries` → entries (UTC times, ISO durations)."""
+    out = []
+    try:
+        for item in _list(body):
+            interval = item["timeInterval"]
+            start = parse_instant(interval["start"])
+            end = parse_instant(interval["end"]) if interval.get("end") else None
+            duration = parse_iso_duration(interval.get("duration")) if end else None
+            project = projects.get(item.get("projectId") or "")
+            out.append(TimeEntry(
+                id=_name(item["id"]), user_id=user.id, user_name=user.name,
+                project_id=item.get("projectId") or None,
+                project_name=project.name if project else None,
+                client_id=project.client_id if project else None,
+                client_name=project.client_name if project else None,
+                billable=bool(item.get("billable")), start=start, end=end, duration_s=duration))
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise MalformedData(WHAT) from exc
+    return out

@@ -1,0 +1,119 @@
+"""QuickBooks Online API responses → core records, for live answers and the sample company.
+
+Shapes are in the QuickBooks reference (§5–§8): `QueryResponse` envelopes whose entity key is
+missing when nothing matched, `NameValue` lists of strings, customers nested with `ParentRef`
+and `FullyQualifiedName`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from wizard.core.errors import MalformedData
+from wizard.core.model import CompanyInfo, Customer, NameRecord, Preferences
+
+WHAT = "QuickBooks"
+
+
+def _obj(value: Any) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise MalformedData(WHAT)
+    return value
+
+
+def _bool(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low == "true":
+            return True
+        if low == "false":
+            return False
+    return None
+
+
+def name_values(items: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if not isinstance(items, list):
+        return out
+    for item in items:
+        if isinstance(item, Mapping) and isinstance(item.get("Name"), str):
+            value = item.get("Value")
+            out[item["Name"]] = value if isinstance(value, str) else str(value)
+    return out
+
+
+def parse_company_info(body: Any) -> CompanyInfo:
+    info = _obj(_obj(body).get("CompanyInfo"))
+    nv = name_values(info.get("NameValue"))
+    # Intuit documents a SubscriptionStatus attribute; samples carry a NameValue: read both.
+    status = nv.get("SubscriptionStatus") or info.get("SubscriptionStatus")
+    name = info.get("CompanyName")
+    return CompanyInfo(
+        company_name=name if isinstance(name, str) and name else None,
+        offering_sku=nv.get("OfferingSku") or None,
+        payroll=_bool(nv.get("PayrollFeature")),
+        subscription_status=status if isinstance(status, str) and status else None)
+
+
+def parse_preferences(body: Any) -> Preferences:
+    prefs = _obj(_obj(body).get("Preferences"))
+    other = prefs.get("OtherPrefs")
+    nv = name_values(other.get("NameValue")) if isinstance(other, Mapping) else {}
+    accounting = prefs.get("AccountingInfoPrefs")
+    close = None
+    if isinstance(accounting, Mapping) and isinstance(accounting.get("BookCloseDate"), str):
+        try:
+            close = dt.date.fromisoformat(accounting["BookCloseDate"][:10])
+        except ValueError as exc:
+            raise MalformedData(WHAT) from exc
+    return Preferences(time_tracking_enabled=_bool(nv.get("TimeTrackingFeatureEnabled")),
+                       book_close_date=close)
+
+
+def query_rows(body: Any, entity: str) -> list[Mapping[str, Any]]:
+    """The rows of one query page; no entity key means no rows."""
+    response = _obj(body).get("QueryResponse")
+    if response is None:
+        raise MalformedData(WHAT)
+    rows = _obj(response).get(entity, [])
+    if not isinstance(rows, list):
+        raise MalformedData(WHAT)
+    return [_obj(r) for r in rows]
+
+
+def _display_name(row: Mapping[str, Any]) -> str:
+    name = row.get("DisplayName")
+    if not isinstance(name, str):
+        raise MalformedData(WHAT)
+    return name
+
+
+def _active(row: Mapping[str, Any]) -> bool:
+    value = _bool(row.get("Active"))
+    return True if value is None else value
+
+
+def parse_name_records(rows: list[Mapping[str, Any]]) -> list[NameRecord]:
+    return [NameRecord(id=str(r["Id"]) if r.get("Id") is not None else None,
+                       display_name=_display_name(r), active=_active(r)) for r in rows]
+
+
+def parse_customers(rows: list[Mapping[str, Any]]) -> list[Customer]:
+    out = []
+    for r in rows:
+        name = _display_name(r)
+        parent = r.get("ParentRef")
+        parent_id = parent.get("value") if isinstance(parent, Mapping) else None
+        fqn = r.get("FullyQualifiedName")
+        level = r.get("Level")
+        out.append(Customer(
+            id=str(r["Id"]) if r.get("Id") is not None else None, display_name=name,
+            fully_qualified_name=fqn if isinstance(fqn, str) and fqn else name,
+            parent_id=str(parent_id) if parent_id is not None else None,
+            level=level if isinstance(level, int) else (1 if parent_id else 0),
+            active=_active(r), is_project=bool(_bool(r.get("IsProject")))))
+    return out

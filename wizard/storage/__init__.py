@@ -1,0 +1,1 @@
+"""Secrets (OS keyring), run history and folders. No Qt."""
