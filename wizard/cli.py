@@ -8,6 +8,7 @@ Exit status of `check`: 0 no failing check, 1 at least one failing check, 2 it c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -214,10 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
+    with contextlib.suppress(OSError):  # a read-only home must not stop a check
         logs.setup()
-    except OSError:
-        pass  # a read-only home must not stop a check
     if args.command == "check":
         try:
             return run_check(args)

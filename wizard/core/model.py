@@ -30,7 +30,8 @@ class Member:
     id: str | None
     name: str | None
     membership_status: MembershipStatus = MembershipStatus.ACTIVE
-    account_status: str | None = None  # ACTIVE, NOT_REGISTERED, PENDING_EMAIL_VERIFICATION, LIMITED…
+    # account status: ACTIVE, NOT_REGISTERED, PENDING_EMAIL_VERIFICATION, LIMITED…
+    account_status: str | None = None
 
     @property
     def is_pending(self) -> bool:

@@ -8,7 +8,8 @@ Spelling is the loosest layer. It pairs names whose words line up one to one and
 single word by a slip of the keyboard: a missing or extra letter ("Jon" / "John"), or one
 changed or swapped letter in a word of five letters or more ("Redesing"; two in words of nine
 or more). Short words must not change a letter ("Kim" / "Lim", "Wen" / "Wei" are different
-people), the first letter never changes, and numbers never change ("Phase 2" / "Phase 3"). rapidfuzz finds the candidates; the word rule
+people), the first letter never changes, and numbers never change ("Phase 2" / "Phase 3").
+rapidfuzz finds the candidates; the word rule
 decides. See tests/core/test_names.py for the pairs that justify each limit.
 """
 

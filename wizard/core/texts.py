@@ -10,11 +10,12 @@ from wizard.core.names import NearKind, describe_difference
 
 SUPPORT_EMAIL = "support@clockify.me"
 
-CLOCKIFY_RESYNC = ("In Clockify, open the ⋯ menu next to your workspace name → Workspace settings → "
-                   "Integrations → QuickBooks → click “Check for new users and customers”.")
-CLOCKIFY_RECONNECT = ("In Clockify: Workspace settings → Integrations → the arrow next to QuickBooks → "
-                      "Disconnect → confirm; then click “Connect to QuickBooks” on the same page and "
-                      "sign in to QuickBooks as an administrator.")
+CLOCKIFY_RESYNC = ("In Clockify, open the ⋯ menu next to your workspace name → "
+                   "Workspace settings → Integrations → QuickBooks → click “Check for new "
+                   "users and customers”.")
+CLOCKIFY_RECONNECT = ("In Clockify: Workspace settings → Integrations → the arrow next to "
+                      "QuickBooks → Disconnect → confirm; then click “Connect to QuickBooks” "
+                      "on the same page and sign in to QuickBooks as an administrator.")
 CLOCKIFY_PROFILE_NAME = ("The member changes it in Clockify: profile picture (top right) → "
                          "Preferences → Manage CAKE.com Account → Name.")
 CLOCKIFY_EDIT_CLIENT = "In Clockify: Clients (left sidebar) → find the client → ⋯ → Edit → Name."
@@ -22,11 +23,12 @@ CLOCKIFY_EDIT_PROJECT = "In Clockify: Projects (left sidebar) → open the proje
 CLOCKIFY_PROJECT_CLIENT = "In Clockify: Projects → open the project → Settings → Client."
 QBO_EMPLOYEES = "In QuickBooks: Payroll (or Workers) → Employees"
 QBO_CUSTOMERS = "In QuickBooks: Sales (or Get paid & pay) → Customers"
-QBO_PLAN_BY_HAND = ("To look it up in QuickBooks: the gear icon (top right) → Account and Settings → "
-                    "Billing and Subscription.")
-API_KEY_WHERE = ("In Clockify, click your profile picture (top right) → Preferences → Advanced tab → "
-                 "Manage API keys → Generate new. Give it a name, click Generate and copy it at once: "
-                 "Clockify shows it only once.")
+QBO_BILLING = ("the gear icon (top right) → Account and Settings → Billing and "
+               "Subscription")
+QBO_PLAN_BY_HAND = f"To look it up in QuickBooks: {QBO_BILLING}."
+API_KEY_WHERE = ("In Clockify, click your profile picture (top right) → Preferences → "
+                 "Advanced tab → Manage API keys → Generate new. Give it a name, click "
+                 "Generate and copy it at once: Clockify shows it only once.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,7 @@ def subscription_inactive(status: str) -> Text:
     return Text(
         f"The QuickBooks subscription is not active (QuickBooks says “{status}”). An expired, "
         "suspended or cancelled company is read-only, so Clockify can't add time to it.",
-        f"Renew or reactivate the subscription: {QBO_PLAN_BY_HAND[len('To look it up in QuickBooks: '):]}")
+        f"Renew or reactivate the subscription in QuickBooks: {QBO_BILLING}.")
 
 
 def time_tracking_off() -> Text:
@@ -136,8 +138,9 @@ def user_is_vendor(name: str, deactivated: bool) -> Text:
         f"{_q(name)} exists in QuickBooks as a vendor (contractor), not as an employee. Clockify "
         f"sends time only for employees.{_deactivated(deactivated)}",
         f"In QuickBooks add an employee named exactly {_q(name)} ({QBO_EMPLOYEES} → Add employee). "
-        "QuickBooks won't allow the same display name twice, so first rename the vendor (Expenses → "
-        "Vendors → the vendor → Edit → Display name, e.g. add “(vendor)”). Then resync. " + CLOCKIFY_RESYNC)
+        "QuickBooks won't allow the same display name twice, so first rename the vendor "
+        "(Expenses → Vendors → the vendor → Edit → Display name, e.g. add “(vendor)”). "
+        "Then resync. " + CLOCKIFY_RESYNC)
 
 
 def user_near_match(name: str, employee: str, kind: NearKind, deactivated: bool) -> Text:
@@ -154,7 +157,8 @@ def user_not_in_qbo(name: str, deactivated: bool) -> Text:
         f"There is no QuickBooks employee named {_q(name)}, so this person's time can't be "
         f"sent.{_deactivated(deactivated)}",
         f"In QuickBooks add the employee with Display name exactly {_q(name)} ({QBO_EMPLOYEES} → "
-        "Add employee), or let Clockify create missing users when it syncs. Then resync. " + CLOCKIFY_RESYNC)
+        "Add employee), or let Clockify create missing users when it syncs. "
+        "Then resync. " + CLOCKIFY_RESYNC)
 
 
 # --- clients and projects ---------------------------------------------------------------------

@@ -37,7 +37,7 @@ def _backend_usable() -> bool:
 def available() -> bool:
     try:
         return _backend_usable()
-    except Exception:  # noqa: BLE001 - any backend failure means "not usable"
+    except Exception:  # any backend failure means "not usable"
         log.warning("keyring backend check failed", exc_info=True)
         return False
 
