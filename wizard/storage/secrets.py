@@ -2,7 +2,11 @@
 variables, which override and are never written anywhere.
 
 Entries, by name: `clockify-api-key`; `intuit-client-id`, `intuit-client-secret`;
-`qbo-current-realm`; `qbo:<realm>:refresh-token`, `qbo:<realm>:access-token` (JSON with expiry).
+`qbo-current-realm`; `qbo:<realm>:refresh-token`, `qbo:<realm>:access-token` (JSON
+`{"token", "expires_at"}`, epoch seconds); `qbo:<realm>:company` (the company's name, shown on the
+Reconnect page); `intuit-environment`, `intuit-redirect-uri` (go with the user's own app keys).
+Realm ids, company names and the Intuit environment are not secrets: read them with
+`get(..., secret=False)` so the log scrubber doesn't blank them out of reports.
 No plaintext fallback: a machine without a usable keyring gets `NoKeyring`, and nothing is saved.
 """
 
@@ -42,11 +46,12 @@ def available() -> bool:
         return False
 
 
-def get(name: str, env: str | None = None) -> str | None:
+def get(name: str, env: str | None = None, *, secret: bool = True) -> str | None:
     """The secret from the environment variable `env` if set, else from the keyring."""
     if env and os.environ.get(env):
         value = os.environ[env]
-        register_secret(value)
+        if secret:
+            register_secret(value)
         return value
     if not available():
         return None
@@ -55,13 +60,15 @@ def get(name: str, env: str | None = None) -> str | None:
     except keyring.errors.KeyringError:
         log.warning("reading %s from the keyring failed", name)
         return None
-    register_secret(value)
+    if secret:
+        register_secret(value)
     return value
 
 
-def put(name: str, value: str) -> None:
+def put(name: str, value: str, *, secret: bool = True) -> None:
     """Store a secret; raises NoKeyring when no usable keyring exists (nothing is written)."""
-    register_secret(value)
+    if secret:
+        register_secret(value)
     if not available():
         raise NoKeyring
     try:
