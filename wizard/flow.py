@@ -1,0 +1,251 @@
+"""The wizard's flow as plain Python: the pages, what each needs before Next, and what each says.
+
+The Qt wizard is a shell around one `Flow`: it asks the flow which page comes next, whether Next
+is allowed, and the status and one-line verdict of each page. Keeping this free of Qt lets the
+rules be tested without a display (tests/test_flow.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from pathlib import Path
+
+from wizard.core.checks import default_period
+from wizard.core.model import SourceKind
+from wizard.core.result import CHECK_IDS, Finding, RunResult, Status, worst
+from wizard.sources.gather import Manual, Request
+
+
+class Page(IntEnum):
+    WELCOME = 0
+    PLAN = 1
+    NAMES = 2
+    RESYNC = 3
+    RECONNECT = 4
+    ENTRIES = 5
+    SUMMARY = 6
+
+
+PAGE_TITLES: dict[Page, str] = {
+    Page.WELCOME: "Welcome — connect both sides",
+    Page.PLAN: "QuickBooks plan",
+    Page.NAMES: "Names in Clockify and QuickBooks",
+    Page.RESYNC: "Resync users and customers",
+    Page.RECONNECT: "Reconnect the integration",
+    Page.ENTRIES: "Billable time entries",
+    Page.SUMMARY: "Summary and report",
+}
+
+# which checks decide each page's status icon
+PAGE_CHECKS: dict[Page, tuple[str, ...]] = {
+    Page.WELCOME: ("connection",),
+    Page.PLAN: ("plan",),
+    Page.NAMES: ("users", "customers"),
+    Page.RESYNC: ("users", "customers"),
+    Page.RECONNECT: ("connection",),
+    Page.ENTRIES: ("entries",),
+    Page.SUMMARY: CHECK_IDS,
+}
+
+PROBLEM = (Status.WARN, Status.FAIL)
+
+
+class Load(StrEnum):
+    """Where the current check run is."""
+
+    IDLE = "idle"  # nothing asked yet
+    BUSY = "busy"
+    READY = "ready"
+    ERROR = "error"
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class Choices:
+    """Where each side comes from, as picked on the first page (no secrets here)."""
+
+    clockify: SourceKind | None = None
+    quickbooks: SourceKind | None = None
+    clockify_files: tuple[Path, ...] = ()
+    qbo_files: tuple[Path, ...] = ()
+    manual: Manual = field(default_factory=Manual)
+    clockify_key_stored: bool = False
+    qbo_signed_in: bool = False
+
+    def missing(self) -> str | None:
+        """Why the checks can't start yet, as a sentence; None when they can."""
+        if self.clockify is None and self.quickbooks is None:
+            return ("Choose where the Clockify and QuickBooks data come from, or click "
+                    "“Try the sample company”.")
+        if self.clockify == "file" and not self.clockify_files:
+            return "Open the Clockify export files first (Open exported files…)."
+        if self.quickbooks == "file" and not self.qbo_files:
+            return "Open the QuickBooks export files first (Open exported files…)."
+        if self.clockify == "api" and not self.clockify_key_stored:
+            return "Paste your Clockify API key and click Save key."
+        if self.quickbooks == "api" and not self.qbo_signed_in:
+            return "Click “Sign in with Intuit” to connect QuickBooks."
+        return None
+
+    def use_sample(self) -> None:
+        self.clockify = "demo"
+        self.quickbooks = "demo"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Problems compared between two runs, by subject (SPEC §7)."""
+
+    fixed: tuple[Finding, ...]
+    new: tuple[Finding, ...]
+    still: tuple[Finding, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.fixed or self.new or self.still)
+
+    def line(self) -> str:
+        return (f"{len(self.fixed)} fixed, {len(self.new)} new, "
+                f"{len(self.still)} still to fix")
+
+
+def compare(before: RunResult, after: RunResult,
+            checks: tuple[str, ...] = CHECK_IDS) -> Changes:
+    """What got fixed, what is new and what is still wrong, from `before` to `after`."""
+    old = {f.key: f for f in before.findings if f.check in checks and f.status in PROBLEM}
+    now = {f.key: f for f in after.findings if f.check in checks and f.status in PROBLEM}
+    return Changes(
+        fixed=tuple(f for k, f in old.items() if k not in now),
+        new=tuple(f for k, f in now.items() if k not in old),
+        still=tuple(f for k, f in now.items() if k in old),
+    )
+
+
+class Flow:
+    """The state of one wizard session: choices, period, the current run and the one before."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        self.choices = Choices()
+        self.period: tuple[dt.date, dt.date] = default_period(today)
+        self.load = Load.IDLE
+        self.error: str | None = None
+        self.result: RunResult | None = None
+        self.previous: RunResult | None = None  # the run before the latest Re-check
+        self.since_last_run: Changes | None = None  # against the stored history, when known
+
+    # --- navigation -------------------------------------------------------------------------
+
+    @staticmethod
+    def pages() -> list[Page]:
+        return list(Page)
+
+    @staticmethod
+    def next_page(page: Page) -> Page | None:
+        return Page(page + 1) if page < Page.SUMMARY else None
+
+    @staticmethod
+    def previous_page(page: Page) -> Page | None:
+        return Page(page - 1) if page > Page.WELCOME else None
+
+    def blocked(self, page: Page) -> str | None:
+        """Why Next is disabled on `page` (a sentence), or None when the user may go on."""
+        if page is Page.WELCOME:
+            return self.choices.missing()
+        if self.load is Load.BUSY:
+            return "Checking… Next is available when the check has finished."
+        if self.load is not Load.READY or self.result is None:
+            return "Click Re-check (or go Back and pick the sources again)."
+        return None
+
+    def can_leave(self, page: Page) -> bool:
+        return self.blocked(page) is None
+
+    # --- the run ----------------------------------------------------------------------------
+
+    def request(self) -> Request:
+        c = self.choices
+        return Request(clockify=c.clockify, quickbooks=c.quickbooks, period=self.period,
+                       clockify_files=c.clockify_files if c.clockify == "file" else (),
+                       qbo_files=c.qbo_files if c.quickbooks == "file" else (),
+                       manual=c.manual)
+
+    def set_period(self, start: dt.date, end: dt.date) -> str | None:
+        """Set the period; a sentence when it can't be used."""
+        if start > end:
+            return "The first day is after the last day; swap them."
+        if (end - start).days > 366:
+            return "Pick a period of at most one year."
+        self.period = (start, end)
+        return None
+
+    def start_load(self) -> None:
+        self.load = Load.BUSY
+        self.error = None
+
+    def finish_load(self, result: RunResult, since_last_run: Changes | None = None) -> None:
+        if self.result is not None:
+            self.previous = self.result
+        self.result = result
+        self.since_last_run = since_last_run
+        self.load = Load.READY
+        self.error = None
+
+    def fail_load(self, message: str) -> None:
+        self.load = Load.ERROR
+        self.error = message
+
+    def cancel_load(self) -> None:
+        self.load = Load.CANCELLED if self.result is None else Load.READY
+        self.error = None
+
+    def recheck_changes(self, page: Page = Page.SUMMARY) -> Changes | None:
+        """What the latest Re-check changed for this page's checks, or None before a Re-check."""
+        if self.previous is None or self.result is None:
+            return None
+        return compare(self.previous, self.result, PAGE_CHECKS[page])
+
+    # --- what each page says ----------------------------------------------------------------
+
+    def page_status(self, page: Page) -> Status:
+        if self.result is None or self.load is Load.BUSY:
+            return Status.NOT_CHECKED
+        return worst([self.result.check(cid).status for cid in PAGE_CHECKS[page]],
+                     default=Status.NOT_CHECKED)
+
+    def verdict(self, page: Page) -> str:
+        """The one line under each page's title."""
+        if page is Page.WELCOME and self.load is Load.IDLE:
+            return self.choices.missing() or "Ready: click Next to run every check."
+        if self.load is Load.BUSY:
+            return "Checking…"
+        if self.load is Load.ERROR:
+            return self.error or "The check could not finish."
+        if self.result is None:
+            return "Not checked yet: click Re-check."
+        r = self.result
+        if page is Page.WELCOME:
+            return r.check("connection").summary
+        if page is Page.PLAN:
+            return r.check("plan").summary
+        if page is Page.NAMES:
+            return f"{r.check('users').summary}. {r.check('customers').summary}."
+        if page is Page.RESYNC:
+            changes = self.recheck_changes(Page.RESYNC)
+            if changes is None:
+                n = sum(1 for f in r.findings if f.check in ("users", "customers")
+                        and f.status in PROBLEM)
+                return (f"{n} name problem(s) to fix; after fixing, resync in Clockify and "
+                        "click Re-check." if n else "All names match: nothing to resync.")
+            return f"Since the Re-check: {changes.line()}."
+        if page is Page.RECONNECT:
+            return r.check("connection").summary
+        if page is Page.ENTRIES:
+            return r.check("entries").summary
+        failing = sum(1 for c in r.checks if c.status is Status.FAIL)
+        warning = sum(1 for c in r.checks if c.status is Status.WARN)
+        if not failing and not warning:
+            return "Every check passed."
+        return f"{failing} check(s) failing, {warning} with a warning — fixes below."
