@@ -364,3 +364,28 @@ CHECK_TITLES: dict[str, str] = {
     "entries": "Billable time entries",
     "connection": "Connections",
 }
+
+# --- Clockify connection: the second sentence of CLOCKIFY_KEY_INVALID / CLOCKIFY_UNREACHABLE ----
+
+CLOCKIFY_DETAIL: dict[str, str] = {
+    "key_rejected": "It may have been mistyped or deleted; no Clockify data region accepted it.",
+    "no_answer": "There was no answer from its servers: check the internet connection, or a "
+                 "firewall or proxy may be blocking it.",
+    "tls": "The secure connection failed: a proxy or security program on this computer may be "
+           "in the way.",
+    "timeout": "Its servers took too long to answer.",
+    "keeps_failing": "Its servers kept answering with an error, even after several tries.",
+    "rate_limited": "It kept asking this app to slow down (too many requests for this "
+                    "workspace); on a free Clockify plan wait an hour, otherwise a minute.",
+    "garbage": "It sent an answer this app can't read.",
+    "refused": "It refused to show this workspace's data to this API key.",
+}
+
+
+def clockify_unknown_workspace(wanted: str, visible: list[str]) -> str:
+    """No workspace with that id or exact name: say which ones the key can see."""
+    if not visible:
+        return f"There is no Clockify workspace {_q(wanted)}: this API key can't see any workspace."
+    names = ", ".join(_q(name) for name in visible)
+    return (f"There is no Clockify workspace {_q(wanted)} that this API key can see; it can see "
+            f"{names}. Choose one of these (by its exact name).")
