@@ -36,6 +36,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        if message.startswith("unrecognized arguments:"):
+            unknown = message.split(":", 1)[1].strip()
+            message = f"unknown option {unknown}; see “{self.prog} --help” for the options"
         text = message[0].upper() + message[1:]
         self.exit(EXIT_CANNOT_RUN, f"{self.prog}: {text.rstrip('.')}.\n")
 

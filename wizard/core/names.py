@@ -55,7 +55,8 @@ def norm_whitespace(name: str) -> str:
 
 
 def norm_case(name: str) -> str:
-    return norm_whitespace(name).casefold()
+    # casefold can undo NFC ("ß" + accent → "ss" + accent): normalise again
+    return unicodedata.normalize("NFC", norm_whitespace(name).casefold())
 
 
 def words(name: str) -> str:

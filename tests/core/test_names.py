@@ -1,0 +1,151 @@
+"""Near-match layers (SPEC §3.6): each layer on realistic messy names, the spelling threshold's
+limits, and properties that must hold for any names."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wizard.core.names import LAYERS, NameIndex, NearKind, near_kind, spelling_close
+
+
+@pytest.mark.parametrize(("clockify", "qbo", "kind"), [
+    (unicodedata.normalize("NFD", "Zoë Martin"), "Zoë Martin", NearKind.UNICODE),
+    ("Aisha  Khan", "Aisha Khan", NearKind.WHITESPACE),
+    ("Aisha Khan ", "Aisha Khan", NearKind.WHITESPACE),
+    ("Aisha\u00a0Khan", "Aisha Khan", NearKind.WHITESPACE),
+    ("Smith&Jones Law", "Smith & Jones Law", NearKind.WHITESPACE),
+    ("emily clarke", "Emily Clarke", NearKind.CASE),
+    ("ACME CORP", "Acme Corp", NearKind.CASE),
+    ("Liam O’Connor", "Liam O'Connor", NearKind.PUNCTUATION),
+    ("Smith and Jones Law", "Smith & Jones Law", NearKind.PUNCTUATION),
+    ("Summit Outdoor Co", "Summit Outdoor Co.", NearKind.PUNCTUATION),
+    ("Book-keeping Setup", "Bookkeeping Setup", NearKind.PUNCTUATION),
+    ("Mary-Jane Watson", "Mary Jane Watson", NearKind.PUNCTUATION),
+    ("José García", "Jose Garcia", NearKind.ACCENTS),
+    ("Greenleaf Café", "Greenleaf Cafe", NearKind.ACCENTS),
+    ("Nguyen, Thanh", "Thanh Nguyen", NearKind.WORD_ORDER),
+    ("Smith, John", "John Smith", NearKind.WORD_ORDER),
+    ("Jon Smith", "John Smith", NearKind.SPELLING),
+    ("Website Redesing", "Website Redesign", NearKind.SPELLING),
+    ("Open House Flyer", "Open House Flyers", NearKind.SPELLING),
+    ("Katharine Ng", "Katherine Ng", NearKind.SPELLING),
+])
+def test_each_layer_names_the_first_difference(clockify: str, qbo: str, kind: NearKind) -> None:
+    assert near_kind(clockify, qbo) is kind
+
+
+def test_mixed_differences_report_the_first_layer_that_makes_them_identical() -> None:
+    # doubled space AND different case: identical only once case is folded too
+    assert near_kind("jon  SMITH", "Jon Smith") is NearKind.CASE
+    # curly apostrophe AND an accent: accents is the first layer that undoes both
+    assert near_kind("Renée O’Hara", "Renee O'Hara") is NearKind.ACCENTS
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Dan Kim", "Dan Lim"),  # different short surnames sharing letters
+    ("Li Wei", "Li Wen"),
+    ("Ann Lee", "Ann Leo"),
+    ("Brown", "Braun"),
+    ("Maria Lopez", "Mario Lopes"),  # two words changed: two people
+    ("Katherine Ng", "Catherine Ng"),  # first letter changed
+    ("Phase 2", "Phase 3"),
+    ("Acme Corp", "Apex Corp"),
+    ("Website Redesign", "Website Design"),
+    ("Harbor Dental", "Harbor Rental"),
+    ("John Smith", "John Smith Jr"),
+    ("Tom Becker", "Tim Becker"),
+])
+def test_unrelated_names_never_pair(a: str, b: str) -> None:
+    assert near_kind(a, b) is None
+    assert near_kind(b, a) is None
+
+
+def test_identical_names_are_never_near_even_with_odd_characters() -> None:
+    for name in ("Q4: Ads", "  spaced  ", "Zoë", ""):
+        assert near_kind(name, name) is None
+
+
+def test_index_prefers_the_strictest_layer_and_active_records() -> None:
+    records = [("John Smith", True), ("Jon Smith", False), ("jon smith", True)]
+    index = NameIndex(records, lambda r: r[0])
+    near = index.near("Jon  Smith", prefer=lambda r: r[1])
+    assert near is not None
+    assert near.kind is NearKind.WHITESPACE
+    assert near.name == "Jon Smith"
+    assert index.exact("John Smith") == [("John Smith", True)]
+    assert index.exact("john smith") == []
+
+
+def test_index_finds_spelling_among_many_names() -> None:
+    names = [f"Customer {i:05d} Holdings" for i in range(5000)] + ["Evergreen Landscaping"]
+    index = NameIndex(names, lambda n: n)
+    near = index.near("Evergren Landscaping")
+    assert near is not None
+    assert (near.name, near.kind) == ("Evergreen Landscaping", NearKind.SPELLING)
+    assert index.near("Completely Different") is None
+
+
+names_strategy = st.lists(
+    st.sampled_from([*"abcdeéABCDÉ &'’.,-:\u00a0", "e\u0301", "\u0301", "ß", "and"]),
+    max_size=24).map("".join)
+
+
+@settings(max_examples=400)
+@given(names_strategy)
+def test_identical_names_are_never_near_matches(name: str) -> None:
+    assert near_kind(name, name) is None
+    index = NameIndex([name], lambda n: n)
+    assert index.near(name) is None
+
+
+@settings(max_examples=400)
+@given(names_strategy)
+def test_normalisation_is_idempotent(name: str) -> None:
+    for _, norm in LAYERS:
+        once = norm(name)
+        assert norm(once) == once
+
+
+_MESS = {
+    NearKind.UNICODE: lambda n: unicodedata.normalize("NFD", n),
+    NearKind.WHITESPACE: lambda n: n.replace(" ", "  ", 1) + " ",
+    NearKind.CASE: str.upper,
+    NearKind.PUNCTUATION: lambda n: n.replace("'", "’").replace(" & ", " and ") + ".",
+    NearKind.ACCENTS: lambda n: n.replace("e", "é").replace("a", "à"),
+    NearKind.WORD_ORDER: lambda n: " ".join(reversed(n.split())),
+}
+_RANK = {kind: i for i, (kind, _) in enumerate(LAYERS)}
+real_names = st.lists(st.sampled_from(["Anna", "Lee", "O'Brien", "&", "Acme", "Corp", "Jose",
+                                       "Zoe", "Martin", "Reyes", "Studio"]),
+                      min_size=2, max_size=4, unique=True).map(" ".join)
+
+
+@settings(max_examples=400)
+@given(real_names, st.sampled_from(list(_MESS)))
+def test_a_messed_up_name_is_found_no_later_than_its_layer(name: str, kind: NearKind) -> None:
+    messy = _MESS[kind](name)
+    found = near_kind(messy, name)
+    if messy == name:
+        assert found is None
+    else:
+        assert found is not None
+        assert _RANK[found] <= _RANK[kind]
+
+
+@settings(max_examples=300)
+@given(names_strategy, names_strategy)
+def test_near_kind_is_symmetric(a: str, b: str) -> None:
+    assert near_kind(a, b) == near_kind(b, a)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abcdefghijklmnop ", min_size=1, max_size=20),
+       st.text(alphabet="abcdefghijklmnop ", min_size=1, max_size=20))
+def test_spelling_needs_aligned_words_and_few_edits(a: str, b: str) -> None:
+    if spelling_close(a, b):
+        assert len(a.split()) == len(b.split())
+        assert sum(x != y for x, y in zip(a.split(), b.split(), strict=True)) == 1

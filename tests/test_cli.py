@@ -1,0 +1,83 @@
+"""The command line as a support agent or a script uses it: exit codes, one sentence, no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sync_checkup(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "wizard", *args], cwd=ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_check_demo_json_exit_1_with_every_check() -> None:
+    proc = sync_checkup("check", "--demo", "--json")
+    assert proc.returncode == 1, proc.stderr
+    payload = json.loads(proc.stdout)
+    assert [c["id"] for c in payload["checks"]] == ["plan", "users", "customers", "entries",
+                                                    "connection"]
+    assert payload["period"] == {"from": "2026-10-26", "to": "2026-11-24"}
+    assert proc.stderr == ""
+
+
+def test_check_demo_text_reads_as_a_summary() -> None:
+    proc = sync_checkup("check", "--demo")
+    assert proc.returncode == 1
+    assert "[FAIL] Users and employees" in proc.stdout
+    assert "Fix: " in proc.stdout
+    assert "Jon Smith" in proc.stdout
+
+
+def test_period_options_narrow_the_entries() -> None:
+    proc = sync_checkup("check", "--demo", "--json", "--from", "2026-11-16", "--to", "2026-11-20")
+    payload = json.loads(proc.stdout)
+    assert payload["period"] == {"from": "2026-11-16", "to": "2026-11-20"}
+    assert all("2026-11-16" <= i["date"] <= "2026-11-20" for i in payload["entries"]["items"])
+    assert 0 < payload["entries"]["total"] < 147
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["check", "--demo", "--from", "2026-13-01"], "not a valid date"),
+    (["check", "--demo", "--from", "2026-11-20", "--to", "2026-11-01"], "swap --from and --to"),
+    (["check", "--plan", "platinum"], "not a QuickBooks plan"),
+    (["check", "--payroll", "maybe"], "not yes or no"),
+    (["check", "--clockify-file", "/nonexistent/report.csv"], "doesn't exist"),
+    (["check", "--bogus"], "Unknown option --bogus"),
+])
+def test_bad_input_is_one_sentence_and_exit_2(args: list[str], words: str) -> None:
+    proc = sync_checkup(*args)
+    assert proc.returncode == 2
+    assert words in proc.stderr
+    assert "Traceback" not in proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("sync-checkup")
+    assert proc.stdout == ""
+
+
+def test_no_source_is_not_checked_not_a_pass() -> None:
+    proc = sync_checkup("check", "--json")
+    payload = json.loads(proc.stdout)
+    statuses = {c["id"]: c["status"] for c in payload["checks"]}
+    assert statuses["users"] == "not_checked"
+    assert statuses["entries"] == "not_checked"
+    assert payload["sources"] == {"clockify": None, "quickbooks": None}
+    assert proc.returncode == 0
+
+
+def test_core_and_sources_import_without_qt() -> None:
+    code = ("import sys; sys.modules['PySide6'] = None\n"
+            "import wizard.core.checks, wizard.sources.gather, wizard.sources.demo, "
+            "wizard.storage.paths, wizard.cli\n"
+            "print('ok')")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+    assert proc.stdout.strip() == "ok", proc.stderr
