@@ -10,8 +10,8 @@ from typing import Any
 
 from wizard.core.model import ClockifyData, ClockifySide, QuickBooksData, QuickBooksSide
 from wizard.resources import resource_path
-from wizard.sources import clockify_json as cj
 from wizard.sources import quickbooks_json as qj
+from wizard.sources.replay import Route, replay_session
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,19 +38,32 @@ def sample_info() -> SampleInfo:
                       time_zone=raw["time_zone"])
 
 
+def _clockify_routes() -> list[Route]:
+    """The sample workspace as Clockify's hosts would answer it (the owner is its OWNER, so the
+    WORKSPACE_ADMIN list is empty)."""
+    ws = r"/api/v1/workspaces/[^/]+"
+    last = {"Last-Page": "true"}
+    return [
+        Route("GET", r"/api/v1/user", "user.json"),
+        Route("GET", r"/api/v1/workspaces", "workspaces-owner.json", query={"roles": "OWNER"}),
+        Route("GET", r"/api/v1/workspaces", body=b"[]", query={"roles": "WORKSPACE_ADMIN"}),
+        Route("GET", r"/api/v1/workspaces", "workspaces.json"),
+        Route("GET", ws + "/users", "users.json", headers=last),
+        Route("GET", ws + "/clients", "clients.json", headers=last),
+        Route("GET", ws + "/projects", "projects.json", headers=last),
+        Route("POST", r"/v1/workspaces/[^/]+/reports/detailed", "detailed-report.json"),
+    ]
+
+
 def load_clockify() -> ClockifyData:
-    owner = cj.parse_user(_load("clockify", "user.json"))
-    workspaces = cj.parse_workspaces(_load("clockify", "workspaces.json"))
-    ws = next(w for w in workspaces if w.id == owner.active_workspace)
-    admin_ids = {w.id for w in cj.parse_workspaces(_load("clockify", "workspaces-owner.json"))}
-    clients = cj.parse_clients(_load("clockify", "clients.json"))
-    return ClockifyData(
-        workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,
-        members=tuple(cj.parse_members(_load("clockify", "users.json"), ws.id)),
-        clients=tuple(clients),
-        projects=tuple(cj.parse_projects(_load("clockify", "projects.json"), clients)),
-        entries=tuple(cj.parse_report_entries(_load("clockify", "detailed-report.json"))),
-        features=ws.features, is_admin=ws.id in admin_ids)
+    """The sample workspace, read by the live client through canned answers (SPEC §2)."""
+    from wizard.core.checks import default_period
+    from wizard.sources.clockify import REGIONS, ClockifyClient
+
+    session = replay_session(sample_dir() / "clockify", _clockify_routes())
+    client = ClockifyClient(session, "sample-company", REGIONS[0].core_url,
+                            REGIONS[0].reports_url, min_interval=0)
+    return client.read(default_period(sample_info().today))
 
 
 def load_quickbooks() -> QuickBooksData:

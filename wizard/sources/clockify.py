@@ -1,0 +1,560 @@
+"""Live Clockify: every read the checks need, polite to Clockify's limits, failures as one sentence.
+
+Facts come from the Clockify reference: `X-Api-Key` auth; core and reports hosts per data region,
+detected by asking `GET /user` of each in turn (§3); bare-array lists paged with `page` /
+`page-size` and a `Last-Page` header (§5); entries from the Detailed report, 1000 rows a page
+(§4.7). Requests are strictly sequential, spaced to stay under 50 a second, and retried by
+urllib3 on 429/5xx and dropped connections (honouring `Retry-After`, backoff 1, 2, 4, 8 s, bounded
+in count and total time).
+
+The key lives in the OS keyring (service `SyncCheckup`, entry `clockify-api-key`, see
+`wizard.storage.secrets`); `SYNC_CHECKUP_CLOCKIFY_API_KEY` overrides it and is never stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import math
+import os
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from wizard.core import texts
+from wizard.core.errors import MalformedData, SyncCheckupError
+from wizard.core.model import (
+    Client,
+    ClockifyData,
+    ClockifySide,
+    Member,
+    Project,
+    SideProblem,
+    TimeEntry,
+)
+from wizard.logs import register_secret
+from wizard.sources import clockify_json as cj
+from wizard.sources.clockify_json import KeyOwner, Workspace
+from wizard.sources.gather import CancelToken, Progress, no_progress
+
+log = logging.getLogger(__name__)
+
+KEY_ENTRY = "clockify-api-key"
+ENV_KEY = "SYNC_CHECKUP_CLOCKIFY_API_KEY"
+ENV_WORKSPACE = "SYNC_CHECKUP_CLOCKIFY_WORKSPACE"
+ENV_API_URL = "SYNC_CHECKUP_CLOCKIFY_API_URL"
+ENV_REPORTS_URL = "SYNC_CHECKUP_CLOCKIFY_REPORTS_URL"
+
+PAGE_SIZE = 1000  # ≤ 1000 everywhere (reference §5); 5000 was once answered with a 400
+FALLBACK_PAGE_SIZE = 200  # after a 400 on the first page of a core list
+REPORT_PAGE_SIZE = 1000  # the documented maximum of the Detailed report
+MAX_PAGES = 10_000  # a runaway server must not keep us reading forever
+FREE_PLAN_DAYS = 31  # the Detailed report's range limit on the Free plan
+MIN_INTERVAL = 1 / 40  # seconds between requests: under the documented 50 a second
+TIMEOUT = (10.0, 60.0)  # connect, read (a 1000-row report page can take a while)
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    core_url: str
+    reports_url: str
+
+
+REGIONS: tuple[Region, ...] = (
+    Region("global", "https://api.clockify.me/api/v1", "https://reports.api.clockify.me/v1"),
+    Region("euc1", "https://euc1.clockify.me/api/v1", "https://euc1.clockify.me/report/v1"),
+    Region("use2", "https://use2.clockify.me/api/v1", "https://use2.clockify.me/report/v1"),
+    Region("euw2", "https://euw2.clockify.me/api/v1", "https://euw2.clockify.me/report/v1"),
+    Region("apse2", "https://apse2.clockify.me/api/v1", "https://apse2.clockify.me/report/v1"),
+)
+
+
+class ClockifyProblem(SyncCheckupError):
+    """Clockify can't be read: `code` is the connection finding, `str()` the whole sentence."""
+
+    def __init__(self, code: str, detail_key: str) -> None:
+        self.code = code
+        self.detail_key = detail_key
+        self.detail = texts.CLOCKIFY_DETAIL[detail_key]
+        text = (texts.clockify_key_invalid if code == "CLOCKIFY_KEY_INVALID"
+                else texts.clockify_unreachable)(self.detail)
+        super().__init__(text.message)
+
+    def side_problem(self) -> SideProblem:
+        return SideProblem(code=self.code, detail=self.detail)
+
+
+def _key_invalid() -> ClockifyProblem:
+    return ClockifyProblem("CLOCKIFY_KEY_INVALID", "key_rejected")
+
+
+def _unreachable(detail_key: str) -> ClockifyProblem:
+    return ClockifyProblem("CLOCKIFY_UNREACHABLE", detail_key)
+
+
+# --- the HTTP session ---------------------------------------------------------------------------
+
+class PoliteRetry(Retry):
+    """urllib3 `Retry` with backoff `factor × 1, 2, 4, 8…` from the first retry (urllib3 waits 0
+    before its first), `Retry-After` capped at `max_wait`, and no new try once `budget` seconds
+    have passed since the first failure: the last answer (429/5xx) is then returned as it is."""
+
+    def __init__(self, *args: Any, max_wait: float = 30.0, budget: float = 60.0,
+                 started: float | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_wait = max_wait
+        self.budget = budget
+        self.started = started
+
+    def new(self, **kw: Any) -> PoliteRetry:
+        kw.setdefault("max_wait", self.max_wait)
+        kw.setdefault("budget", self.budget)
+        kw.setdefault("started", self.started if self.started is not None else time.monotonic())
+        return super().new(**kw)  # type: ignore[return-value]
+
+    def get_backoff_time(self) -> float:
+        failures = len(self.history)
+        if failures == 0:
+            return 0.0
+        return min(self.backoff_max, self.backoff_factor * 2 ** (failures - 1))
+
+    def get_retry_after(self, response: Any) -> float | None:
+        value = super().get_retry_after(response)
+        return None if value is None else min(value, self.max_wait)
+
+    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        if self.started is not None and time.monotonic() - self.started > self.budget:
+            return False
+        return super().is_retry(method, status_code, has_retry_after)
+
+
+def new_session(backoff: float = 1.0, retries: int = 4, max_wait: float = 30.0,
+                budget: float = 60.0) -> requests.Session:
+    """A session that retries what is worth retrying; everything the client sends is read-only,
+    so POST (the Detailed report) is retried like GET."""
+    retry = PoliteRetry(total=retries, connect=retries, read=retries, status=retries,
+                        other=0, backoff_factor=backoff, backoff_max=max(8 * backoff, 0.0),
+                        status_forcelist=(429, 500, 502, 503, 504),
+                        allowed_methods=frozenset({"GET", "POST"}),
+                        respect_retry_after_header=True, raise_on_status=False,
+                        max_wait=max_wait, budget=budget)
+    session = requests.Session()
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    session.headers["User-Agent"] = "SyncCheckup (read-only)"
+    return session
+
+
+# --- the client ---------------------------------------------------------------------------------
+
+def reports_url_for(core_url: str) -> str:
+    """The reports base that goes with a core base (global: another host; else `/report/v1`)."""
+    base = core_url.rstrip("/")
+    if "://api.clockify.me/" in base + "/":
+        return "https://reports.api.clockify.me/v1"
+    if base.endswith("/api/v1"):
+        return base[: -len("/api/v1")] + "/report/v1"
+    return base
+
+
+class ClockifyClient:
+    """Read-only calls to one Clockify account. Raises `ClockifyProblem` for anything that stops
+    the read; its `code` is the connection finding to show."""
+
+    def __init__(self, session: requests.Session, api_key: str, core_url: str | None = None,
+                 reports_url: str | None = None, *, regions: Sequence[Region] = REGIONS,
+                 timeout: tuple[float, float] = TIMEOUT, min_interval: float = MIN_INTERVAL,
+                 cancel: CancelToken | None = None) -> None:
+        register_secret(api_key)
+        self.session = session
+        self._key = api_key.strip()
+        self.core_url = core_url.rstrip("/") if core_url else None
+        if reports_url:
+            self.reports_url: str | None = reports_url.rstrip("/")
+        else:
+            self.reports_url = reports_url_for(self.core_url) if self.core_url else None
+        self.regions = tuple(regions)
+        self.timeout = timeout
+        self.min_interval = min_interval
+        self.cancel = cancel or CancelToken()
+        self.requests_sent = 0
+        self._last_sent = 0.0
+        self._owner: KeyOwner | None = None
+        self._core_page_size = PAGE_SIZE
+
+    # -- plumbing --
+
+    def _send(self, method: str, url: str, *, params: Mapping[str, str] | None = None,
+              body: Mapping[str, Any] | None = None) -> requests.Response:
+        self.cancel.raise_if_cancelled()
+        wait = self._last_sent + self.min_interval - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        self._last_sent = time.monotonic()
+        self.requests_sent += 1
+        headers = {"X-Api-Key": self._key, "Accept": "application/json"}
+        try:
+            return self.session.request(method, url, params=params, json=body, headers=headers,
+                                        timeout=self.timeout, allow_redirects=False)
+        except requests.exceptions.SSLError:
+            log.warning("Clockify: TLS failure on %s %s", method, _path(url))
+            raise _unreachable("tls") from None
+        except requests.exceptions.Timeout:
+            log.warning("Clockify: timeout on %s %s", method, _path(url))
+            raise _unreachable("timeout") from None
+        except requests.exceptions.RetryError:
+            log.warning("Clockify: retries exhausted on %s %s", method, _path(url))
+            raise _unreachable("keeps_failing") from None
+        except requests.exceptions.RequestException as exc:
+            log.warning("Clockify: no answer on %s %s (%s)", method, _path(url),
+                        type(exc).__name__)
+            raise _unreachable("no_answer") from None
+
+    def _check(self, response: requests.Response) -> Any:
+        """The JSON of a successful answer; a `ClockifyProblem` for anything else."""
+        status = response.status_code
+        if status == 200:
+            try:
+                return response.json()
+            except ValueError:
+                log.warning("Clockify: unreadable answer to %s", _path(response.url))
+                raise _unreachable("garbage") from None
+        log.warning("Clockify: HTTP %s on %s (code %s)", status, _path(response.url),
+                    _error_code(response))
+        if status == 401:
+            raise _key_invalid()
+        if status == 429:
+            raise _unreachable("rate_limited")
+        if status == 403:
+            raise _unreachable("refused")
+        if status >= 500:
+            raise _unreachable("keeps_failing")
+        raise _unreachable("garbage")
+
+    def _get(self, path: str, params: Mapping[str, str] | None = None) -> Any:
+        return self._check(self._send("GET", self._core() + path, params=params))
+
+    def _core(self) -> str:
+        if self.core_url is None:
+            self.detect_region()
+        assert self.core_url is not None
+        return self.core_url
+
+    def _paged(self, path: str, params: Mapping[str, str]) -> Iterator[list[Any]]:
+        """Every page of a core list, stopping on `Last-Page: true`, a short or empty page, or
+        the page cap. A 400 on the first page is retried once with a smaller page size."""
+        page = 1
+        while page <= MAX_PAGES:
+            size = self._core_page_size
+            query = {**params, "page": str(page), "page-size": str(size)}
+            response = self._send("GET", self._core() + path, params=query)
+            if response.status_code == 400 and page == 1 and size > FALLBACK_PAGE_SIZE:
+                log.info("Clockify: page size %s refused on %s; using %s", size, path,
+                         FALLBACK_PAGE_SIZE)
+                self._core_page_size = FALLBACK_PAGE_SIZE
+                continue
+            rows = self._check(response)
+            if not isinstance(rows, list):
+                raise _unreachable("garbage")
+            if rows:
+                yield rows
+            last = response.headers.get("Last-Page", "").strip().lower()
+            if last == "true" or len(rows) < size or not rows:
+                return
+            page += 1
+        log.warning("Clockify: stopped %s after %s pages", path, MAX_PAGES)
+
+    # -- what the checks need --
+
+    def detect_region(self) -> KeyOwner:
+        """Ask each region's `GET /user` until one accepts the key; fixes both base URLs."""
+        if self.core_url is not None:
+            return self.user()
+        unreachable = False
+        for index, region in enumerate(self.regions):
+            try:
+                response = self._send("GET", region.core_url + "/user")
+            except ClockifyProblem:
+                if index == 0:  # the global host is down: most likely no network at all
+                    raise
+                unreachable = True
+                continue
+            if response.status_code == 401:
+                continue
+            owner = _parse(cj.parse_user, self._check(response))
+            self.core_url, self.reports_url = region.core_url, region.reports_url
+            if region.name != "global":
+                log.info("Clockify: the key belongs to data region %s", region.name)
+            self._owner = owner
+            return owner
+        if unreachable:
+            raise _unreachable("no_answer")
+        raise _key_invalid()
+
+    def user(self) -> KeyOwner:
+        if self._owner is None:
+            if self.core_url is None:
+                return self.detect_region()
+            self._owner = _parse(cj.parse_user, self._get("/user"))
+        return self._owner
+
+    def workspaces(self) -> list[Workspace]:
+        return _parse(cj.parse_workspaces, self._get("/workspaces"))
+
+    def admin_workspace_ids(self, wanted: str | None = None) -> set[str]:
+        """Workspaces where the key's owner is owner or admin (`roles=OWNER`, then
+        `roles=WORKSPACE_ADMIN`: owners are not listed as admins). With `wanted`, the second
+        request is skipped when the first already lists it."""
+        ids = {w.id for w in _parse(cj.parse_workspaces,
+                                    self._get("/workspaces", {"roles": "OWNER"}))}
+        if wanted is not None and wanted in ids:
+            return ids
+        ids |= {w.id for w in _parse(cj.parse_workspaces,
+                                     self._get("/workspaces", {"roles": "WORKSPACE_ADMIN"}))}
+        return ids
+
+    def members(self, workspace_id: str, progress: Progress = no_progress) -> list[Member]:
+        out: list[Member] = []
+        params = {"memberships": "WORKSPACE", "status": "ALL", "include-roles": "false"}
+        for rows in self._paged(f"/workspaces/{workspace_id}/users", params):
+            out.extend(_parse(cj.parse_members, rows, workspace_id))
+            progress(f"Reading members: {len(out):,}", len(out), 0)
+        return out
+
+    def clients(self, workspace_id: str, progress: Progress = no_progress) -> list[Client]:
+        out: list[Client] = []
+        for rows in self._paged(f"/workspaces/{workspace_id}/clients", {}):
+            out.extend(_parse(cj.parse_clients, rows))
+            progress(f"Reading clients: {len(out):,}", len(out), 0)
+        return out
+
+    def projects(self, workspace_id: str, clients: Sequence[Client] = (),
+                 progress: Progress = no_progress) -> list[Project]:
+        """Active and archived projects: `archived` is left out on purpose (reference §4.5)."""
+        out: list[Project] = []
+        for rows in self._paged(f"/workspaces/{workspace_id}/projects", {}):
+            out.extend(_parse(cj.parse_projects, rows, clients))
+            progress(f"Reading projects: {len(out):,}", len(out), 0)
+        return out
+
+    def detailed_entries(self, workspace_id: str, period: tuple[dt.date, dt.date],
+                         time_zone: str | None, only_user: str | None = None,
+                         progress: Progress = no_progress) -> list[TimeEntry]:
+        """Every entry of the period from the Detailed report, in the owner's zone.
+
+        The whole period is asked for at once; only if Clockify refuses a range longer than 31
+        days (the Free plan's limit) is it asked again in 31-day pieces.
+        """
+        start, end = period
+        try:
+            return self._report(workspace_id, [period], time_zone, only_user, progress)
+        except _RangeRefused:
+            if (end - start).days < FREE_PLAN_DAYS:
+                raise _unreachable("garbage") from None
+            log.info("Clockify: report range refused; reading %s-day pieces", FREE_PLAN_DAYS)
+        try:
+            return self._report(workspace_id, list(split_period(period)), time_zone, only_user,
+                                progress)
+        except _RangeRefused:
+            raise _unreachable("garbage") from None
+
+    def _report(self, workspace_id: str, chunks: Sequence[tuple[dt.date, dt.date]],
+                time_zone: str | None, only_user: str | None,
+                progress: Progress) -> list[TimeEntry]:
+        if self.reports_url is None:
+            self.detect_region()
+        url = f"{self.reports_url}/workspaces/{workspace_id}/reports/detailed"
+        entries: dict[str, TimeEntry] = {}
+        expected = 0
+        for chunk in chunks:
+            page, total = 1, None
+            while page <= MAX_PAGES:
+                body = report_body(chunk, time_zone, page, REPORT_PAGE_SIZE, only_user)
+                response = self._send("POST", url, body=body)
+                if response.status_code == 400 and page == 1:
+                    log.warning("Clockify: report refused (code %s)", _error_code(response))
+                    raise _RangeRefused
+                data = self._check(response)
+                rows = _parse(cj.report_rows, data)
+                if total is None:
+                    total = _parse(cj.report_total_count, data)
+                    expected += total or 0
+                for entry in _parse(cj.parse_report_entries, data):
+                    entries[entry.id] = entry
+                shown_total = max(expected, len(entries))
+                progress(f"Reading entries: {len(entries):,} of {shown_total:,}", len(entries),
+                         shown_total)
+                if (not rows or len(rows) < REPORT_PAGE_SIZE
+                        or (total is not None and page >= math.ceil(total / REPORT_PAGE_SIZE))):
+                    break
+                page += 1
+        return sorted(entries.values(), key=lambda e: (e.start, e.id))
+
+    def read(self, period: tuple[dt.date, dt.date], workspace: str | None = None,
+             progress: Progress = no_progress) -> ClockifyData:
+        """Everything the checks need, with the fewest requests."""
+        progress("Connecting to Clockify", 0, 0)
+        owner = self.user()
+        spaces = self.workspaces()
+        ws = choose_workspace(spaces, workspace or owner.active_workspace, explicit=bool(workspace))
+        progress(f"Reading workspace {ws.name}", 0, 0)
+        is_admin = ws.id in self.admin_workspace_ids(ws.id)
+        try:
+            members = self.members(ws.id, progress)
+        except ClockifyProblem as problem:
+            if is_admin or problem.detail_key != "refused":
+                raise
+            members = [Member(id=owner.id, name=owner.name)]
+        clients = self.clients(ws.id, progress)
+        projects = self.projects(ws.id, clients, progress)
+        entries = self.detailed_entries(ws.id, period, owner.time_zone,
+                                        None if is_admin else owner.id, progress)
+        return ClockifyData(
+            workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,
+            members=tuple(members), clients=tuple(clients), projects=tuple(projects),
+            entries=tuple(entries), features=ws.features, is_admin=is_admin, period=period)
+
+
+class _RangeRefused(Exception):
+    """The report's first page was refused with a 400 (e.g. a range too long for the plan)."""
+
+
+def report_body(period: tuple[dt.date, dt.date], time_zone: str | None, page: int,
+                page_size: int, only_user: str | None = None) -> dict[str, Any]:
+    """The Detailed report request: whole days as wall-clock time in the owner's zone, sorted by
+    id so that pages can't shift under each other."""
+    start, end = period
+    users: dict[str, Any] = {"ids": [only_user] if only_user else [], "contains": "CONTAINS",
+                             "status": "ALL"}
+    return {"dateRangeStart": f"{start.isoformat()}T00:00:00.000",
+            "dateRangeEnd": f"{end.isoformat()}T23:59:59.999",
+            "timeZone": time_zone or "UTC", "exportType": "JSON", "users": users,
+            "detailedFilter": {"page": page, "pageSize": page_size, "sortColumn": "ID",
+                               "options": {"totals": "CALCULATE"}}}
+
+
+def split_period(period: tuple[dt.date, dt.date], days: int = FREE_PLAN_DAYS
+                 ) -> Iterator[tuple[dt.date, dt.date]]:
+    """Consecutive pieces of at most `days` days covering the period exactly."""
+    start, end = period
+    while start <= end:
+        piece_end = min(end, start + dt.timedelta(days=days - 1))
+        yield start, piece_end
+        start = piece_end + dt.timedelta(days=1)
+
+
+def choose_workspace(spaces: Sequence[Workspace], wanted: str | None,
+                     explicit: bool = False) -> Workspace:
+    """The workspace by id or exact name; the first one when nothing is wanted."""
+    if wanted:
+        for ws in spaces:
+            if wanted in (ws.id, ws.name):
+                return ws
+        if explicit:
+            raise SyncCheckupError(texts.clockify_unknown_workspace(
+                wanted, [ws.name for ws in spaces]))
+    if not spaces:
+        raise SyncCheckupError(texts.clockify_unknown_workspace(wanted or "", []))
+    return spaces[0]
+
+
+def _parse(parser: Any, *args: Any) -> Any:
+    try:
+        return parser(*args)
+    except MalformedData:
+        raise _unreachable("garbage") from None
+
+
+def _path(url: str | None) -> str:
+    """The URL path only, for logs (no host-specific or query details)."""
+    from urllib.parse import urlsplit
+    return urlsplit(url or "").path
+
+
+def _error_code(response: requests.Response) -> str:
+    try:
+        body = json.loads(response.text or "null")
+    except ValueError:
+        return "?"
+    return str(body.get("code", "?")) if isinstance(body, dict) else "?"
+
+
+# --- what the command line and the wizard call --------------------------------------------------
+
+def _client(api_key: str, session: requests.Session | None = None,
+            cancel: CancelToken | None = None) -> ClockifyClient:
+    return ClockifyClient(session or new_session(), api_key,
+                          os.environ.get(ENV_API_URL) or None,
+                          os.environ.get(ENV_REPORTS_URL) or None, cancel=cancel)
+
+
+def _stored_key() -> str | None:
+    from wizard.storage import secrets
+    value = secrets.get(KEY_ENTRY, env=ENV_KEY)
+    return value.strip() if value and value.strip() else None
+
+
+def read_side(period: tuple[dt.date, dt.date], progress: Progress,
+              cancel: CancelToken) -> ClockifySide:
+    """The Clockify side of a run; a connection failure becomes the side's problem."""
+    key = _stored_key()
+    if key is None:
+        return ClockifySide(source="api", problem=_key_invalid().side_problem())
+    client = _client(key, cancel=cancel)
+    try:
+        data = client.read(period, os.environ.get(ENV_WORKSPACE) or None, progress)
+    except ClockifyProblem as problem:
+        return ClockifySide(source="api", problem=problem.side_problem())
+    finally:
+        log.info("Clockify: %s requests", client.requests_sent)
+        client.session.close()
+    return ClockifySide(source="api", data=data)
+
+
+def has_stored_key() -> bool:
+    """Whether the wizard kept a key in the keyring (the environment variable is not counted)."""
+    from wizard.storage import secrets
+    return bool(secrets.get(KEY_ENTRY))
+
+
+def store_key(key: str) -> None:
+    """Keep the key in the OS keyring; raises `NoKeyring` when there is none."""
+    from wizard.storage import secrets
+    secrets.put(KEY_ENTRY, key.strip())
+
+
+def forget_key() -> None:
+    from wizard.storage import secrets
+    secrets.delete(KEY_ENTRY)
+
+
+def list_workspaces(api_key: str) -> list[Workspace]:
+    """The workspaces this key can see (for the connect page); raises `ClockifyProblem`."""
+    client = _client(api_key)
+    try:
+        client.user()
+        return client.workspaces()
+    finally:
+        client.session.close()
+
+
+def check_key(api_key: str) -> str | None:
+    """None when Clockify accepts the key, else the sentence to show next to the key field."""
+    if not api_key.strip():
+        return str(_key_invalid())
+    client = _client(api_key)
+    try:
+        client.user()
+    except ClockifyProblem as problem:
+        return str(problem)
+    finally:
+        client.session.close()
+    return None
