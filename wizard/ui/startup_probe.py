@@ -1,0 +1,56 @@
+"""Start-up timing for benchmarks/bundle_size_start.py.
+
+With SYNC_CHECKUP_EXIT_AFTER_PAINT=1 in the environment, the app prints FIRST_PAINT_MARKER on
+stdout as soon as its first window has been painted, then quits. The benchmark times the process
+from launch to that line, the same way for the app and for the bare "hello window" bundle, so the
+two figures compare. Without the variable, install() does nothing.
+
+run_app() calls install(app) right after creating the QApplication.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "SYNC_CHECKUP_EXIT_AFTER_PAINT"
+FIRST_PAINT_MARKER = "SYNC_CHECKUP_FIRST_PAINT"
+
+
+class _FirstPaintFilter(QObject):
+    """Watches every event until a top-level window gets its first paint."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (not self._seen and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget) and watched.isWindow()):
+            self._seen = True
+            # A zero timer fires once this paint event (and the flush after it) is done.
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        if sys.stdout is not None:  # a windowed Windows build has no stdout
+            sys.stdout.write(FIRST_PAINT_MARKER + "\n")
+            sys.stdout.flush()
+        self._app.removeEventFilter(self)
+        self._app.quit()
+
+
+def install(app: QCoreApplication) -> bool:
+    """Arm the probe when ENV_VAR is set; returns whether it was armed."""
+    if os.environ.get(ENV_VAR) != "1":
+        return False
+    log.info("startup probe armed: quitting after the first painted window")
+    app.installEventFilter(_FirstPaintFilter(app))
+    return True
