@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from wizard.core.errors import MalformedData
@@ -117,3 +118,48 @@ def parse_customers(rows: list[Mapping[str, Any]]) -> list[Customer]:
             level=level if isinstance(level, int) else (1 if parent_id else 0),
             active=_active(r), is_project=bool(_bool(r.get("IsProject")))))
     return out
+
+
+# --- faults (reference §10) ----------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Fault:
+    """The first error of a QuickBooks fault. `detail` is free text: log `code`, never it."""
+
+    code: str | None
+    type: str | None
+    message: str | None
+    detail: str | None
+
+
+def _get_ci(obj: Mapping[str, Any], key: str) -> Any:
+    """Service faults spell keys `Fault`/`Error`/`Message`, gateway faults `fault`/`error`…"""
+    if key in obj:
+        return obj[key]
+    low = key.lower()
+    for k, v in obj.items():
+        if isinstance(k, str) and k.lower() == low:
+            return v
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def parse_fault(body: Any) -> Fault | None:
+    """The fault in a decoded answer (either shape, any key case), or None if it has none."""
+    if not isinstance(body, Mapping):
+        return None
+    fault = _get_ci(body, "Fault")
+    if not isinstance(fault, Mapping):
+        return None
+    errors = _get_ci(fault, "Error")
+    first = errors[0] if isinstance(errors, list) and errors else errors
+    first = first if isinstance(first, Mapping) else {}
+    return Fault(code=_text(_get_ci(first, "code")), type=_text(_get_ci(fault, "type")),
+                 message=_text(_get_ci(first, "Message")), detail=_text(_get_ci(first, "Detail")))

@@ -1,0 +1,296 @@
+"""Reads one QuickBooks Online company, read-only: plan, preferences and the three name lists.
+
+Requests go one after another (Intuit allows 10 at once per company; a run needs a handful), with
+`minorversion=75` and `Accept: application/json`. Every failed call is logged with its status,
+fault code and `intuit_tid` (what Intuit support asks for) — never a token or the fault's free
+text. A 401 gets one refresh and one retry; throttling (429 / 3001) is waited out; whatever still
+fails becomes a typed error whose sentence the connection check shows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from wizard.core.errors import (
+    IntuitKeysMissing,
+    MalformedData,
+    NoKeyring,
+    QboReconnectNeeded,
+    QboUnreachable,
+    SyncCheckupError,
+)
+from wizard.core.model import QuickBooksData, QuickBooksSide, SideProblem
+from wizard.sources import intuit
+from wizard.sources import quickbooks_json as qj
+from wizard.sources.gather import CancelToken, Progress, no_progress
+from wizard.storage import secrets
+
+log = logging.getLogger(__name__)
+
+ENV_API_URL = "SYNC_CHECKUP_QBO_API_URL"
+PRODUCTION_API_URL = "https://quickbooks.api.intuit.com"
+SANDBOX_API_URL = "https://sandbox-quickbooks.api.intuit.com"
+MINOR_VERSION = "75"
+PAGE_SIZE = 1000
+ENTITIES = ("Employee", "Vendor", "Customer")
+BACKOFF_S = (2.0, 4.0, 8.0)  # throttling, when no Retry-After says otherwise
+SERVER_RETRIES = 2  # 5xx, dropped connections and timeouts, after urllib3's connect retries
+TIMEOUT_S = (10.0, 60.0)
+MAX_RETRY_AFTER_S = 60.0
+
+
+def query_statement(entity: str, start: int, size: int = PAGE_SIZE) -> str:
+    """Inactive rows too: without the filter QuickBooks returns only active ones."""
+    return (f"SELECT * FROM {entity} WHERE Active IN (true, false) "
+            f"STARTPOSITION {start} MAXRESULTS {size}")
+
+
+def make_session() -> requests.Session:
+    """A session that retries failed connects (never a request that may have reached Intuit)."""
+    session = requests.Session()
+    retry = Retry(total=2, connect=2, read=0, status=0, other=0, backoff_factor=0.5,
+                  allowed_methods=frozenset({"GET"}), raise_on_status=False)
+    session.mount("https://", HTTPAdapter(max_retries=retry))
+    session.mount("http://", HTTPAdapter(max_retries=retry))
+    return session
+
+
+class QuickBooksClient:
+    """The read-only Accounting API calls of one company; takes its session (tests, replay)."""
+
+    def __init__(self, session: requests.Session, base_url: str, realm_id: str,
+                 tokens: intuit.TokenSource, *, sleep: Callable[[float], None] = time.sleep
+                 ) -> None:
+        self.session = session
+        self.base_url = base_url.rstrip("/")
+        self.realm_id = realm_id
+        self.tokens = tokens
+        self._sleep = sleep
+        self.requests_made = 0
+
+    # --- one call ---------------------------------------------------------------------------
+
+    def get(self, resource: str, params: dict[str, str] | None = None,
+            cancel: CancelToken | None = None) -> Any:
+        """One GET with refresh-on-401, throttling back-off and server-error retries."""
+        url = f"{self.base_url}/v3/company/{self.realm_id}/{resource}"
+        query = {**(params or {}), "minorversion": MINOR_VERSION}
+        refreshed = False
+        throttled = 0
+        failures = 0
+        while True:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            token = self.tokens.access_token()
+            headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+            self.requests_made += 1
+            try:
+                response = self.session.get(url, params=query, headers=headers, timeout=TIMEOUT_S)
+            except requests.RequestException as exc:
+                failures += 1
+                log.warning("QuickBooks %s: %s (try %d)", resource.split("?")[0],
+                            type(exc).__name__, failures)
+                if failures > SERVER_RETRIES:
+                    raise QboUnreachable(QboUnreachable.NETWORK) from None
+                self._sleep(float(failures))
+                continue
+            status = response.status_code
+            tid = response.headers.get("intuit_tid")
+            body = _json(response)
+            fault = qj.parse_fault(body)
+            if status == 200 and body is not None and fault is None:
+                return body
+            code = fault.code if fault else None
+            log.warning("QuickBooks %s failed: HTTP %s, fault code %s, type %s, intuit_tid %s",
+                        resource.split("/")[0], status, code, fault.type if fault else None, tid)
+            if status == 401:
+                if refreshed:
+                    raise QboReconnectNeeded(QboReconnectNeeded.EXPIRED)
+                refreshed = True
+                self.tokens.refresh(token)
+                continue
+            if status == 403 or code in ("3100", "100", "120"):
+                raise QboReconnectNeeded(QboReconnectNeeded.REFUSED)
+            if status == 429 or code == "3001":
+                if throttled >= len(BACKOFF_S):
+                    raise QboUnreachable(QboUnreachable.BUSY)
+                self._sleep(_retry_after(response) or BACKOFF_S[throttled])
+                throttled += 1
+                continue
+            if status >= 500 or (status == 200 and body is None):
+                failures += 1
+                if failures > SERVER_RETRIES:
+                    raise QboUnreachable(QboUnreachable.SERVER if status >= 500
+                                         else QboUnreachable.GARBLED)
+                self._sleep(float(failures))
+                continue
+            raise QboUnreachable(QboUnreachable.REFUSED_QUERY if status == 400 or fault
+                                 else QboUnreachable.GARBLED)
+
+    # --- the reads --------------------------------------------------------------------------
+
+    def company_info(self, cancel: CancelToken | None = None) -> Any:
+        return self.get(f"companyinfo/{self.realm_id}", cancel=cancel)
+
+    def preferences(self, cancel: CancelToken | None = None) -> Any:
+        return self.get("preferences", cancel=cancel)
+
+    def query_all(self, entity: str, cancel: CancelToken | None = None,
+                  on_page: Callable[[int], None] | None = None) -> list[Any]:
+        """Every row of `entity`, active or not, a page of 1000 at a time."""
+        rows: list[Any] = []
+        start = 1
+        while True:
+            body = self.get("query", {"query": query_statement(entity, start)}, cancel)
+            try:
+                page = qj.query_rows(body, entity)
+            except MalformedData:
+                log.warning("QuickBooks query for %s answered without a QueryResponse", entity)
+                raise QboUnreachable(QboUnreachable.GARBLED) from None
+            rows.extend(page)
+            if on_page is not None:
+                on_page(len(rows))
+            if len(page) < PAGE_SIZE:
+                return rows
+            start += PAGE_SIZE
+
+    def read(self, progress: Progress = no_progress,
+             cancel: CancelToken | None = None) -> QuickBooksData:
+        total = 2 + len(ENTITIES)
+        progress("Reading the QuickBooks company and its plan", 0, total)
+        info_body = self.company_info(cancel)
+        progress("Reading the QuickBooks settings", 1, total)
+        prefs_body = self.preferences(cancel)
+        lists: dict[str, list[Any]] = {}
+        for i, entity in enumerate(ENTITIES):
+            label = {"Employee": "employees", "Vendor": "vendors", "Customer": "customers"}[entity]
+            progress(f"Reading QuickBooks {label}", 2 + i, total)
+            lists[entity] = self.query_all(entity, cancel)
+        progress("Read QuickBooks", total, total)
+        try:
+            return QuickBooksData(
+                company=qj.parse_company_info(info_body),
+                preferences=qj.parse_preferences(prefs_body),
+                employees=tuple(qj.parse_name_records(lists["Employee"])),
+                vendors=tuple(qj.parse_name_records(lists["Vendor"])),
+                customers=tuple(qj.parse_customers(lists["Customer"])))
+        except MalformedData:
+            log.warning("QuickBooks sent records this app can't read")
+            raise QboUnreachable(QboUnreachable.GARBLED) from None
+
+
+def _json(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    try:
+        seconds = float(value) if value is not None else None
+    except ValueError:
+        return None
+    if seconds is None or seconds < 0:
+        return None
+    return min(seconds, MAX_RETRY_AFTER_S)
+
+
+# --- the module's face: what gather, the CLI and the wizard call -------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ConnectionState:
+    """This app's own QuickBooks connection, for the Reconnect page."""
+
+    connected: bool
+    realm_id: str | None = None
+    company_name: str | None = None
+    source: str | None = None  # "keyring" (signed in here) or "env" (variables)
+    sentence: str = ""
+
+
+def api_url() -> str:
+    """SYNC_CHECKUP_QBO_API_URL, else the API that goes with the app keys' environment."""
+    if os.environ.get(ENV_API_URL):
+        return os.environ[ENV_API_URL]
+    try:
+        env = intuit.load_app_keys().environment.lower()
+    except IntuitKeysMissing:
+        env = "production"
+    return SANDBOX_API_URL if env in ("sandbox", "sand") else PRODUCTION_API_URL
+
+
+def _tokens() -> intuit.Tokens:
+    from_env = intuit.Tokens.from_env()
+    return from_env if from_env is not None else intuit.Tokens.from_keyring()
+
+
+def read_side(progress: Progress = no_progress,
+              cancel: CancelToken | None = None) -> QuickBooksSide:
+    """The live company as a side; a connection failure becomes the side's problem."""
+    try:
+        tokens = _tokens()
+        session = make_session()
+        try:
+            client = QuickBooksClient(session, api_url(), tokens.realm_id, tokens)
+            data = client.read(progress, cancel)
+        finally:
+            session.close()
+    except (QboReconnectNeeded, IntuitKeysMissing, NoKeyring) as exc:
+        return QuickBooksSide(source="api",
+                              problem=SideProblem(QboReconnectNeeded.code, str(exc)))
+    except QboUnreachable as exc:
+        return QuickBooksSide(source="api", problem=SideProblem(QboUnreachable.code, str(exc)))
+    if tokens.persist and data.company.company_name:
+        with contextlib.suppress(NoKeyring):
+            secrets.put(intuit.key_company(tokens.realm_id), data.company.company_name,
+                        secret=False)
+    return QuickBooksSide(source="api", data=data)
+
+
+def has_stored_login() -> bool:
+    """Whether Sign in with Intuit left a usable sign-in in the keyring."""
+    try:
+        realm = intuit.current_realm()
+        return bool(realm and secrets.get(intuit.key_refresh(realm)))
+    except SyncCheckupError:
+        return False
+
+
+def connection_state() -> ConnectionState:
+    """No network: what the keyring (or the environment) says about the connection."""
+    if os.environ.get(intuit.ENV_ACCESS) or os.environ.get(intuit.ENV_REFRESH):
+        realm = os.environ.get(intuit.ENV_REALM)
+        return ConnectionState(True, realm, None, "env",
+                               "Connected to QuickBooks through the SYNC_CHECKUP_QBO_* settings.")
+    if not secrets.available():
+        return ConnectionState(False, sentence=str(NoKeyring()))
+    realm = intuit.current_realm()
+    if not realm or not secrets.get(intuit.key_refresh(realm)):
+        return ConnectionState(False, sentence="Not connected to QuickBooks.")
+    company = secrets.get(intuit.key_company(realm), secret=False)
+    name = f"“{company}”" if company else f"company {realm}"
+    return ConnectionState(True, realm, company, "keyring",
+                           f"Connected to QuickBooks ({name}).")
+
+
+def disconnect() -> str:
+    """Revoke at Intuit and forget the sign-in here; a plain sentence saying what happened."""
+    if os.environ.get(intuit.ENV_ACCESS) or os.environ.get(intuit.ENV_REFRESH):
+        note = (" The SYNC_CHECKUP_QBO_* settings still give a connection; remove them too.")
+    else:
+        note = ""
+    if not secrets.available():
+        return "Nothing to disconnect: this computer has no usable password store." + note
+    return intuit.revoke_and_forget() + note
