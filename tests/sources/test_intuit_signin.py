@@ -224,9 +224,8 @@ def test_wrong_client_secret_is_a_keys_problem(
     monkeypatch.setenv(intuit.ENV_CLIENT_SECRET, "not-the-right-secret-value")
     sign_in = intuit.SignIn(listen=False)
     landed = landed_address(sign_in.start())
-    with caplog.at_level("INFO"):
-        with pytest.raises(SignInFailed) as caught:
-            sign_in.complete_from_pasted(landed)
+    with caplog.at_level("INFO"), pytest.raises(SignInFailed) as caught:
+        sign_in.complete_from_pasted(landed)
     sign_in.close()
     assert str(caught.value) == SignInFailed.BAD_KEYS
     assert "intuit_tid=1-fake-" in caplog.text
