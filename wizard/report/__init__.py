@@ -1,1 +1,79 @@
-"""The support report (PDF and HTML)."""
+"""The support report (SPEC §6): PDF and HTML files, the plain-text summary and the e-mail.
+
+    write_report(result, path, comparison=None) -> Path   # .pdf or .html, by suffix
+    summary_text(result, comparison=None) -> str          # for the clipboard
+    mailto_url(result, comparison=None) -> str            # prefilled message to support
+    run_id(result) -> str                                 # short id to quote to support
+
+Qt is imported only when a PDF is written, so the command line's other paths stay light.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from wizard.core.compare import Comparison, run_id
+from wizard.core.errors import BadInput
+from wizard.core.result import RunResult
+from wizard.logs import scrub
+from wizard.report.model import HTML_ENTRY_LIMIT, PDF_ENTRY_LIMIT, build_report
+from wizard.report.text import mailto_url, summary_text
+
+log = logging.getLogger(__name__)
+
+__all__ = ["mailto_url", "run_id", "summary_text", "write_report"]
+
+
+def render(result: RunResult, kind: str, comparison: Comparison | None = None) -> bytes:
+    """The report's bytes: kind is "pdf" or "html"."""
+    if kind == "html":
+        from wizard.report import html
+        report = build_report(result, comparison, entry_limit=HTML_ENTRY_LIMIT)
+        return html.render(report).encode("utf-8")
+    if kind == "pdf":
+        from wizard.report import pdf
+        return pdf.render_pdf(build_report(result, comparison, entry_limit=PDF_ENTRY_LIMIT))
+    raise BadInput(f"A report can be saved as .pdf or .html, not as “{kind}”.")
+
+
+def _save(path: Path, data: bytes) -> None:
+    """Whole file or nothing: a temporary file beside the target, then a rename."""
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(temp_name, mode)  # mkstemp's 0600 would hide the report from other readers
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+def write_report(result: RunResult, path: Path, comparison: Comparison | None = None) -> Path:
+    """Write the support report; the suffix picks PDF or HTML. Raises BadInput with one
+    sentence when the name or the folder can't be used."""
+    path = Path(path)
+    kind = path.suffix.lower().lstrip(".")
+    if kind not in ("pdf", "html", "htm"):
+        raise BadInput(scrub(f"The report must be saved as a .pdf or .html file; “{path.name}” "
+                             "is neither, so choose a name ending in .pdf or .html."))
+    data = render(result, "html" if kind in ("html", "htm") else "pdf", comparison)
+    if path.is_dir():
+        raise BadInput(scrub(f"{path} is a folder; give the report a file name ending in "
+                             f".{kind}."))
+    try:
+        _save(path, data)
+    except OSError as exc:
+        reason = (exc.strerror or "it can't be written").lower()
+        raise BadInput(scrub(f"The report couldn't be saved in {path.parent} ({reason}); choose "
+                             "another folder, for example your Documents folder.")) from None
+    log.info("report saved (%s, %d bytes)", kind, len(data))
+    return path

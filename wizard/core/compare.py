@@ -1,0 +1,204 @@
+"""Before/after between two runs, finding by finding (SPEC §7): fixed, new, still failing.
+
+Pure: works on snapshots that come either from a fresh `RunResult` or from a saved run's JSON.
+A check that did not run in either run is left out of the comparison, so a run without
+QuickBooks never claims that every name problem was fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from wizard.core.result import Finding, RunResult, Status
+
+PROBLEM = frozenset({Status.FAIL, Status.WARN})
+
+
+class Change(StrEnum):
+    FIXED = "fixed"
+    NEW = "new"
+    STILL_FAILING = "still_failing"
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What a comparison needs of a run; built from a result or from a saved run."""
+
+    run_id: str
+    generated_at: dt.datetime
+    sources: dict[str, str | None]
+    checked: frozenset[str]  # ids of the checks that actually ran
+    findings: tuple[Finding, ...]
+    wont_sync: int | None = None  # entries that won't sync, when entries were checked
+    facts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def identity(self) -> tuple[Any, ...]:
+        """Which data a run looked at: the same sources, workspace and company."""
+        return (tuple(sorted((k, v or "") for k, v in self.sources.items())),
+                self.facts.get("workspace"), self.facts.get("company"))
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedFinding:
+    change: Change
+    key: str
+    before: Finding | None
+    after: Finding | None
+
+    @property
+    def finding(self) -> Finding:
+        """The most recent version of the finding (the old one when it was fixed)."""
+        found = self.after if self.after is not None else self.before
+        assert found is not None
+        return found
+
+    @property
+    def code_changed(self) -> bool:
+        return (self.before is not None and self.after is not None
+                and self.before.code != self.after.code)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    previous_run_id: str
+    previous_at: dt.datetime
+    fixed: tuple[ChangedFinding, ...]
+    new: tuple[ChangedFinding, ...]
+    still_failing: tuple[ChangedFinding, ...]
+    wont_sync_before: int | None = None
+    wont_sync_after: int | None = None
+    not_compared: tuple[str, ...] = ()  # check ids that didn't run both times
+
+    @property
+    def unchanged(self) -> bool:
+        return not self.fixed and not self.new
+
+    def to_json(self) -> dict[str, Any]:
+        def items(changes: tuple[ChangedFinding, ...]) -> list[dict[str, Any]]:
+            return [{"key": c.key, "code": c.finding.code,
+                     "before": c.before.code if c.before else None,
+                     "after": c.after.code if c.after else None,
+                     "subject": c.finding.subject, "check": c.finding.check} for c in changes]
+        return {"previous_run_id": self.previous_run_id,
+                "previous_at": _iso(self.previous_at),
+                "fixed": items(self.fixed), "new": items(self.new),
+                "still_failing": items(self.still_failing),
+                "wont_sync_before": self.wont_sync_before,
+                "wont_sync_after": self.wont_sync_after,
+                "not_compared": list(self.not_compared)}
+
+
+def _iso(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def run_id(result: RunResult) -> str:
+    """A short id to quote to support: stable for one result, different for another run."""
+    payload = json.dumps(result.to_json(), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(payload.encode("utf-8")).digest()
+    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out on the phone
+    number = int.from_bytes(digest[:5], "big")
+    chars = "".join(alphabet[(number >> (5 * i)) & 31] for i in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def snapshot(result: RunResult) -> Snapshot:
+    checked = frozenset(c.id for c in result.checks if c.status is not Status.NOT_CHECKED)
+    when = result.generated_at
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return Snapshot(run_id=run_id(result), generated_at=when,
+                    sources=dict(result.sources), checked=checked, findings=result.findings,
+                    wont_sync=result.entries.wont_sync if result.entries is not None else None,
+                    facts=dict(result.facts))
+
+
+def _text(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    return value if isinstance(value, str) else None
+
+
+def finding_from_json(data: Mapping[str, Any]) -> Finding:
+    """A finding back from its JSON form; raises ValueError when it isn't one."""
+    code, check, subject = _text(data, "code"), _text(data, "check"), _text(data, "subject")
+    if not code or not check or subject is None:
+        raise ValueError("not a finding")
+    try:
+        status = Status(str(data.get("status")))
+    except ValueError:
+        raise ValueError("unknown status") from None
+    return Finding(code=code, check=check, status=status, subject=subject,
+                   subject_kind=_text(data, "subject_kind") or "", message=_text(data, "message")
+                   or "", fix=_text(data, "fix") or "", subject_id=_text(data, "subject_id"),
+                   client=_text(data, "client"), match=_text(data, "match"),
+                   near_kind=_text(data, "near_kind"), suggestion=_text(data, "suggestion"))
+
+
+def snapshot_from_json(data: Mapping[str, Any]) -> Snapshot:
+    """A saved run back as a snapshot; raises ValueError when the data isn't a saved run."""
+    if not isinstance(data, Mapping) or data.get("tool") != "sync-checkup":
+        raise ValueError("not a Sync Checkup run")
+    stamp = _text(data, "generated_at")
+    if stamp is None:
+        raise ValueError("no time")
+    generated = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    if generated.tzinfo is None:
+        generated = generated.replace(tzinfo=dt.UTC)
+    raw_sources = data.get("sources")
+    sources = {str(k): (v if isinstance(v, str) else None)
+               for k, v in (raw_sources.items() if isinstance(raw_sources, Mapping) else ())}
+    raw_checks = data.get("checks")
+    checked = frozenset(
+        c["id"] for c in (raw_checks if isinstance(raw_checks, list) else ())
+        if isinstance(c, Mapping) and isinstance(c.get("id"), str)
+        and c.get("status") != Status.NOT_CHECKED.value)
+    raw_findings = data.get("findings")
+    if not isinstance(raw_findings, list):
+        raise ValueError("no findings")
+    findings = tuple(finding_from_json(f) for f in raw_findings if isinstance(f, Mapping))
+    entries = data.get("entries")
+    wont = entries.get("wont_sync") if isinstance(entries, Mapping) else None
+    raw_facts = data.get("facts")
+    facts = {str(k): v for k, v in raw_facts.items() if isinstance(v, str)} \
+        if isinstance(raw_facts, Mapping) else {}
+    return Snapshot(run_id=_text(data, "run_id") or "", generated_at=generated, sources=sources,
+                    checked=checked, findings=findings,
+                    wont_sync=wont if isinstance(wont, int) and "entries" in checked else None,
+                    facts=facts)
+
+
+def compare(before: Snapshot, after: Snapshot) -> Comparison:
+    """Finding by finding, by `Finding.key`; only checks that ran both times are compared."""
+    both = before.checked & after.checked
+    old = {f.key: f for f in before.findings if f.check in both}
+    new = {f.key: f for f in after.findings if f.check in both}
+    fixed: list[ChangedFinding] = []
+    appeared: list[ChangedFinding] = []
+    still: list[ChangedFinding] = []
+    for key, was in old.items():
+        later = new.get(key)
+        if was.status in PROBLEM and (later is None or later.status not in PROBLEM):
+            fixed.append(ChangedFinding(Change.FIXED, key, was, later))
+    for key, now in new.items():
+        if now.status not in PROBLEM:
+            continue
+        earlier = old.get(key)
+        if earlier is None or earlier.status not in PROBLEM:
+            appeared.append(ChangedFinding(Change.NEW, key, earlier, now))
+        else:
+            still.append(ChangedFinding(Change.STILL_FAILING, key, earlier, now))
+    ran = before.checked | after.checked
+    entries_compared = "entries" in both
+    return Comparison(
+        previous_run_id=before.run_id, previous_at=before.generated_at,
+        fixed=tuple(fixed), new=tuple(appeared), still_failing=tuple(still),
+        wont_sync_before=before.wont_sync if entries_compared else None,
+        wont_sync_after=after.wont_sync if entries_compared else None,
+        not_compared=tuple(sorted(ran - both)))
