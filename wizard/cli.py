@@ -15,12 +15,13 @@ import logging
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from wizard import __version__
 from wizard.core.checks import default_period, run_checks
+from wizard.core.compare import Comparison
 from wizard.core.errors import SyncCheckupError
 from wizard.core.plans import PLAN_CHOICES, plan_from_choice
 from wizard.core.result import RunResult, Status
@@ -164,23 +165,40 @@ def run_check(args: argparse.Namespace) -> int:
     clockify_side = read_clockify(request)
     qbo_side = read_quickbooks(request)
     result = run_checks(clockify_side, qbo_side, period, dt.datetime.now(dt.UTC), __version__)
-    _save_history(result)
+    comparison = _save_history(result)
     if args.report:
         from wizard.report import write_report
-        write_report(result, args.report)
+        write_report(result, args.report, comparison)
+    from wizard.logs import scrub
     if args.json:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(_scrub_tree(result.to_json(), scrub), ensure_ascii=False,
+                                    indent=2) + "\n")
     else:
-        sys.stdout.write(format_text(result))
+        text = format_text(result)
+        if comparison is not None:
+            text += (f"\nSince the previous run: {len(comparison.fixed)} fixed, "
+                     f"{len(comparison.new)} new, {len(comparison.still_failing)} still failing.\n")
+        sys.stdout.write(scrub(text))
     return result.exit_code
 
 
-def _save_history(result: RunResult) -> None:
+def _scrub_tree(value: Any, scrub: Callable[[str], str]) -> Any:
+    """Every string value scrubbed (a second guard: e.g. an invitee named by their e-mail)."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, dict):
+        return {k: _scrub_tree(v, scrub) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub_tree(v, scrub) for v in value]
+    return value
+
+
+def _save_history(result: RunResult) -> Comparison | None:
     try:
         from wizard.storage import history
     except ImportError:
-        return
-    history.record(result)
+        return None
+    return history.record(result)
 
 
 _MARK = {Status.PASS: "OK  ", Status.INFO: "INFO", Status.WARN: "WARN", Status.FAIL: "FAIL",
