@@ -1,0 +1,1 @@
+"""Readers for the export files of offline mode: raw tables, cell values, sentences."""

@@ -1,0 +1,709 @@
+"""Offline mode: the user's own exports from Clockify and QuickBooks → both sides' data.
+
+Files may come in any order and under any name: each one is recognised by its column names
+(reference exports.md §9), wherever its header row sits. What the files can't tell (plan,
+payroll, closing date) comes from the user's answers (`Manual`) or is recorded in
+`QuickBooksData.unknown` so the checks say `not_checked`. A file that can't be used raises
+`FileProblem` with one sentence naming it and the export to use instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wizard.core.errors import FileProblem
+from wizard.core.model import (
+    Client,
+    ClockifyData,
+    ClockifySide,
+    CompanyInfo,
+    Customer,
+    Member,
+    MembershipStatus,
+    NameRecord,
+    Preferences,
+    Project,
+    QuickBooksData,
+    QuickBooksSide,
+    TimeEntry,
+)
+from wizard.sources.exports import messages
+from wizard.sources.exports import values as v
+from wizard.sources.exports.table import Table, read_table
+from wizard.sources.exports.values import Cell
+from wizard.sources.gather import Manual
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+
+CLOCKIFY_KINDS = ("clockify_detailed", "clockify_projects", "clockify_team")
+QBO_KINDS = ("qbo_customers", "qbo_vendors", "qbo_employees", "qbo_customers_page")
+_HEADER_SCAN = 20
+_DELETED = " (deleted)"
+_FOOTER = re.compile(r"^\s*(Accrual Basis |Cash Basis )?[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, "
+                     r"\d{4}")
+_TOTAL = re.compile(r"^\s*(total for .*|total)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    """What one file turned out to be, in words for the user.
+
+    `kind` and `side` are None when the file can't be used; `problem` then says why, in one
+    sentence naming the file and the export to use instead. `notes` are true but not blocking.
+    """
+
+    path: Path
+    kind: str | None
+    side: str | None  # "clockify" or "quickbooks"
+    description: str
+    problem: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+# --- recognising a file by its header -----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    kind: str
+    known: frozenset[str]
+    prefixes: tuple[str, ...]
+    must: Callable[[set[str]], bool]
+
+
+def _has(names: set[str], *wanted: str) -> bool:
+    return all(w in names for w in wanted)
+
+
+def _any(names: set[str], *wanted: str) -> bool:
+    return any(w in names for w in wanted)
+
+
+_SPECS = (
+    _Spec("clockify_detailed", frozenset({
+        "project", "client", "description", "task", "user", "group", "email", "tags", "type",
+        "billable", "invoiced", "invoice id", "start date", "start time", "end date", "end time",
+        "duration (h)", "duration (decimal)", "date of creation", "approval", "approved by"}),
+        ("billable rate (", "billable amount (", "cost rate (", "cost amount ("),
+        lambda n: _has(n, "project", "user", "start date") and (
+            _any(n, "duration (h)", "duration (decimal)") or _has(n, "end date", "end time"))),
+    _Spec("clockify_summary", frozenset({
+        "project", "client", "description", "task", "user", "group", "tags", "time (h)",
+        "time (decimal)"}),
+        ("amount (",),
+        lambda n: _any(n, "time (h)", "time (decimal)") and "start date" not in n),
+    _Spec("clockify_projects", frozenset({
+        "project", "client", "status", "visibility", "billability", "task", "tasks",
+        "activities", "tracked (h)", "estimated (h)", "remaining (h)", "overage (h)",
+        "progress(%)", "progress (%)", "billable (h)", "non-billable (h)", "project members",
+        "project manager", "note", "recurring estimate", "additional fields"}),
+        ("billable rate (", "amount (", "tracked (", "estimated (", "remaining (", "overage (",
+         "cost rate (", "expenses (", "billable expenses (", "non-billable expenses ("),
+        lambda n: _has(n, "project", "status")
+        and _any(n, "visibility", "billability", "tracked (h)")),
+    _Spec("clockify_team", frozenset({
+        "name", "email", "role", "group", "status", "week start", "working days",
+        "daily work capacity", "pin", "projects", "team members"}),
+        ("billable rate", "cost rate"),
+        lambda n: _has(n, "name", "status")
+        and _any(n, "email", "week start", "working days", "role")),
+    _Spec("qbo_customers", frozenset({
+        "customer full name", "customer", "phone numbers", "email", "full name", "bill address",
+        "ship address", "company", "company name", "first name", "last name", "website",
+        "terms", "created on", "created by", "note", "notes"}),
+        (),
+        lambda n: "customer full name" in n or _has(n, "customer", "bill address")),
+    _Spec("qbo_vendors", frozenset({
+        "vendor", "phone numbers", "email", "full name", "billing address", "account #",
+        "company", "tax id", "track 1099"}),
+        (),
+        lambda n: "vendor" in n and _any(n, "phone numbers", "billing address", "account #")),
+    _Spec("qbo_employees", frozenset({
+        "employee", "employee full name", "employee name", "phone numbers", "email",
+        "full name", "address", "billing address", "hire date", "status"}),
+        (),
+        lambda n: _any(n, "employee", "employee full name", "employee name")),
+    _Spec("qbo_customers_page", frozenset({
+        "customer", "company", "company name", "street address", "city", "state",
+        "province/state", "country", "zip", "postcode", "postal code/zip", "phone", "email",
+        "attachments", "open balance", "notes"}),
+        (),
+        lambda n: "customer" in n and _any(n, "open balance", "attachments", "street address")),
+)
+_SPEC_BY_KIND = {s.kind: s for s in _SPECS}
+_SIDE = {**dict.fromkeys(CLOCKIFY_KINDS, "clockify"), **dict.fromkeys(QBO_KINDS, "quickbooks")}
+
+
+def _norm(cell: Cell) -> str:
+    return " ".join(v.text(cell).split()).casefold()
+
+
+def _known_count(spec: _Spec, names: set[str]) -> int:
+    return sum(1 for n in names if n in spec.known or n.startswith(spec.prefixes or ("\0",)))
+
+
+def _best_kind(row: Sequence[Cell]) -> tuple[str | None, int]:
+    """The kind whose header this row is, and how well it fits (0: none)."""
+    names = {_norm(c) for c in row} - {""}
+    best: tuple[str | None, int] = (None, 0)
+    for spec in _SPECS:
+        if spec.must(names):
+            found = 100 + _known_count(spec, names)
+            if found > best[1]:
+                best = (spec.kind, found)
+    return best
+
+
+def _score(row: Sequence[Cell]) -> int:
+    names = {_norm(c) for c in row} - {""}
+    return max(_best_kind(row)[1], max(_known_count(s, names) for s in _SPECS))
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    row_index: int
+    columns: dict[str, int]
+    width: int
+    raw: tuple[str, ...]  # the header cells as written, for currency labels
+
+    def col(self, *names: str) -> int | None:
+        for n in names:
+            if n in self.columns:
+                return self.columns[n]
+        return None
+
+    def prefixed(self, prefix: str) -> list[tuple[str, int]]:
+        return [(n, i) for n, i in self.columns.items() if n.startswith(prefix)]
+
+
+def _find_header(name: str, table: Table) -> tuple[str, _Header]:
+    best_kind, best_score, best_at = None, 0, -1
+    for index, row in enumerate(table.rows[:_HEADER_SCAN]):
+        kind, found = _best_kind(row)
+        if found > best_score:
+            best_kind, best_score, best_at = kind, found, index
+    if best_kind is None:
+        _near_miss(name, table)
+        raise FileProblem(messages.unrecognised(name))
+    if best_kind == "clockify_summary":
+        raise FileProblem(messages.summary_report(name))
+    row = table.rows[best_at]
+    columns: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        columns.setdefault(_norm(cell), i)
+    columns.pop("", None)
+    return best_kind, _Header(best_at, columns, len(row), tuple(v.text(c) for c in row))
+
+
+def _near_miss(name: str, table: Table) -> None:
+    """A file that is almost a known kind: renamed or translated labels (reference §9.7)."""
+    for row in table.rows[:_HEADER_SCAN]:
+        names = {_norm(c) for c in row} - {""}
+        durations = _any(names, "duration (h)", "duration (decimal)") or _has(
+            names, "end date", "end time")
+        if "start date" in names and durations:
+            if "project" in names and "user" not in names:
+                raise FileProblem(messages.missing_columns(name, "clockify_detailed", ["User"]))
+            raise FileProblem(messages.renamed(name, "clockify_detailed"))
+        if _has(names, "project", "user", "start date"):
+            raise FileProblem(messages.missing_columns(
+                name, "clockify_detailed", ["Duration (h)", "Duration (decimal)"]))
+        if "status" in names and _any(names, "visibility", "billability"):
+            raise FileProblem(messages.renamed(name, "clockify_projects"))
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+def _is_footer(row: Sequence[Cell]) -> bool:
+    filled = [c for c in row if not v.is_blank(c)]
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return False
+    return bool(_FOOTER.match(filled[0]) or _TOTAL.match(filled[0]))
+
+
+def _data_rows(name: str, kind: str, table: Table,
+               header: _Header) -> list[tuple[int, list[Cell]]]:
+    """Rows under the header, without blank, total and footer rows; padded to the header."""
+    out: list[tuple[int, list[Cell]]] = []
+    start = header.row_index + 1
+    for number, row in zip(table.numbers[start:], table.rows[start:], strict=True):
+        if all(v.is_blank(c) for c in row) or _is_footer(row):
+            continue
+        if row and isinstance(row[0], str) and _TOTAL.match(row[0]) and kind in QBO_KINDS:
+            continue
+        out.append((number, list(row)))
+    if not out:
+        raise FileProblem(messages.header_only(name, kind))
+    last_number, last = out[-1]
+    if not table.xlsx and len(last) < header.width and not table.ends_with_newline:
+        raise FileProblem(messages.truncated(name, kind))
+    for _, row in out:
+        if len(row) < header.width:
+            row.extend([None] * (header.width - len(row)))
+    del last_number
+    return out
+
+
+def _cell(row: list[Cell], index: int | None) -> Cell:
+    return row[index] if index is not None and index < len(row) else None
+
+
+# --- what each kind yields ----------------------------------------------------------------------
+
+@dataclass
+class _Parsed:
+    path: Path
+    kind: str
+    description: str
+    notes: list[str] = field(default_factory=list)
+    entries: list[TimeEntry] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    records: list[tuple[str, bool]] = field(default_factory=list)  # QBO: (name, active)
+    marks_inactive: bool = False
+    company: str | None = None
+    period: tuple[dt.date, dt.date] | None = None
+
+    @property
+    def side(self) -> str:
+        return _SIDE[self.kind]
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+def _day(d: dt.date, year: bool) -> str:
+    return f"{d.day} {d:%b}" + (f" {d.year}" if year else "")
+
+
+def _range_text(period: tuple[dt.date, dt.date]) -> str:
+    a, b = period
+    if a == b:
+        return _day(a, True)
+    return f"{_day(a, a.year != b.year)} – {_day(b, True)}"
+
+
+def _strip_deleted(value: str) -> tuple[str, bool]:
+    if value.endswith(_DELETED):
+        return value[: -len(_DELETED)], True
+    return value, False
+
+
+def _read_detailed(path: Path, table: Table, header: _Header, parsed: _Parsed) -> None:
+    name = path.name
+    rows = _data_rows(name, parsed.kind, table, header)
+    c_project, c_client, c_user = header.col("project"), header.col("client"), header.col("user")
+    c_billable = header.col("billable")
+    c_sdate, c_stime = header.col("start date"), header.col("start time")
+    c_edate, c_etime = header.col("end date"), header.col("end time")
+    c_dur, c_dec = header.col("duration (h)"), header.col("duration (decimal)")
+    if c_billable is None:
+        parsed.notes.append(messages.note_no_billable(name))
+    currencies = {header.raw[i].split("(", 1)[1].strip().rstrip(")").strip() for _, i in
+                  header.prefixed("billable rate (") + header.prefixed("billable amount (")}
+    if len(currencies) > 1:
+        parsed.notes.append(messages.note_several_currencies(name))
+    samples = [_cell(r, c) for _, r in rows for c in (c_sdate, c_edate) if c is not None]
+    try:
+        order, example = v.decide_order(samples, name)
+    except ValueError:
+        raise FileProblem(messages.mixed_dates(name)) from None
+    if example is not None:
+        parsed.notes.append(messages.note_date_order_assumed(name, example))
+
+    def read(number: int, what: str, parse: Callable[[Cell], object], cell: Cell) -> object:
+        try:
+            return parse(cell)
+        except (ValueError, OverflowError):
+            raise FileProblem(messages.bad_value(name, number, what, v.text(cell))) from None
+
+    users: set[str] = set()
+    for number, row in rows:
+        user, project = v.name(_cell(row, c_user)), v.name(_cell(row, c_project))
+        raw_start = _cell(row, c_sdate)
+        if v.is_blank(raw_start):
+            if not user.strip():
+                continue  # a totals row of a spreadsheet
+            raise FileProblem(messages.bad_value(name, number, "start date", ""))
+        start_date = read(number, "start date", lambda c: v.parse_date(c, order), raw_start)
+        start_time = read(number, "start time", v.parse_time, _cell(row, c_stime))
+        end_date = read(number, "end date", lambda c: v.parse_date(c, order), _cell(row, c_edate))
+        end_time = read(number, "end time", v.parse_time, _cell(row, c_etime))
+        duration = _duration(name, number, row, c_dur, c_dec, table.xlsx)
+        billable = True if c_billable is None else read(
+            number, "Billable value", v.yes_no, _cell(row, c_billable))
+        assert isinstance(start_date, dt.date)
+        start = dt.datetime.combine(start_date, start_time or dt.time(0),  # type: ignore[arg-type]
+                                    tzinfo=dt.UTC)
+        end: dt.datetime | None = None
+        running = (c_etime is not None and end_time is None) or (
+            (c_dur is not None or c_dec is not None) and duration is None)
+        if not running:
+            if end_time is not None:
+                day = end_date if isinstance(end_date, dt.date) else start_date
+                end = dt.datetime.combine(day, end_time, tzinfo=dt.UTC)  # type: ignore[arg-type]
+                if end < start and end_date is None:
+                    end += dt.timedelta(days=1)
+            if duration is None and end is not None:
+                duration = max(0, int((end - start).total_seconds()))
+            if end is None and duration is not None:
+                end = start + dt.timedelta(seconds=duration)
+        client = v.name(_cell(row, c_client))
+        if user.strip():
+            users.add(user)
+        parsed.entries.append(TimeEntry(
+            id=f"{name}:{number}", user_id=None, user_name=user or None, project_id=None,
+            project_name=project or None, client_id=None, client_name=client or None,
+            billable=bool(billable), start=start, end=end,
+            duration_s=None if running else duration))
+    days = [e.start.date() for e in parsed.entries]
+    if not days:
+        raise FileProblem(messages.header_only(name, parsed.kind))
+    period = (min(days), max(days))
+    from_name = v.range_from_name(name, order)
+    if from_name and from_name[0] <= period[0] and period[1] <= from_name[1]:
+        period = from_name
+    parsed.period = period
+    text = (f"Clockify detailed report, {_range_text(period)}, "
+            f"{_plural(len(parsed.entries), 'entry', 'entries')}, {_plural(len(users), 'user')}")
+    if len(currencies) == 1:
+        text += f", amounts in {next(iter(currencies))}"
+    parsed.description = text
+
+
+def _duration(name: str, number: int, row: list[Cell], c_dur: int | None, c_dec: int | None,
+              xlsx: bool) -> int | None:
+    """`Duration (h)` first (it carries the rounding QuickBooks gets), then the decimal."""
+    raw, dec = _cell(row, c_dur), _cell(row, c_dec)
+    try:
+        decimal = v.parse_duration(dec) if c_dec is not None else None
+        if c_dur is None or v.is_blank(raw):
+            return decimal
+        as_hours = True
+        if xlsx and isinstance(raw, int | float) and decimal and raw > 0:
+            # a bare number: hours, or a day fraction whose time format was lost
+            as_hours = abs(raw * 3600 - decimal) <= abs(raw * 86400 - decimal)
+        return v.parse_duration(raw, decimal_hours=as_hours)
+    except (ValueError, OverflowError):
+        bad = raw if c_dur is not None and not v.is_blank(raw) else dec
+        raise FileProblem(messages.bad_value(name, number, "duration", v.text(bad))) from None
+
+
+def _read_projects(path: Path, table: Table, header: _Header, parsed: _Parsed) -> None:
+    rows = _data_rows(path.name, parsed.kind, table, header)
+    c_project, c_client, c_status = header.col("project"), header.col("client"), \
+        header.col("status")
+    seen: set[tuple[str, str]] = set()
+    for _, row in rows:
+        project = v.name(_cell(row, c_project))
+        if not project:
+            continue
+        client = v.name(_cell(row, c_client))
+        if (client, project) in seen:
+            continue
+        seen.add((client, project))
+        status = _norm(_cell(row, c_status))
+        parsed.projects.append(Project(id=None, name=project, client_name=client or None,
+                                       archived=status in ("archived", "inactive")))
+    archived = sum(1 for p in parsed.projects if p.archived)
+    clients = {p.client_name for p in parsed.projects if p.client_name}
+    parsed.description = (f"Clockify projects export, {_plural(len(parsed.projects), 'project')}"
+                          + (f" ({archived:,} archived)" if archived else "")
+                          + f", {_plural(len(clients), 'client')}")
+
+
+_STATUS = {"active": MembershipStatus.ACTIVE, "inactive": MembershipStatus.INACTIVE,
+           "deactivated": MembershipStatus.INACTIVE, "disabled": MembershipStatus.INACTIVE,
+           "pending": MembershipStatus.PENDING, "invited": MembershipStatus.PENDING,
+           "declined": MembershipStatus.DECLINED}
+
+
+def _read_team(path: Path, table: Table, header: _Header, parsed: _Parsed) -> None:
+    rows = _data_rows(path.name, parsed.kind, table, header)
+    c_name, c_status = header.col("name"), header.col("status")
+    for _, row in rows:
+        member_name = v.text(_cell(row, c_name))
+        status = _STATUS.get(_norm(_cell(row, c_status)), MembershipStatus.UNKNOWN)
+        parsed.members.append(Member(
+            id=None, name=member_name or None, membership_status=status,
+            account_status=None if member_name else "NOT_REGISTERED"))
+    invited = sum(1 for m in parsed.members if m.is_pending)
+    inactive = sum(1 for m in parsed.members if m.is_deactivated)
+    extra = [f"{inactive:,} deactivated"] * bool(inactive) + [f"{invited:,} invited"] * bool(
+        invited)
+    parsed.description = (f"Clockify team export, {_plural(len(parsed.members), 'member')}"
+                          + (f" ({', '.join(extra)})" if extra else ""))
+
+
+_QBO_NAME_COLUMN = {
+    "qbo_customers": ("customer full name", "customer"),
+    "qbo_customers_page": ("customer",),
+    "qbo_vendors": ("vendor",),
+    "qbo_employees": ("employee", "employee full name", "employee name"),
+}
+_QBO_LABEL = {
+    "qbo_customers": ("QuickBooks customer contact list", "customer"),
+    "qbo_customers_page": ("QuickBooks customers page export", "customer"),
+    "qbo_vendors": ("QuickBooks vendor contact list", "vendor"),
+    "qbo_employees": ("QuickBooks employee list", "employee"),
+}
+
+
+def _read_qbo_list(path: Path, table: Table, header: _Header, parsed: _Parsed) -> None:
+    rows = _data_rows(path.name, parsed.kind, table, header)
+    column = header.col(*_QBO_NAME_COLUMN[parsed.kind])
+    for _, row in rows:
+        raw = v.text(_cell(row, column))
+        if not raw.strip():
+            continue
+        parsed.records.append((raw, not raw.endswith(_DELETED)))
+    if not parsed.records:
+        raise FileProblem(messages.header_only(path.name, parsed.kind))
+    parsed.marks_inactive = any(not active for _, active in parsed.records)
+    if not parsed.marks_inactive:
+        parsed.notes.append(messages.note_inactive_unmarked(path.name))
+    for row in table.rows[:header.row_index]:
+        title = " ".join(v.text(c) for c in row if not v.is_blank(c)).strip()
+        low = title.casefold()
+        if title and not any(w in low for w in ("contact list", "report", "customers",
+                                                  "employees", "vendors")):
+            parsed.company = title
+            break
+    label, word = _QBO_LABEL[parsed.kind]
+    text = f"{label}, {_plural(len(parsed.records), word)}"
+    inactive = sum(1 for _, active in parsed.records if not active)
+    if parsed.kind in ("qbo_customers", "qbo_customers_page"):
+        subs = sum(1 for n, _ in parsed.records if ":" in n)
+        text += f" ({subs:,} sub-customers" + (f", {inactive:,} inactive)" if inactive else ")")
+        if not subs and parsed.kind == "qbo_customers_page":
+            parsed.notes.append(messages.note_no_subcustomers(path.name))
+    elif inactive:
+        text += f" ({inactive:,} inactive)"
+    parsed.description = text
+
+
+_READERS = {
+    "clockify_detailed": _read_detailed,
+    "clockify_projects": _read_projects,
+    "clockify_team": _read_team,
+    "qbo_customers": _read_qbo_list,
+    "qbo_customers_page": _read_qbo_list,
+    "qbo_vendors": _read_qbo_list,
+    "qbo_employees": _read_qbo_list,
+}
+
+
+def read_bytes(name: str, data: bytes) -> _Parsed:
+    """One file's content → what it holds; FileProblem when it can't be used."""
+    path = Path(name)
+    table = read_table(name, data, _score)
+    kind, header = _find_header(name, table)
+    parsed = _Parsed(path=path, kind=kind, description="", notes=list(table.notes))
+    _READERS[kind](path, table, header, parsed)
+    return parsed
+
+
+_cache: dict[tuple[str, int, int], _Parsed] = {}
+_cache_lock = threading.Lock()
+
+
+def _load(path: Path) -> _Parsed:
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        with _cache_lock:
+            if key in _cache:
+                return _cache[key]
+        data = path.read_bytes()
+    except OSError:
+        raise FileProblem(messages.cannot_open(path.name)) from None
+    parsed = read_bytes(path.name, data)
+    parsed.path = path
+    with _cache_lock:
+        if len(_cache) > 32:
+            _cache.clear()
+        _cache[key] = parsed
+    return parsed
+
+
+# --- the module's API -------------------------------------------------------------------------
+
+def identify(path: Path) -> FileInfo:
+    """What the file is, in one line, or the one sentence that says why it can't be used."""
+    try:
+        parsed = _load(path)
+    except FileProblem as exc:
+        return FileInfo(path=path, kind=None, side=None, description="", problem=str(exc))
+    return FileInfo(path=path, kind=parsed.kind, side=parsed.side,
+                    description=parsed.description, notes=tuple(parsed.notes))
+
+
+def missing_for_checks(infos: list[FileInfo]) -> list[str]:
+    """Plain sentences: which export is still needed for which check."""
+    kinds = {i.kind for i in infos if i.kind and not i.problem}
+    out: list[str] = []
+    if not kinds & set(CLOCKIFY_KINDS):
+        out.append(messages.MISSING_CLOCKIFY)
+    else:
+        if "clockify_detailed" not in kinds:
+            out.append(messages.MISSING_DETAILED)
+        if "clockify_team" not in kinds:
+            out.append(messages.MISSING_TEAM)
+        if "clockify_projects" not in kinds:
+            out.append(messages.MISSING_PROJECTS)
+    if "qbo_customers" not in kinds:
+        out.append(messages.MISSING_CUSTOMERS_LIST if "qbo_customers_page" in kinds
+                   else messages.MISSING_CUSTOMERS)
+    if "qbo_employees" not in kinds:
+        out.append(messages.MISSING_EMPLOYEES)
+    if "qbo_vendors" not in kinds:
+        out.append(messages.MISSING_VENDORS)
+    out.append(messages.MISSING_MANUAL)
+    return out
+
+
+def _load_all(paths: Sequence[Path], progress: Progress) -> list[_Parsed]:
+    out = []
+    for done, path in enumerate(paths):
+        progress(f"Reading {path.name}", done, len(paths))
+        out.append(_load(Path(path)))
+        log.info("read %s as %s", path.name, out[-1].kind)
+    progress("Files read", len(paths), len(paths))
+    return out
+
+
+def _no_progress(message: str, done: int, total: int) -> None:
+    del message, done, total
+
+
+def clockify_side(paths: Sequence[Path], progress: Progress = _no_progress) -> ClockifySide:
+    """The Clockify side from whichever of the files are Clockify exports."""
+    parsed = _load_all(paths, progress)
+    mine = [p for p in parsed if p.side == "clockify"]
+    if not mine:
+        raise FileProblem(messages.no_side_file([Path(p).name for p in paths], "clockify"))
+    detailed = [p for p in mine if p.kind == "clockify_detailed"]
+    team = [p for p in mine if p.kind == "clockify_team"]
+    listed = [p for p in mine if p.kind == "clockify_projects"]
+    if not detailed and not team:
+        raise FileProblem(messages.no_people([p.path.name for p in mine]))
+    entries = [e for p in detailed for e in p.entries] if detailed else None
+
+    members: list[Member] = [m for p in team for m in p.members]
+    known_members = {m.name for m in members if m.name}
+    for e in entries or ():
+        if e.user_name and e.user_name not in known_members:
+            known_members.add(e.user_name)
+            members.append(Member(id=None, name=e.user_name))
+
+    projects: dict[tuple[str, str], Project] = {}
+    for p in listed:
+        for project in p.projects:
+            projects.setdefault((project.client_name or "", project.name), project)
+    for e in entries or ():
+        if e.project_name:
+            projects.setdefault((e.client_name or "", e.project_name),
+                                Project(id=None, name=e.project_name, client_name=e.client_name))
+    client_names: dict[str, None] = {}
+    for project in projects.values():
+        if project.client_name:
+            client_names.setdefault(project.client_name)
+    for e in entries or ():
+        if e.client_name:
+            client_names.setdefault(e.client_name)
+
+    period = None
+    periods = [p.period for p in detailed if p.period]
+    if periods:
+        period = (min(a for a, _ in periods), max(b for _, b in periods))
+    data = ClockifyData(
+        workspace_id=None, workspace_name=None, time_zone=None, members=tuple(members),
+        clients=tuple(Client(id=None, name=n) for n in client_names),
+        projects=tuple(projects.values()),
+        entries=tuple(entries) if entries is not None else None, period=period)
+    return ClockifySide(source="file", data=data)
+
+
+def _customers(raw_names: list[str]) -> list[Customer]:
+    """`Parent:Child` full names → customers, each parent present once (added when missing)."""
+    found: dict[str, Customer] = {}
+    real: set[str] = set()
+    for raw in raw_names:
+        segments = [_strip_deleted(s) for s in raw.split(":")]
+        names = [s for s, _ in segments]
+        for depth in range(1, len(names)):
+            parent = ":".join(names[:depth])
+            if parent not in found:
+                found[parent] = Customer(id=None, display_name=names[depth - 1],
+                                         fully_qualified_name=parent, level=depth - 1)
+        fqn = ":".join(names)
+        if fqn in real:
+            continue
+        real.add(fqn)
+        found[fqn] = Customer(id=None, display_name=names[-1], fully_qualified_name=fqn,
+                              level=len(names) - 1, active=not segments[-1][1])
+    return list(found.values())
+
+
+def _name_records(records: list[tuple[str, bool]]) -> tuple[NameRecord, ...]:
+    out = []
+    for raw, _ in records:
+        display, deleted = _strip_deleted(raw)
+        out.append(NameRecord(id=None, display_name=display, active=not deleted))
+    return tuple(out)
+
+
+def quickbooks_side(paths: Sequence[Path], manual: Manual,
+                    progress: Progress = _no_progress) -> QuickBooksSide:
+    """The QuickBooks side from whichever of the files are QuickBooks exports, plus what the
+    user answered for plan, payroll and closing date; the rest goes to `unknown`."""
+    parsed = _load_all(paths, progress)
+    mine = [p for p in parsed if p.side == "quickbooks"]
+    if not mine:
+        raise FileProblem(messages.no_side_file([Path(p).name for p in paths], "quickbooks"))
+
+    def records(kind: str) -> list[tuple[str, bool]] | None:
+        files = [p for p in mine if p.kind == kind]
+        return [r for p in files for r in p.records] if files else None
+
+    contact, page = records("qbo_customers"), records("qbo_customers_page")
+    customer_rows = contact if contact is not None else page
+    customers = tuple(_customers([n for n, _ in customer_rows])) \
+        if customer_rows is not None else None
+    employees_raw, vendors_raw = records("qbo_employees"), records("qbo_vendors")
+    employees = _name_records(employees_raw) if employees_raw is not None else None
+    vendors = _name_records(vendors_raw) if vendors_raw is not None else None
+
+    plan, payroll, closing = manual.plan, manual.payroll, manual.closing_date
+    closing_given = manual.closing_date_given or closing is not None
+    unknown: dict[str, str] = {}
+    if plan is None:
+        unknown["plan"] = messages.UNKNOWN_PLAN
+    if payroll is None:
+        unknown["payroll"] = messages.UNKNOWN_PAYROLL
+    if not closing_given:
+        unknown["closing_date"] = messages.UNKNOWN_CLOSING
+    unknown["time_tracking"] = messages.UNKNOWN_TIME_TRACKING
+    unmarked = [n for p in mine for n in p.notes
+                if p.kind in QBO_KINDS and not p.marks_inactive]
+    if unmarked:
+        unknown["inactive"] = " ".join(dict.fromkeys(
+            messages.note_inactive_unmarked(p.path.name) for p in mine if not p.marks_inactive))
+    company = next((p.company for p in mine if p.company), None)
+    data = QuickBooksData(
+        company=CompanyInfo(company_name=company, offering_sku=plan, payroll=payroll),
+        preferences=Preferences(time_tracking_enabled=None,
+                                book_close_date=closing),
+        employees=employees, vendors=vendors, customers=customers, unknown=unknown)
+    return QuickBooksSide(source="file", data=data)
+
+
+__all__ = ["FileInfo", "clockify_side", "identify", "missing_for_checks", "quickbooks_side"]
