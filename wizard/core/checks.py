@@ -110,7 +110,6 @@ class _QboNames:
 
     def __init__(self, qbo: QuickBooksData) -> None:
         employees = qbo.employees or ()
-        self.employees: NameIndex[NameRecord] = NameIndex(employees, lambda r: r.display_name)
         self.inactive_employees: dict[str, NameRecord] = {}
         for rec in employees:
             if not rec.active:
@@ -399,26 +398,51 @@ def _zone(name: str | None) -> dt.tzinfo:
         return dt.UTC
 
 
-def entry_date(entry: TimeEntry, zone: dt.tzinfo) -> dt.date:
-    return entry.start.astimezone(zone).date()
+class _LocalDays:
+    """Calendar day of an instant in one zone, fast for hundreds of thousands of entries.
+
+    Offsets are looked up per quarter hour (every zone changes its offset on a quarter-hour
+    boundary) and cached, so each entry costs a timestamp and two dictionary reads.
+    """
+
+    _SLOT = 900
+
+    def __init__(self, zone: dt.tzinfo) -> None:
+        self._zone = zone
+        self._offsets: dict[int, int] = {}
+        self._days: dict[int, dt.date] = {}
+
+    def day_number(self, instant: dt.datetime) -> int:
+        ts = int(instant.timestamp())
+        slot = ts // self._SLOT
+        offset = self._offsets.get(slot)
+        if offset is None:
+            local = dt.datetime.fromtimestamp(slot * self._SLOT, self._zone)
+            delta = local.utcoffset()
+            offset = int(delta.total_seconds()) if delta is not None else 0
+            self._offsets[slot] = offset
+        return (ts + offset) // 86400
+
+    def date(self, number: int) -> dt.date:
+        day = self._days.get(number)
+        if day is None:
+            day = self._days[number] = _EPOCH + dt.timedelta(days=number)
+        return day
 
 
-def entry_seconds(entry: TimeEntry) -> int | None:
-    if entry.end is None:
-        return None
-    if entry.duration_s is not None:
-        return entry.duration_s
-    return int((entry.end - entry.start).total_seconds())
+_EPOCH = dt.date(1970, 1, 1)
 
 
 def entries_in_period(entries: Iterable[TimeEntry], zone: dt.tzinfo,
                       period: tuple[dt.date, dt.date]) -> list[tuple[TimeEntry, dt.date]]:
-    start, end = period
+    days = _LocalDays(zone)
+    first, last = ((d - _EPOCH).days for d in period)
+    day_number, date = days.day_number, days.date
     out = []
     for e in entries:
-        day = e.start.astimezone(zone).date()
-        if start <= day <= end:
-            out.append((e, day))
+        n = day_number(e.start)
+        if first <= n <= last:
+            out.append((e, date(n)))
     return out
 
 
@@ -430,36 +454,47 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
     items: list[EntryItem] = []
     billable_problem = False
     nonbillable_problem = False
+    check_users = mapping_known and user_ok is not None
+    check_projects = mapping_known and project_ok is not None
+    users_ok = user_ok or {}
+    projects_ok = project_ok or {}
+    too_long = MAX_SYNC_SECONDS
     for e, day in in_period:
+        # e is a NamedTuple: unpack once rather than reading attributes one by one
+        (entry_id, user_id, user_name, project_id, project_name, _client_id, client_name,
+         billable, start, end, duration) = e
         reasons: list[str] = []
-        if not e.billable:
+        if not billable:
             reasons.append("ENTRY_NOT_BILLABLE")
-        if not e.has_project:
+        has_project = bool(project_id or project_name)
+        if not has_project:
             reasons.append("ENTRY_NO_PROJECT")
-        if mapping_known and user_ok is not None:
-            ok = user_ok.get(e.user_id or "") if e.user_id else None
+        if check_users:
+            ok = users_ok.get(user_id) if user_id else None
             if ok is None:
-                ok = user_ok_by_name.get(e.user_name or "", False)
+                ok = user_ok_by_name.get(user_name or "", False)
             if not ok:
                 reasons.append("ENTRY_USER_UNMAPPED")
-        if mapping_known and project_ok is not None and e.has_project \
-                and not project_ok.get(e.project_key, False):
+        if check_projects and has_project and not projects_ok.get(
+                project_id or project_key(None, client_name, project_name), False):
             reasons.append("ENTRY_PROJECT_UNMAPPED")
-        seconds = entry_seconds(e)
-        if seconds is None:
+        if end is None:
+            seconds = None
             reasons.append("ENTRY_RUNNING")
-        elif seconds > MAX_SYNC_SECONDS:
-            reasons.append("ENTRY_TOO_LONG")
+        else:
+            seconds = duration if duration is not None else int((end - start).total_seconds())
+            if seconds > too_long:
+                reasons.append("ENTRY_TOO_LONG")
         if close_date is not None and day <= close_date:
             reasons.append("ENTRY_BOOKS_CLOSED")
         if reasons:
-            if e.billable:
+            if billable:
                 billable_problem = True
             else:
                 nonbillable_problem = True
             items.append(EntryItem(
-                id=e.id, date=day, user=e.user_name, project=e.project_name or None,
-                client=e.client_name or None, billable=e.billable,
+                id=entry_id, date=day, user=user_name, project=project_name or None,
+                client=client_name or None, billable=billable,
                 hours=None if seconds is None else round(seconds / 3600, 2),
                 reasons=tuple(reasons)))
     items.sort(key=lambda i: (i.date, i.user or "", i.id))
@@ -571,14 +606,16 @@ def run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
         used_projects: set[str] | None = None
         used_clients: set[str] | None = None
         if in_period is not None:
+            pairs = {(e.project_id, e.project_name, e.client_id, e.client_name)
+                     for e, _ in in_period}
             used_projects, used_clients = set(), set()
-            for e, _ in in_period:
-                if e.has_project:
-                    used_projects.add(e.project_key)
-                    used_projects.add(project_key(None, e.client_name, e.project_name))
-                if e.client_name:
-                    used_clients.add(client_key(e.client_id, e.client_name))
-                    used_clients.add(client_key(None, e.client_name))
+            for pid, pname, cid, cname in pairs:
+                if pid or pname:
+                    used_projects.add(project_key(pid, cname, pname))
+                    used_projects.add(project_key(None, cname, pname))
+                if cname:
+                    used_clients.add(client_key(cid, cname))
+                    used_clients.add(client_key(None, cname))
         outputs["customers"] = check_customers(cdata.clients, cdata.projects, names,
                                                used_projects, used_clients)
         customer_findings = outputs["customers"].findings

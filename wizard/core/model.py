@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SourceKind = Literal["api", "file", "demo"]
 
@@ -79,9 +79,12 @@ def client_key(client_id: str | None, name: str | None) -> str:
     return client_id or f"\x1f{name or ''}"
 
 
-@dataclass(frozen=True, slots=True)
-class TimeEntry:
-    """One Clockify time entry. `end` and `duration_s` are None while the timer runs."""
+class TimeEntry(NamedTuple):
+    """One Clockify time entry. `end` and `duration_s` are None while the timer runs.
+
+    A NamedTuple rather than a dataclass: a large workspace has hundreds of thousands of
+    entries, and tuples are built several times faster.
+    """
 
     id: str
     user_id: str | None

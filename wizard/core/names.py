@@ -20,6 +20,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import StrEnum
 from typing import Generic, TypeVar
 
@@ -45,29 +46,28 @@ _AND = re.compile(r"\s*&\s*|\band\b")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
-def norm_unicode(name: str) -> str:
-    return unicodedata.normalize("NFC", name)
+@lru_cache(maxsize=262_144)
+def name_keys(name: str) -> tuple[tuple[str, ...], str]:
+    """Every layer's key for a name in one pass, and its folded words for the spelling layer.
 
-
-def norm_whitespace(name: str) -> str:
-    text = _SPACES.sub(" ", norm_unicode(name)).strip()
-    return _SPACE_AMP.sub(" & ", text)
-
-
-def norm_case(name: str) -> str:
+    Cached: the same names come back for every index and every run of the checks.
+    """
+    uni = unicodedata.normalize("NFC", name)
+    spaced = _SPACE_AMP.sub(" & ", _SPACES.sub(" ", uni).strip())
     # casefold can undo NFC ("ß" + accent → "ss" + accent): normalise again
-    return unicodedata.normalize("NFC", norm_whitespace(name).casefold())
-
-
-def words(name: str) -> str:
-    """Case-folded words without punctuation, `&` spelled `and`: the base of the loose layers."""
-    text = norm_case(name).translate(_APOSTROPHES)
-    text = _AND.sub(" and ", text)
-    text = text.replace("'", "").replace(".", "")
-    return " ".join(_NOT_WORD.sub(" ", text).replace("_", " ").split())
+    case = unicodedata.normalize("NFC", spaced.casefold())
+    text = _AND.sub(" and ", case.translate(_APOSTROPHES)).replace("'", "").replace(".", "")
+    plain = " ".join(_NOT_WORD.sub(" ", text).replace("_", " ").split())
+    fold = fold_accents(plain)
+    # Punctuation and accents drop spaces too, so "Book-keeping" meets "Bookkeeping".
+    keys = (uni, spaced, case, plain.replace(" ", ""), fold.replace(" ", ""),
+            " ".join(sorted(fold.split())))
+    return keys, fold
 
 
 def fold_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped.replace("ß", "ss").replace("ø", "o")
@@ -75,21 +75,32 @@ def fold_accents(text: str) -> str:
 
 
 def folded(name: str) -> str:
-    """Words with accents removed: what the spelling layer compares."""
-    return fold_accents(words(name))
+    """Case-folded words without punctuation or accents: what the spelling layer compares."""
+    return name_keys(name)[1]
+
+
+def norm_unicode(name: str) -> str:
+    return name_keys(name)[0][0]
+
+
+def norm_whitespace(name: str) -> str:
+    return name_keys(name)[0][1]
+
+
+def norm_case(name: str) -> str:
+    return name_keys(name)[0][2]
 
 
 def norm_punctuation(name: str) -> str:
-    # Spaces go too, so "Book-keeping" meets "Bookkeeping" and "Smith-Jones" meets "Smith Jones".
-    return words(name).replace(" ", "")
+    return name_keys(name)[0][3]
 
 
 def norm_accents(name: str) -> str:
-    return folded(name).replace(" ", "")
+    return name_keys(name)[0][4]
 
 
 def norm_word_order(name: str) -> str:
-    return " ".join(sorted(folded(name).split()))
+    return name_keys(name)[0][5]
 
 
 # Strictest first; spelling is handled apart, on the folded words.
@@ -168,41 +179,48 @@ class NameIndex(Generic[T]):
 
     def __init__(self, records: Iterable[T], name_of: Callable[[T], str]) -> None:
         self._name_of = name_of
+        self._records = list(records)
         self._exact: dict[str, list[T]] = defaultdict(list)
-        self._layers: list[dict[str, list[T]]] = [defaultdict(list) for _ in LAYERS]
+        for record in self._records:
+            self._exact[name_of(record)].append(record)
+        # built on the first near() call: most names match exactly and never need them
+        self._layers: list[dict[str, list[T]]] | None = None
         self._folded: list[str] = []
-        self._folded_records: list[T] = []
-        for record in records:
-            name = name_of(record)
-            self._exact[name].append(record)
-            for table, (_, norm) in zip(self._layers, LAYERS, strict=True):
-                table[norm(name)].append(record)
-            self._folded.append(folded(name))
-            self._folded_records.append(record)
 
     def __len__(self) -> int:
-        return len(self._folded_records)
+        return len(self._records)
 
     def exact(self, name: str) -> list[T]:
         return self._exact.get(name, [])
+
+    def _build_layers(self) -> list[dict[str, list[T]]]:
+        layers: list[dict[str, list[T]]] = [defaultdict(list) for _ in LAYERS]
+        for record in self._records:
+            keys, fold = name_keys(self._name_of(record))
+            for table, key in zip(layers, keys, strict=True):
+                table[key].append(record)
+            self._folded.append(fold)
+        self._layers = layers
+        return layers
 
     def near(self, name: str, prefer: Callable[[T], bool] | None = None) -> NearMatch[T] | None:
         """The closest record whose name differs from `name`, strictest layer first.
 
         `prefer` breaks ties inside a layer (e.g. active records before inactive ones).
         """
-        for table, (kind, norm) in zip(self._layers, LAYERS, strict=True):
-            found = [r for r in table.get(norm(name), ()) if self._name_of(r) != name]
+        layers = self._layers if self._layers is not None else self._build_layers()
+        keys, key = name_keys(name)
+        for table, (kind, _), layer_key in zip(layers, LAYERS, keys, strict=True):
+            found = [r for r in table.get(layer_key, ()) if self._name_of(r) != name]
             if found:
                 return self._pick(found, kind, prefer)
-        key = folded(name)
         if not key or not self._folded:
             return None
         candidates = process.extract(key, self._folded, scorer=Indel.normalized_similarity,
                                      score_cutoff=_FUZZY_CUTOFF / 100, limit=8)
-        close = [(score, self._folded_records[i]) for _, score, i in candidates
+        close = [(score, self._records[i]) for _, score, i in candidates
                  if spelling_close(key, self._folded[i])
-                 and self._name_of(self._folded_records[i]) != name]
+                 and self._name_of(self._records[i]) != name]
         if not close:
             return None
         best_score = max(score for score, _ in close)

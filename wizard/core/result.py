@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 SCHEMA = 1
 CHECK_IDS = ("plan", "users", "customers", "entries", "connection")
@@ -79,9 +79,8 @@ class CheckResult:
                 "summary": self.summary}
 
 
-@dataclass(frozen=True, slots=True)
-class EntryItem:
-    """A time entry that won't sync, with every reason."""
+class EntryItem(NamedTuple):
+    """A time entry that won't sync, with every reason (a NamedTuple: there can be many)."""
 
     id: str
     date: dt.date

@@ -1,0 +1,132 @@
+"""How fast the engine turns a large company's raw API pages into a finished result.
+
+Prints, in one run (ratios are what matter on a noisy machine):
+  (a) the floor: reading and json.loads of every page
+  (b) raw pages → finished result: parse + model + every check
+  (c) the checks alone, on parsed data
+  peak memory (max RSS) of a process doing (a) and of one doing (b)
+Targets (issue 2): (b) ≤ 2 × (a); (c) ≤ 1.0 s; peak ≤ 400 MB.
+
+    python benchmarks/engine.py [--scale 1.0] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import multiprocessing as mp
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.large_company import TODAY, Manifest, build_payloads, parse_sides  # noqa: E402
+from wizard.core.checks import run_checks  # noqa: E402
+from wizard.core.names import name_keys  # noqa: E402
+
+PERIOD = (TODAY - dt.timedelta(days=29), TODAY)
+NOW = dt.datetime(2026, 11, 24, 18, tzinfo=dt.UTC)
+
+
+def floor(man: Manifest) -> float:
+    t0 = time.perf_counter()
+    for path in man.all_files():
+        json.loads(path.read_bytes())
+    return time.perf_counter() - t0
+
+
+def full(man: Manifest) -> tuple[float, int]:
+    name_keys.cache_clear()
+    t0 = time.perf_counter()
+    clockify, quickbooks = parse_sides(man)
+    result = run_checks(clockify, quickbooks, PERIOD, NOW, "bench")
+    return time.perf_counter() - t0, len(result.findings)
+
+
+def checks_only(man: Manifest, repeat: int) -> list[float]:
+    clockify, quickbooks = parse_sides(man)
+    times = []
+    for _ in range(repeat):
+        name_keys.cache_clear()  # as cold as a first run
+        t0 = time.perf_counter()
+        run_checks(clockify, quickbooks, PERIOD, NOW, "bench")
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def _peak_child(kind: str, folder: str, queue: mp.Queue) -> None:
+    man = _manifest_from(folder)
+    if kind == "floor":
+        floor(man)
+    else:
+        full(man)
+    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def _manifest_from(folder: str) -> Manifest:
+    return json_manifest_load(Path(folder) / "manifest.json")
+
+
+def json_manifest_save(man: Manifest) -> None:
+    data = {"folder": str(man.folder),
+            "clockify": {k: [str(p) for p in v] for k, v in man.clockify.items()},
+            "quickbooks": {k: [str(p) for p in v] for k, v in man.quickbooks.items()},
+            "counts": man.counts}
+    (man.folder / "manifest.json").write_text(json.dumps(data))
+
+
+def json_manifest_load(path: Path) -> Manifest:
+    data = json.loads(path.read_text())
+    return Manifest(folder=Path(data["folder"]),
+                    clockify={k: [Path(p) for p in v] for k, v in data["clockify"].items()},
+                    quickbooks={k: [Path(p) for p in v] for k, v in data["quickbooks"].items()},
+                    counts=data["counts"])
+
+
+def peak_mb(kind: str, folder: Path) -> float:
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_peak_child, args=(kind, str(folder), queue))
+    proc.start()
+    value = queue.get()
+    proc.join()
+    return value
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sync-checkup-bench-") as tmp:
+        t0 = time.perf_counter()
+        man = build_payloads(Path(tmp), args.scale)
+        json_manifest_save(man)
+        size = sum(p.stat().st_size for p in man.all_files()) / 1e6
+        print(f"company: {man.counts}; {len(man.all_files())} pages, {size:.0f} MB of JSON "
+              f"(generated in {time.perf_counter() - t0:.1f} s)")
+        floors, fulls = [], []
+        findings = 0
+        for _ in range(args.repeat):  # interleaved, so machine noise hits both alike
+            floors.append(floor(man))
+            elapsed, findings = full(man)
+            fulls.append(elapsed)
+        a, b = statistics.median(floors), statistics.median(fulls)
+        c = statistics.median(checks_only(man, args.repeat))
+        print(f"(a) json.loads floor      : {a:6.2f} s (median of {args.repeat})")
+        print(f"(b) raw → result          : {b:6.2f} s  = {b / a:.2f} × floor   (target ≤ 2×)")
+        print(f"(c) checks on parsed data : {c:6.2f} s                      (target ≤ 1.0 s)")
+        print(f"    findings: {findings:,}")
+        pa, pb = peak_mb("floor", Path(tmp)), peak_mb("full", Path(tmp))
+        print(f"peak RSS: floor process {pa:.0f} MB, full process {pb:.0f} MB "
+              "(target ≤ 400 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
