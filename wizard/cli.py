@@ -157,12 +157,18 @@ def run_check(args: argparse.Namespace) -> int:
         clockify = "api"
     if quickbooks is None and _has_stored_login("quickbooks"):
         quickbooks = "api"
+    # export files are recognised by their headers, so each side gets all of them
+    all_files = (*args.clockify_file, *args.qbo_file)
     request = Request(
         clockify=clockify, quickbooks=quickbooks,  # type: ignore[arg-type]
-        period=period, clockify_files=tuple(args.clockify_file), qbo_files=tuple(args.qbo_file),
+        period=period, clockify_files=all_files if args.clockify_file else (),
+        qbo_files=all_files if args.qbo_file else (),
         manual=Manual(plan=args.plan, payroll=args.payroll, closing_date=args.closing_date,
                       closing_date_given=args.closing_date is not None))
     clockify_side = read_clockify(request)
+    if clockify == "file" and args.date_from is None and args.date_to is None \
+            and clockify_side.data is not None and clockify_side.data.period is not None:
+        period = clockify_side.data.period  # the export's own range, not the last 30 days
     qbo_side = read_quickbooks(request)
     result = run_checks(clockify_side, qbo_side, period, dt.datetime.now(dt.UTC), __version__)
     comparison = _save_history(result)
