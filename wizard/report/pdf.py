@@ -70,6 +70,8 @@ def render_pdf(report: Report) -> bytes:
     font = QFont("DejaVu Sans")
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(8.5)
+    for tag in ("liga", "clig"):  # "off" must stay three letters when copied or searched
+        font.setFeature(QFont.Tag(tag), 0)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setHtml(html.render(report, qt=True))
