@@ -96,6 +96,8 @@ def check_plan(qbo: QuickBooksData | None) -> _CheckOutput:
     if status is not Status.FAIL and (unknown or company.payroll is None):
         status = Status.NOT_CHECKED
         summary = "Not checked: " + (" ".join(unknown) or "whether payroll is on is not known.")
+    elif "time_tracking" in qbo.unknown and prefs.time_tracking_enabled is None:
+        summary += "; whether QuickBooks time tracking is on is not known (not in export files)"
     return _CheckOutput(status, summary, tuple(findings))
 
 
