@@ -47,6 +47,7 @@ BACKOFF_S = (2.0, 4.0, 8.0)  # throttling, when no Retry-After says otherwise
 SERVER_RETRIES = 2  # 5xx, dropped connections and timeouts, after urllib3's connect retries
 TIMEOUT_S = (10.0, 60.0)
 MAX_RETRY_AFTER_S = 60.0
+SLEEP: Callable[[float], None] = time.sleep  # tests shorten the waits through this
 
 
 def query_statement(entity: str, start: int, size: int = PAGE_SIZE) -> str:
@@ -58,7 +59,7 @@ def query_statement(entity: str, start: int, size: int = PAGE_SIZE) -> str:
 def make_session() -> requests.Session:
     """A session that retries failed connects (never a request that may have reached Intuit)."""
     session = requests.Session()
-    retry = Retry(total=2, connect=2, read=0, status=0, other=0, backoff_factor=0.5,
+    retry = Retry(total=1, connect=1, read=0, status=0, other=0, backoff_factor=0.5,
                   allowed_methods=frozenset({"GET"}), raise_on_status=False)
     session.mount("https://", HTTPAdapter(max_retries=retry))
     session.mount("http://", HTTPAdapter(max_retries=retry))
@@ -69,13 +70,13 @@ class QuickBooksClient:
     """The read-only Accounting API calls of one company; takes its session (tests, replay)."""
 
     def __init__(self, session: requests.Session, base_url: str, realm_id: str,
-                 tokens: intuit.TokenSource, *, sleep: Callable[[float], None] = time.sleep
+                 tokens: intuit.TokenSource, *, sleep: Callable[[float], None] | None = None
                  ) -> None:
         self.session = session
         self.base_url = base_url.rstrip("/")
         self.realm_id = realm_id
         self.tokens = tokens
-        self._sleep = sleep
+        self._sleep = sleep if sleep is not None else (lambda seconds: SLEEP(seconds))
         self.requests_made = 0
 
     # --- one call ---------------------------------------------------------------------------

@@ -1,0 +1,288 @@
+"""The QuickBooks reads against the loopback fake: paging, inactive rows, faults, back-off."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+import requests
+
+from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
+from tests.fakes.quickbooks_server import FakeQuickBooks, customer, person
+from wizard.core.errors import QboReconnectNeeded, QboUnreachable
+from wizard.sources import intuit, quickbooks
+from wizard.sources.quickbooks import QuickBooksClient, make_session
+from wizard.storage import secrets
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def fakes(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[FakeIntuit, FakeQuickBooks]]:
+    with FakeIntuit() as fake_intuit, FakeQuickBooks(fake_intuit) as fake_qbo:
+        monkeypatch.setenv(intuit.ENV_CLIENT_ID, CLIENT_ID)
+        monkeypatch.setenv(intuit.ENV_CLIENT_SECRET, CLIENT_SECRET)
+        monkeypatch.setenv(intuit.ENV_DISCOVERY_URL, fake_intuit.discovery_url)
+        monkeypatch.setenv(quickbooks.ENV_API_URL, fake_qbo.url)
+        monkeypatch.setattr(quickbooks, "SLEEP", lambda seconds: None)
+        yield fake_intuit, fake_qbo
+
+
+class Sleeps(list[float]):
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+def client_for(fake_intuit: FakeIntuit, fake_qbo: FakeQuickBooks, sleeps: Sleeps | None = None
+               ) -> QuickBooksClient:
+    grant = fake_intuit.issue()
+    tokens = intuit.Tokens(REALM, refresh_token=grant.refresh, access_token=grant.access,
+                           persist=False)
+    return QuickBooksClient(make_session(), fake_qbo.url, REALM, tokens,
+                            sleep=sleeps if sleeps is not None else Sleeps())
+
+
+def test_reads_plan_settings_and_every_list_including_inactive(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    data = client_for(fake_intuit, fake_qbo).read()
+    assert data.company.offering_sku == "QuickBooks Online Plus"
+    assert data.company.payroll is False
+    assert data.preferences.time_tracking_enabled is True
+    assert {e.display_name: e.active for e in data.employees or ()} == {
+        "Maria Lopez": True, "John Smith": True, "Dana Reyes": False}
+    assert [c.fully_qualified_name for c in data.customers or ()] == [
+        "Acme Corp", "Acme Corp:Website Redesign", "Office Admin"]
+    assert all("WHERE Active IN (true, false)" in q for q in fake_qbo.queries)
+    assert all(h.startswith("Bearer eyJfakeAccess") for h in fake_qbo.auth_headers)
+
+
+def test_the_fake_leaves_inactive_rows_out_without_the_filter(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    client = client_for(fake_intuit, fake_qbo)
+    body = client.get("query", {"query": "SELECT * FROM Employee STARTPOSITION 1 MAXRESULTS 10"})
+    assert [r["DisplayName"] for r in body["QueryResponse"]["Employee"]] == [
+        "Maria Lopez", "John Smith"]
+    none = client.get("query", {"query": "SELECT * FROM Vendor WHERE Active = false"})
+    assert none["QueryResponse"] == {}
+
+
+def test_1150_customers_take_two_pages(fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:04d}", active=i % 7 != 0)
+                                  for i in range(1, 1151)]
+    data = client_for(fake_intuit, fake_qbo).read()
+    assert len(data.customers or ()) == 1150
+    pages = [q for q in fake_qbo.queries if "FROM Customer" in q]
+    assert [p.split("STARTPOSITION ")[1] for p in pages] == ["1 MAXRESULTS 1000",
+                                                             "1001 MAXRESULTS 1000"]
+
+
+def test_exactly_1000_rows_ask_once_more_and_get_an_empty_page(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Employee"] = [person(i, f"Person {i}") for i in range(1000)]
+    rows = client_for(fake_intuit, fake_qbo).query_all("Employee")
+    assert len(rows) == 1000
+    assert len([q for q in fake_qbo.queries if "FROM Employee" in q]) == 2
+
+
+def test_expired_access_token_refresh_then_success(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    client = client_for(fake_intuit, fake_qbo)
+    fake_intuit.expire_access_tokens()  # the server says 401; the client thought it was fresh
+    assert client.company_info()["CompanyInfo"]["CompanyName"] == "Brightside Studio LLC"
+    assert fake_intuit.calls == ["refresh_token"]
+    assert client.requests_made == 2
+
+
+def test_401_after_a_refresh_means_reconnect(fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.fail("401", "401")
+    with pytest.raises(QboReconnectNeeded):
+        client_for(fake_intuit, fake_qbo).preferences()
+    assert fake_intuit.calls == ["refresh_token"]
+
+
+def test_403_means_reconnect_with_the_tid_logged(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], caplog: pytest.LogCaptureFixture) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.fail("403")
+    client = client_for(fake_intuit, fake_qbo)
+    with caplog.at_level("WARNING"), pytest.raises(QboReconnectNeeded) as caught:
+        client.company_info()
+    assert str(caught.value) == QboReconnectNeeded.REFUSED
+    assert "HTTP 403, fault code 3100" in caplog.text
+    assert fake_qbo.tids[-1] in caplog.text
+    assert fake_intuit.grants[0].access not in caplog.text
+
+
+def test_throttling_honours_retry_after_then_backs_off(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    sleeps = Sleeps()
+    fake_qbo.retry_after = "1"
+    fake_qbo.fail("429")
+    client = client_for(fake_intuit, fake_qbo, sleeps)
+    assert client.preferences()["Preferences"]
+    fake_qbo.retry_after = None
+    fake_qbo.fail("429", "429")
+    assert client.preferences()["Preferences"]
+    assert sleeps == [1.0, 2.0, 4.0]
+    fake_qbo.fail("429", "429", "429", "429")
+    with pytest.raises(QboUnreachable) as caught:
+        client.preferences()
+    assert str(caught.value) == QboUnreachable.BUSY
+
+
+@pytest.mark.parametrize(("faults", "ok"), [
+    (("500",), True), (("drop",), True), (("garbage",), True),
+    (("500", "500", "500"), False), (("drop", "drop", "drop"), False),
+    (("garbage", "garbage", "garbage"), False)])
+def test_server_errors_are_retried_a_little(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], faults: tuple[str, ...], ok: bool) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.fail(*faults)
+    client = client_for(fake_intuit, fake_qbo)
+    if ok:
+        assert client.company_info()["CompanyInfo"]
+    else:
+        with pytest.raises(QboUnreachable):
+            client.company_info()
+
+
+def test_a_fault_in_a_200_answer_is_not_data(fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.fail("fault200")
+    with pytest.raises(QboUnreachable) as caught:
+        client_for(fake_intuit, fake_qbo).company_info()
+    assert str(caught.value) == QboUnreachable.REFUSED_QUERY
+
+
+def test_nothing_listening_is_unreachable(fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    client = client_for(fake_intuit, fake_qbo)
+    client.base_url = "http://127.0.0.1:9"  # discard port: connection refused
+    with pytest.raises(QboUnreachable) as caught:
+        client.company_info()
+    assert str(caught.value) == QboUnreachable.NETWORK
+
+
+# --- the module's face ---------------------------------------------------------------------
+
+def test_read_side_from_environment_variables(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], monkeypatch: pytest.MonkeyPatch,
+        memory_keyring: MemoryKeyring) -> None:
+    fake_intuit, _ = fakes
+    grant = fake_intuit.issue()
+    monkeypatch.setenv(intuit.ENV_REALM, REALM)
+    monkeypatch.setenv(intuit.ENV_ACCESS, grant.access)
+    side = quickbooks.read_side()
+    assert side.problem is None
+    assert side.source == "api"
+    assert side.data is not None
+    assert side.data.company.company_name == "Brightside Studio LLC"
+    assert memory_keyring.store == {}  # environment tokens are never written
+    assert quickbooks.connection_state().source == "env"
+
+
+def test_read_side_turns_failures_into_findings(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], monkeypatch: pytest.MonkeyPatch,
+        memory_keyring: MemoryKeyring) -> None:
+    fake_intuit, fake_qbo = fakes
+    assert quickbooks.read_side().problem.code == "QBO_RECONNECT_NEEDED"  # type: ignore[union-attr]
+    grant = fake_intuit.issue()
+    monkeypatch.setenv(intuit.ENV_REALM, REALM)
+    monkeypatch.setenv(intuit.ENV_ACCESS, grant.access)
+    fake_qbo.fail("403")
+    assert quickbooks.read_side().problem.code == "QBO_RECONNECT_NEEDED"  # type: ignore[union-attr]
+    fake_qbo.fail("500", "500", "500")
+    side = quickbooks.read_side()
+    assert side.problem is not None
+    assert side.problem.code == "QBO_UNREACHABLE"
+    assert side.problem.detail == QboUnreachable.SERVER
+
+
+def test_sign_in_restart_and_a_later_run_need_no_new_sign_in(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], memory_keyring: MemoryKeyring,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_intuit, _ = fakes
+    uri = "http://localhost:8765/callback"
+    fake_intuit.redirect_uris.add(uri)
+    monkeypatch.setenv(intuit.ENV_REDIRECT_URI, uri)
+    sign_in = intuit.SignIn(listen=False)
+    landed = requests.get(sign_in.start(), allow_redirects=False, timeout=10).headers["Location"]
+    assert sign_in.complete_from_pasted(landed) == REALM
+    sign_in.close()
+    del sign_in
+    first = quickbooks.read_side()  # "restart": everything rebuilt from the keyring
+    assert first.data is not None
+    assert quickbooks.connection_state().company_name == "Brightside Studio LLC"
+    fake_intuit.expire_access_tokens()  # an hour later
+    later = quickbooks.read_side()
+    assert later.problem is None
+    assert fake_intuit.calls == ["authorization_code", "refresh_token"]
+
+
+def test_check_command_reads_quickbooks_from_the_fakes(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], tmp_path: Path) -> None:
+    """`python -m wizard check` in its own process, configured by the SPEC §4 variables."""
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.company = {**fake_qbo.company}
+    grant = fake_intuit.issue()
+    fake_intuit.expire_access_tokens()  # forces a refresh through intuit-oauth in the child
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SYNC_CHECKUP_QBO_")}
+    env |= {"SYNC_CHECKUP_QBO_REALM_ID": REALM, "SYNC_CHECKUP_QBO_ACCESS_TOKEN": grant.access,
+            "SYNC_CHECKUP_QBO_REFRESH_TOKEN": grant.refresh,
+            "SYNC_CHECKUP_QBO_API_URL": fake_qbo.url, "PYTHON_KEYRING_BACKEND":
+            "keyring.backends.fail.Keyring"}
+    done = subprocess.run([sys.executable, "-m", "wizard", "check", "--json"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode in (0, 1), done.stderr
+    result = json.loads(done.stdout)
+    assert result["sources"]["quickbooks"] == "api"
+    checks = {c["id"]: c for c in result["checks"]}
+    assert checks["plan"]["status"] == "pass"
+    assert "Plus" in checks["plan"]["summary"]
+    codes = {f["code"] for f in result["findings"]}
+    assert "QBO_CONNECTED" in codes
+    assert "PLAN_SUPPORTED" in codes
+    assert checks["users"]["status"] == "not_checked"  # no Clockify side in this run
+    assert fake_intuit.calls == ["refresh_token"]
+    live = fake_intuit.grants[0]
+    home = Path(os.environ["SYNC_CHECKUP_HOME"])
+    written = "".join(p.read_text(errors="replace") for p in home.rglob("*") if p.is_file())
+    for token in (grant.access, grant.refresh, live.access, live.refresh, CLIENT_SECRET):
+        assert token not in done.stdout
+        assert token not in done.stderr
+        assert token not in written
+
+
+def test_env_variables_never_reach_the_keyring(memory_keyring: MemoryKeyring,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quickbooks, "SLEEP", lambda seconds: None)
+    monkeypatch.setenv(intuit.ENV_REALM, REALM)
+    monkeypatch.setenv(intuit.ENV_ACCESS, "eyJenvOnlyAccessToken0123456789")
+    monkeypatch.setenv(quickbooks.ENV_API_URL, "http://127.0.0.1:9")
+    side = quickbooks.read_side()
+    assert side.problem is not None
+    assert side.problem.code == "QBO_UNREACHABLE"
+    assert secrets.get(intuit.KEY_REALM) is None
+    assert memory_keyring.store == {}
