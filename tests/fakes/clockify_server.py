@@ -89,6 +89,7 @@ class FakeClockify:
         self.faults: list[Fault] = []
         self.log: list[Logged] = []
         self.max_report_days: int | None = None  # the Free plan's limit, when set
+        self.core_max = CORE_MAX  # a lower value mimics the reported 400 at large page sizes
         self.last_page_header: str | None = "Last-Page"  # None: never send it
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -133,7 +134,8 @@ class FakeClockify:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
+                                        daemon=True,
                                         name=f"fake-clockify-{self.region}")
         self._thread.start()
         return self
@@ -218,7 +220,7 @@ class FakeClockify:
         raw_size = q.get("page-size", "")
         size = int(raw_size) if re.fullmatch(r"\d+", raw_size) else DEFAULT_PAGE_SIZE
         page = int(q["page"]) if re.fullmatch(r"\d+", q.get("page", "")) else 1
-        if size < 1 or size > CORE_MAX or page < 1:
+        if size < 1 or size > self.core_max or page < 1:
             return _error(400, 501, "page-size must be between 1 and 5000")
         chunk = rows[(page - 1) * size: page * size]
         headers = {}
@@ -368,6 +370,8 @@ class _Handler(BaseHTTPRequestHandler):
             status, payload, extra = fake.answer(method, parts.path, query, body, self.headers)
         data = (b"<html><body>Gateway says hi</body>" if payload is None
                 else json.dumps(payload).encode())
+        with fake._lock:  # logged before answering, so the client never sees it missing
+            fake.log.append(Logged(method, parts.path, query, body, status, payload, extra))
         self.send_response(status)
         self.send_header("Content-Type", "application/json" if payload is not None
                          else "text/html")
@@ -376,8 +380,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
-        with fake._lock:
-            fake.log.append(Logged(method, parts.path, query, body, status, payload, extra))
 
 
 @contextmanager

@@ -306,20 +306,28 @@ class ClockifyClient:
             self._owner = _parse(cj.parse_user, self._get("/user"))
         return self._owner
 
-    def workspaces(self) -> list[Workspace]:
-        return _parse(cj.parse_workspaces, self._get("/workspaces"))
+    def workspaces(self, role: str | None = None) -> list[Workspace]:
+        """The key owner's workspaces; with `role` (OWNER, WORKSPACE_ADMIN) only those where
+        the owner has that role (owners are not listed as admins)."""
+        params = {"roles": role} if role else None
+        return _parse(cj.parse_workspaces, self._get("/workspaces", params))
 
-    def admin_workspace_ids(self, wanted: str | None = None) -> set[str]:
-        """Workspaces where the key's owner is owner or admin (`roles=OWNER`, then
-        `roles=WORKSPACE_ADMIN`: owners are not listed as admins). With `wanted`, the second
-        request is skipped when the first already lists it."""
-        ids = {w.id for w in _parse(cj.parse_workspaces,
-                                    self._get("/workspaces", {"roles": "OWNER"}))}
-        if wanted is not None and wanted in ids:
-            return ids
-        ids |= {w.id for w in _parse(cj.parse_workspaces,
-                                     self._get("/workspaces", {"roles": "WORKSPACE_ADMIN"}))}
-        return ids
+    def admin_workspace_ids(self) -> set[str]:
+        """Workspaces where the key's owner is owner or admin."""
+        return {w.id for role in ("OWNER", "WORKSPACE_ADMIN") for w in self.workspaces(role)}
+
+    def find_workspace(self, wanted: str | None, explicit: bool = False
+                       ) -> tuple[Workspace, bool]:
+        """The workspace to read and whether the key's owner may read everyone's entries.
+
+        The role lists come first: for an owner (the usual case) the first request answers
+        everything, a non-admin needs the full list as well.
+        """
+        for role in ("OWNER", "WORKSPACE_ADMIN"):
+            for ws in self.workspaces(role):
+                if wanted in (ws.id, ws.name):
+                    return ws, True
+        return choose_workspace(self.workspaces(), wanted, explicit), False
 
     def members(self, workspace_id: str, progress: Progress = no_progress) -> list[Member]:
         out: list[Member] = []
@@ -403,10 +411,9 @@ class ClockifyClient:
         """Everything the checks need, with the fewest requests."""
         progress("Connecting to Clockify", 0, 0)
         owner = self.user()
-        spaces = self.workspaces()
-        ws = choose_workspace(spaces, workspace or owner.active_workspace, explicit=bool(workspace))
+        ws, is_admin = self.find_workspace(workspace or owner.active_workspace,
+                                           explicit=bool(workspace))
         progress(f"Reading workspace {ws.name}", 0, 0)
-        is_admin = ws.id in self.admin_workspace_ids(ws.id)
         try:
             members = self.members(ws.id, progress)
         except ClockifyProblem as problem:
