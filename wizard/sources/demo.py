@@ -10,7 +10,6 @@ from typing import Any
 
 from wizard.core.model import ClockifyData, ClockifySide, QuickBooksData, QuickBooksSide
 from wizard.resources import resource_path
-from wizard.sources import quickbooks_json as qj
 from wizard.sources.replay import Route, replay_session
 
 
@@ -66,16 +65,28 @@ def load_clockify() -> ClockifyData:
     return client.read(default_period(sample_info().today))
 
 
+def _quickbooks_routes(realm: str) -> list[Route]:
+    """The sample company as the Accounting API would answer it: one page per list."""
+    from wizard.sources.quickbooks import query_statement
+
+    base = rf"/v3/company/{realm}"
+    lists = [Route("GET", base + "/query", f"{name}.json",
+                   query={"query": query_statement(entity, 1), "minorversion": "75"})
+             for entity, name in (("Employee", "employees"), ("Vendor", "vendors"),
+                                  ("Customer", "customers"))]
+    return [Route("GET", rf"{base}/companyinfo/{realm}", "companyinfo.json"),
+            Route("GET", base + "/preferences", "preferences.json"), *lists]
+
+
 def load_quickbooks() -> QuickBooksData:
-    return QuickBooksData(
-        company=qj.parse_company_info(_load("quickbooks", "companyinfo.json")),
-        preferences=qj.parse_preferences(_load("quickbooks", "preferences.json")),
-        employees=tuple(qj.parse_name_records(
-            qj.query_rows(_load("quickbooks", "employees.json"), "Employee"))),
-        vendors=tuple(qj.parse_name_records(
-            qj.query_rows(_load("quickbooks", "vendors.json"), "Vendor"))),
-        customers=tuple(qj.parse_customers(
-            qj.query_rows(_load("quickbooks", "customers.json"), "Customer"))))
+    """The sample company, read by the live client through canned answers (SPEC §2)."""
+    from wizard.sources.intuit import FixedToken
+    from wizard.sources.quickbooks import PRODUCTION_API_URL, QuickBooksClient
+
+    realm = sample_info().realm_id
+    session = replay_session(sample_dir() / "quickbooks", _quickbooks_routes(realm))
+    client = QuickBooksClient(session, PRODUCTION_API_URL, realm, FixedToken(realm))
+    return client.read()
 
 
 def clockify_side() -> ClockifySide:
