@@ -286,3 +286,21 @@ def test_env_variables_never_reach_the_keyring(memory_keyring: MemoryKeyring,
     assert side.problem.code == "QBO_UNREACHABLE"
     assert secrets.get(intuit.KEY_REALM) is None
     assert memory_keyring.store == {}
+
+
+def test_the_sample_company_goes_through_the_live_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wizard.sources import demo
+
+    seen: list[str] = []
+    real_get = QuickBooksClient.get
+
+    def spy(self: QuickBooksClient, resource: str, *args: object, **kwargs: object) -> object:
+        seen.append(resource)
+        return real_get(self, resource, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QuickBooksClient, "get", spy)
+    data = demo.load_quickbooks()
+    realm = demo.sample_info().realm_id
+    assert seen == [f"companyinfo/{realm}", "preferences", "query", "query", "query"]
+    assert data.company.offering_sku
+    assert data.customers
