@@ -1,0 +1,68 @@
+"""Starting the wizard: the application object, theme, logging, error handler, the window."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from wizard import __version__, logs
+from wizard.flow import Flow, Page
+from wizard.ui import errors, qtlog, theme
+from wizard.ui.wizard_window import WizardWindow
+
+log = logging.getLogger(__name__)
+
+DARK_ENV = "SYNC_CHECKUP_DARK"  # "1" forces the dark palette (support, screenshots)
+
+
+def make_app() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Sync Checkup")
+    app.setOrganizationName("SyncCheckup")
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    hints = app.styleHints()
+    if os.environ.get(DARK_ENV) == "1" or hints.colorScheme() is Qt.ColorScheme.Dark:
+        app.setPalette(theme.dark_palette())
+    return app
+
+
+def today_for(demo: bool) -> dt.date:
+    if demo:
+        from wizard.sources.demo import sample_info
+        return sample_info().today
+    return dt.date.today()
+
+
+def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
+    """Open the wizard; with `screenshots`, walk every page, save PNGs there and quit."""
+    with contextlib.suppress(OSError):  # a read-only home must not stop the app
+        logs.setup()
+    app = make_app()
+    qtlog.install()
+    errors.install(headless=screenshots is not None)
+    if screenshots is not None:
+        demo = True
+    flow = Flow(today_for(demo))
+    window = WizardWindow(flow)
+    if demo:
+        flow.choices.use_sample()
+        window.pages[Page.WELCOME].show_choices()  # type: ignore[attr-defined]
+    window.show()
+    if screenshots is not None:
+        def finished(files: list[Path]) -> None:
+            log.info("saved %d screenshots in %s", len(files), screenshots)
+            app.exit(0 if len(files) == len(Page) else 1)
+
+        window.save_screenshots(Path(screenshots), finished)
+    code = app.exec()
+    window.shutdown()
+    return code

@@ -1,0 +1,91 @@
+"""What the check worker does, as plain Python: read both sides, run the checks, build the rows.
+
+Runs on a worker thread (see workers.py). The readers are parameters so tests and the GUI
+benchmark can feed a source that is slow, fails, or is very large.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wizard import __version__
+from wizard.core.checks import run_checks
+from wizard.core.compare import Comparison
+from wizard.core.errors import Cancelled
+from wizard.core.model import ClockifySide, QuickBooksSide
+from wizard.core.result import RunResult
+from wizard.flow import Changes
+from wizard.sources import gather
+from wizard.sources.gather import CancelToken, Progress, Request
+from wizard.ui.rows import NameRow, customer_rows, user_rows
+
+log = logging.getLogger(__name__)
+
+ReadClockify = Callable[[Request, Progress, CancelToken], ClockifySide]
+ReadQuickBooks = Callable[[Request, Progress, CancelToken], QuickBooksSide]
+
+
+@dataclass(frozen=True)
+class Readers:
+    clockify: ReadClockify = gather.read_clockify
+    quickbooks: ReadQuickBooks = gather.read_quickbooks
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Everything a finished check hands to the GUI thread, ready to show."""
+
+    result: RunResult
+    users: tuple[NameRow, ...]
+    customers: tuple[NameRow, ...]
+    since_last_run: Changes | None
+    comparison: Comparison | None = None  # the history's own form, for the report
+
+
+def _history_compare(result: RunResult, record: bool) -> Comparison | None:
+    """Store this run and compare it with the last stored one; history is optional in a build."""
+    if not record:
+        return None
+    try:
+        from wizard.storage import history
+    except ImportError:
+        return None
+    try:
+        comparison = history.record(result)
+    except Exception:  # a broken history must never stop the check
+        log.warning("could not use the run history", exc_info=True)
+        return None
+    return comparison
+
+
+def _changes(comparison: Comparison | None) -> Changes | None:
+    if comparison is None:
+        return None
+    return Changes(fixed=tuple(c.finding for c in comparison.fixed),
+                   new=tuple(c.finding for c in comparison.new),
+                   still=tuple(c.finding for c in comparison.still_failing))
+
+
+def check(request: Request, progress: Progress, cancel: CancelToken,
+          readers: Readers | None = None, record_history: bool = True) -> Loaded:
+    """Read both sides, run every check, and prepare the rows the pages show."""
+    readers = readers or Readers()
+    progress("Reading Clockify…", 0, 0)
+    clockify = readers.clockify(request, progress, cancel)
+    cancel.raise_if_cancelled()
+    progress("Reading QuickBooks…", 0, 0)
+    quickbooks = readers.quickbooks(request, progress, cancel)
+    cancel.raise_if_cancelled()
+    progress("Running the checks…", 0, 0)
+    result = run_checks(clockify, quickbooks, request.period, dt.datetime.now(dt.UTC),
+                        __version__)
+    cancel.raise_if_cancelled()
+    comparison = _history_compare(result, record_history)
+    loaded = Loaded(result=result, users=user_rows(result), customers=customer_rows(result),
+                    since_last_run=_changes(comparison), comparison=comparison)
+    if cancel.cancelled:
+        raise Cancelled
+    return loaded

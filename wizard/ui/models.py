@@ -1,0 +1,461 @@
+"""Table models: thin adapters over rows the worker already built from core objects.
+
+Colour, icon, word and tooltip all follow from a row's status tag; sorting and filtering of the
+small Names tables go through QSortFilterProxyModel. The entries table can hold 250,000 rows, so
+its filter and sort orders are computed on a worker (rows.entries_order) and handed over whole:
+a proxy would call back into Python for every row on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from wizard.core.result import EntryItem, Finding, Status
+from wizard.core.texts import REASON_SHORT, REASON_WORDS
+from wizard.flow import Changes
+from wizard.ui import theme
+from wizard.ui.rows import EntryColumn, NameRow, diff_html, reasons_text
+
+Index = QModelIndex | QPersistentModelIndex
+_ROLE = Qt.ItemDataRole
+USER_ROLE = int(_ROLE.UserRole)
+_ROOT = QModelIndex()  # the invisible root, as a default argument
+
+
+class Role(IntEnum):
+    ROW = USER_ROLE + 1  # the NameRow / EntryItem / CheckResult behind the row
+    SORT = USER_ROLE + 2
+    PROBLEM = USER_ROLE + 3  # bool: shown by "problems only"
+    DIFF = USER_ROLE + 4  # rich text with the differing characters highlighted, or None
+    STATUS = USER_ROLE + 5  # the Status value
+
+
+_SEVERITY = {Status.FAIL: 0, Status.WARN: 1, Status.NOT_CHECKED: 2, Status.INFO: 3,
+             Status.PASS: 4}
+
+
+# --- Names --------------------------------------------------------------------------------------
+
+class NameColumn(IntEnum):
+    STATUS = 0
+    CLOCKIFY = 1
+    QUICKBOOKS = 2
+    NOTE = 3
+
+
+class NamesModel(QAbstractItemModel):
+    """Clockify names beside QuickBooks names; projects are children of their client's row."""
+
+    def __init__(self, clockify_header: str, qbo_header: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers = {NameColumn.STATUS: "Status", NameColumn.CLOCKIFY: clockify_header,
+                         NameColumn.QUICKBOOKS: qbo_header, NameColumn.NOTE: "Note"}
+        self._nodes: list[NameRow] = []  # node id - 1 = position here
+        self._parent_of: list[int] = []  # node id of the parent, 0 for top level
+        self._children: dict[int, list[int]] = {0: []}
+        self._row_in_parent: list[int] = []
+        self._dark = False
+
+    def set_rows(self, rows: Sequence[NameRow]) -> None:
+        self.beginResetModel()
+        self._nodes, self._parent_of, self._row_in_parent = [], [], []
+        self._children = {0: []}
+        self._dark = theme.is_dark()
+
+        def add(row: NameRow, parent_id: int) -> None:
+            self._nodes.append(row)
+            node_id = len(self._nodes)
+            self._parent_of.append(parent_id)
+            siblings = self._children.setdefault(parent_id, [])
+            self._row_in_parent.append(len(siblings))
+            siblings.append(node_id)
+            self._children[node_id] = []
+            for child in row.children:
+                add(child, node_id)
+
+        for row in rows:
+            add(row, 0)
+        self.endResetModel()
+
+    def row_at(self, index: Index) -> NameRow | None:
+        if not index.isValid():
+            return None
+        return self._nodes[index.internalId() - 1]
+
+    # --- the model interface ---
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        parent_id = parent.internalId() if parent.isValid() else 0
+        kids = self._children.get(parent_id, [])
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        if not (0 <= row < len(kids) and 0 <= column < len(NameColumn)):
+            return QModelIndex()
+        return self.createIndex(row, column, kids[row])
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        parent_id = self._parent_of[index.internalId() - 1]
+        if parent_id == 0:
+            return QModelIndex()
+        return self.createIndex(self._row_in_parent[parent_id - 1], 0, parent_id)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if parent.isValid():
+            if parent.column() != 0:
+                return 0
+            return len(self._children.get(parent.internalId(), ()))
+        return len(self._children[0])
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return len(NameColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = _ROLE.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == _ROLE.DisplayRole \
+                and 0 <= section < len(NameColumn):
+            return self._headers[NameColumn(section)]
+        return None
+
+    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        row = self.row_at(index)
+        if row is None:
+            return None
+        col = NameColumn(index.column())
+        if role == _ROLE.DisplayRole:
+            if col is NameColumn.STATUS:
+                return str(row.tag)
+            if col is NameColumn.CLOCKIFY:
+                return row.clockify or "—"
+            if col is NameColumn.QUICKBOOKS:
+                return row.quickbooks or "—"
+            return row.note
+        if role == _ROLE.DecorationRole and col is NameColumn.STATUS:
+            return theme.tag_icon(row.tag, row.status)
+        if role == _ROLE.BackgroundRole:
+            return theme.tag_background(row.tag, self._dark)
+        if role == _ROLE.ForegroundRole:
+            return theme.tag_foreground(self._dark)
+        if role == _ROLE.ToolTipRole:
+            return _tooltip(row)
+        if role == _ROLE.AccessibleTextRole:
+            return f"{row.tag}: {row.clockify or 'nothing in Clockify'} — " \
+                   f"{row.quickbooks or 'nothing in QuickBooks'}"
+        if role == Role.ROW:
+            return row
+        if role == Role.STATUS:
+            return row.status.value
+        if role == Role.PROBLEM:
+            return row.is_problem
+        if role == Role.SORT:
+            if col is NameColumn.STATUS:
+                return f"{_SEVERITY[row.status]}{row.tag}"
+            return (self.data(index, _ROLE.DisplayRole) or "").casefold()
+        if role == Role.DIFF and row.near and col in (NameColumn.CLOCKIFY, NameColumn.QUICKBOOKS):
+            assert row.finding is not None
+            assert row.finding.match is not None
+            ours, theirs = diff_html(row.clockify, _leaf(row.finding.match),
+                                     mark=theme.DIFF_MARK[self._dark],
+                                     ink="#000000")
+            return ours if col is NameColumn.CLOCKIFY else _with_parent(row.finding.match, theirs)
+        return None
+
+
+def _leaf(fqn: str) -> str:
+    return fqn.rpartition(":")[2]
+
+
+def _with_parent(fqn: str, leaf_html: str) -> str:
+    head, sep, _ = fqn.rpartition(":")
+    return (html.escape(head) + sep + leaf_html) if sep else leaf_html
+
+
+def _tooltip(row: NameRow) -> str:
+    if row.finding is None:
+        return html.escape(f"{row.quickbooks} is in QuickBooks, and no Clockify name uses it."
+                           + (f" ({row.note})" if row.note else ""))
+    f = row.finding
+    return (f"<p><b>{html.escape(str(row.tag).capitalize())}</b> — {html.escape(f.message)}</p>"
+            f"<p><b>Fix:</b> {html.escape(f.fix)}</p>")
+
+
+class NamesFilter(QSortFilterProxyModel):
+    """"Show problems only" and a search over both names; a client stays when a project hits."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._problems_only = False
+        self._needle = ""
+        self.setRecursiveFilteringEnabled(True)
+        self.setSortRole(Role.SORT)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_problems_only(self, on: bool) -> None:
+        self.beginFilterChange()
+        self._problems_only = on
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        row = model.data(index, Role.ROW)
+        if row is None:
+            return False
+        if self._problems_only and not row.is_problem:
+            return False
+        if self._needle:
+            return self._needle in row.clockify.casefold() or \
+                self._needle in row.quickbooks.casefold()
+        return True
+
+
+# --- Entries ------------------------------------------------------------------------------------
+
+_ENTRY_HEADERS = {EntryColumn.DATE: "Date", EntryColumn.USER: "User",
+                  EntryColumn.CLIENT: "Client", EntryColumn.PROJECT: "Project",
+                  EntryColumn.BILLABLE: "Billable", EntryColumn.HOURS: "Hours",
+                  EntryColumn.REASONS: "Why it won't sync"}
+
+
+class EntriesModel(QAbstractTableModel):
+    """The entries that won't sync, shown in an order computed elsewhere (see module doc)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: Sequence[EntryItem] = ()
+        self._order: Sequence[int] | None = None  # None = as given
+
+    def set_items(self, items: Sequence[EntryItem], order: Sequence[int] | None = None) -> None:
+        self.beginResetModel()
+        self._items = items
+        self._order = order
+        self.endResetModel()
+
+    def set_order(self, order: Sequence[int] | None) -> None:
+        self.beginResetModel()
+        self._order = order
+        self.endResetModel()
+
+    @property
+    def items(self) -> Sequence[EntryItem]:
+        return self._items
+
+    def item_at(self, row: int) -> EntryItem:
+        return self._items[self._order[row] if self._order is not None else row]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if parent.isValid():
+            return 0
+        return len(self._order) if self._order is not None else len(self._items)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(EntryColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = _ROLE.DisplayRole) -> Any:
+        if role != _ROLE.DisplayRole:
+            return None
+        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(EntryColumn):
+            return _ENTRY_HEADERS[EntryColumn(section)]
+        return None
+
+    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+            return None
+        item = self.item_at(index.row())
+        col = EntryColumn(index.column())
+        if role == _ROLE.DisplayRole:
+            if col is EntryColumn.DATE:
+                return item.date.isoformat()
+            if col is EntryColumn.USER:
+                return item.user or "—"
+            if col is EntryColumn.CLIENT:
+                return item.client or "—"
+            if col is EntryColumn.PROJECT:
+                return item.project or "(no project)"
+            if col is EntryColumn.BILLABLE:
+                return "yes" if item.billable else "no"
+            if col is EntryColumn.HOURS:
+                return "running" if item.hours is None else f"{item.hours:.2f}"
+            return reasons_text(item)
+        if role == _ROLE.TextAlignmentRole and col is EntryColumn.HOURS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ROLE.ToolTipRole and col is EntryColumn.REASONS:
+            return "\n".join(REASON_WORDS.get(r, r) for r in item.reasons)
+        if role == Role.ROW:
+            return item
+        return None
+
+
+# --- Summary and counts -------------------------------------------------------------------------
+
+class CheckColumn(IntEnum):
+    STATUS = 0
+    CHECK = 1
+    SUMMARY = 2
+
+
+class ChecksModel(QAbstractTableModel):
+    """Every check with its status icon and word (summary page)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._checks: list[Any] = []
+
+    def set_checks(self, checks: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._checks = list(checks)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._checks)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(CheckColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = _ROLE.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == _ROLE.DisplayRole \
+                and 0 <= section < len(CheckColumn):
+            return ("Status", "Check", "Result")[section]
+        return None
+
+    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._checks)):
+            return None
+        check = self._checks[index.row()]
+        col = CheckColumn(index.column())
+        if role == _ROLE.DisplayRole:
+            return (theme.STATUS_WORD[check.status], check.title, check.summary)[col]
+        if role == _ROLE.DecorationRole and col is CheckColumn.STATUS:
+            return theme.status_icon(check.status)
+        if role == _ROLE.ToolTipRole:
+            return check.summary
+        if role == Role.STATUS:
+            return check.status.value
+        if role == Role.ROW:
+            return check
+        return None
+
+
+class CountColumn(IntEnum):
+    COUNT = 0
+    MEANING = 1
+
+
+class ReasonsModel(QAbstractTableModel):
+    """Entries that won't sync, counted per reason, each reason in words."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, int]] = []
+
+    def set_counts(self, by_reason: dict[str, int]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
+        self.endResetModel()
+
+    def reason_at(self, row: int) -> str:
+        return self._rows[row][0]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(CountColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = _ROLE.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == _ROLE.DisplayRole \
+                and 0 <= section < len(CountColumn):
+            return ("Entries", "Reason")[section]
+        return None
+
+    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        code, count = self._rows[index.row()]
+        col = CountColumn(index.column())
+        if role == _ROLE.DisplayRole:
+            return f"{count:,}" if col is CountColumn.COUNT else REASON_WORDS.get(code, code)
+        if role == _ROLE.TextAlignmentRole and col is CountColumn.COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ROLE.ToolTipRole:
+            return REASON_SHORT.get(code, code)
+        if role == Role.ROW:
+            return code
+        return None
+
+
+class ChangeColumn(IntEnum):
+    CHANGE = 0
+    SUBJECT = 1
+    DETAIL = 2
+
+
+_CHANGE_STATUS = {"fixed": Status.PASS, "new": Status.FAIL, "still to fix": Status.WARN}
+
+
+class ChangesModel(QAbstractTableModel):
+    """Fixed / new / still to fix, one row per finding (Resync and Summary pages)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, Finding]] = []
+
+    def set_changes(self, changes: Changes | None) -> None:
+        self.beginResetModel()
+        self._rows = [] if changes is None else (
+            [("fixed", f) for f in changes.fixed] + [("new", f) for f in changes.new]
+            + [("still to fix", f) for f in changes.still])
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(ChangeColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = _ROLE.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == _ROLE.DisplayRole \
+                and 0 <= section < len(ChangeColumn):
+            return ("Change", "Name", "What")[section]
+        return None
+
+    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        change, f = self._rows[index.row()]
+        col = ChangeColumn(index.column())
+        if role == _ROLE.DisplayRole:
+            if col is ChangeColumn.CHANGE:
+                return change
+            if col is ChangeColumn.SUBJECT:
+                return f.subject + (f" (client {f.client})" if f.client else "")
+            return f.message
+        if role == _ROLE.DecorationRole and col is ChangeColumn.CHANGE:
+            return theme.status_icon(_CHANGE_STATUS[change])
+        if role == _ROLE.ToolTipRole:
+            return f.fix
+        if role == Role.ROW:
+            return f
+        return None

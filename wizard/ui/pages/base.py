@@ -1,0 +1,106 @@
+"""What every page has: a header with its status and verdict, an explanation, an inline message
+area, and the load bar with progress, Cancel and Re-check."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+
+from wizard.core.result import Finding, Status
+from wizard.flow import PAGE_TITLES, Load, Page
+from wizard.ui.jobs import Loaded
+from wizard.ui.session import Session
+from wizard.ui.widgets import InlineMessage, LoadBar, PageHeader
+
+
+def explanation(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+    label.setAccessibleName(QLabel(text).text()[:200])
+    return label
+
+
+def findings_html(findings: list[Finding], problems_only: bool = True) -> str:
+    """Each finding as its sentence and its fix, problems first."""
+    rows = [f for f in findings if not problems_only or f.status in (Status.WARN, Status.FAIL)]
+    if not rows:
+        return ""
+    parts = []
+    for f in rows:
+        parts.append(f"<p><b>{html.escape(f.subject)}</b> — {html.escape(f.message)}<br>"
+                     f"<b>Fix:</b> {html.escape(f.fix)}</p>")
+    return "".join(parts)
+
+
+class StepPage(QWizardPage):
+    """Base for the seven pages; subclasses fill `self.body` and override `show_loaded`."""
+
+    def __init__(self, session: Session, page: Page, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.page_id = page
+        self.setObjectName(f"page-{page.name.lower()}")
+        self.header = PageHeader(page + 1, len(Page), PAGE_TITLES[page], self)
+        self.load_message = InlineMessage(self)
+        self.loadbar = LoadBar(self)
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.load_message)
+        layout.addWidget(self.loadbar)
+        self.loadbar.cancel_clicked.connect(self.on_loadbar_cancel_clicked)
+        self.loadbar.recheck_clicked.connect(self.on_loadbar_recheck_clicked)
+        session.changed.connect(self.on_session_changed)
+        session.progress.connect(self.loadbar.set_progress)
+        session.loaded.connect(self.on_session_loaded)
+        self._shown: Loaded | None = None
+
+    # --- QWizardPage ---
+
+    def isComplete(self) -> bool:
+        return self.session.flow.can_leave(self.page_id)
+
+    def initializePage(self) -> None:
+        self.refresh()
+        if self.session.loaded_data is not None and self._shown is not self.session.loaded_data:
+            self.on_session_loaded(self.session.loaded_data)
+
+    # --- slots ---
+
+    def on_loadbar_cancel_clicked(self) -> None:
+        self.session.cancel()
+
+    def on_loadbar_recheck_clicked(self) -> None:
+        self.session.recheck()
+
+    def on_session_changed(self) -> None:
+        self.refresh()
+
+    def on_session_loaded(self, loaded: Loaded) -> None:
+        self._shown = loaded
+        self.show_loaded(loaded)
+
+    # --- for subclasses ---
+
+    def show_loaded(self, loaded: Loaded) -> None:
+        """Fill the page from a finished check (GUI thread: keep it cheap)."""
+
+    def refresh(self) -> None:
+        flow = self.session.flow
+        self.header.set_state(flow.page_status(self.page_id), flow.verdict(self.page_id))
+        busy = flow.load is Load.BUSY
+        self.loadbar.set_busy(busy, can_recheck=flow.choices.missing() is None)
+        if flow.load is Load.ERROR and flow.error:
+            self.load_message.show_message(Status.FAIL, flow.error, self.session.error_details)
+        elif flow.load is Load.CANCELLED:
+            self.load_message.show_message(Status.NOT_CHECKED,
+                                      "The check was cancelled. Click Re-check to run it again.")
+        else:
+            self.load_message.clear()
+        self.completeChanged.emit()

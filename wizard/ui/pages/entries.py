@@ -1,0 +1,239 @@
+"""Page 6: the period, counts per reason, and every billable entry that won't sync.
+
+The table can hold hundreds of thousands of rows: filtering and sorting run on a worker and the
+model only receives the finished order, so typing in the search box never stalls the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import partial
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from wizard.core.result import EntryItem, Status
+from wizard.core.texts import REASON_SHORT
+from wizard.flow import Page
+from wizard.sources.gather import CancelToken, Progress
+from wizard.ui.jobs import Loaded
+from wizard.ui.models import CountColumn, EntriesModel, ReasonsModel
+from wizard.ui.pages.base import StepPage, explanation
+from wizard.ui.rows import EntryColumn, entries_order
+from wizard.ui.session import Session
+from wizard.ui.widgets import InlineMessage
+from wizard.ui.workers import Worker
+
+_WIDTHS = {EntryColumn.DATE: 95, EntryColumn.USER: 140, EntryColumn.CLIENT: 140,
+           EntryColumn.PROJECT: 160, EntryColumn.BILLABLE: 65, EntryColumn.HOURS: 60}
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _date(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class EntriesPage(StepPage):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, Page.ENTRIES, parent)
+        self.body.addWidget(explanation(
+            "Clockify sends an entry only when it is <b>billable</b>, has a <b>project</b>, its "
+            "user and project <b>match</b> QuickBooks, the timer has <b>stopped</b>, it is "
+            "<b>at most 23 h 55 min</b> long, and its date isn't in a period <b>closed</b> in "
+            "QuickBooks.", self))
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for edit, name in ((self.date_from, "First day of the period"),
+                           (self.date_to, "Last day of the period")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+        self.apply = QPushButton("Check this period", self)
+        self.apply.setAccessibleName("Check the entries of this period")
+        self.apply.clicked.connect(self.on_apply_clicked)
+        period = QHBoxLayout()
+        from_label = QLabel("&From:", self)
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel("&To:", self)
+        to_label.setBuddy(self.date_to)
+        for w in (from_label, self.date_from, to_label, self.date_to, self.apply):
+            period.addWidget(w)
+        period.addStretch(1)
+        self.body.addLayout(period)
+        self.period_message = InlineMessage(self)
+        self.body.addWidget(self.period_message)
+        self.totals = QLabel(self)
+        self.totals.setAccessibleName("Totals")
+        self.body.addWidget(self.totals)
+
+        self.reasons = ReasonsModel(self)
+        self.reasons_view = QTableView(self)
+        self.reasons_view.setModel(self.reasons)
+        self.reasons_view.setAccessibleName("Entries that won't sync, counted per reason")
+        self.reasons_view.verticalHeader().hide()
+        self.reasons_view.horizontalHeader().setSectionResizeMode(
+            CountColumn.MEANING, QHeaderView.ResizeMode.Stretch)
+        self.reasons_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.reasons_view.setMaximumHeight(self.reasons_view.fontMetrics().height() * 11)
+        self.reasons_view.activated.connect(self.on_reasons_view_activated)
+        self.reasons_view.clicked.connect(self.on_reasons_view_activated)
+        self.body.addWidget(self.reasons_view)
+
+        self.reason_filter = QComboBox(self)
+        self.reason_filter.setAccessibleName("Show entries with this reason")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search user, client or project…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search entries by user, client or project")
+        self.shown = QLabel(self)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Show:", self))
+        filters.addWidget(self.reason_filter)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.shown)
+        self.body.addLayout(filters)
+
+        self.model = EntriesModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Entries that won't sync")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self.on_header_section_clicked)
+        scale = self.table.fontMetrics().averageCharWidth() / 7
+        for col, width in _WIDTHS.items():
+            self.table.setColumnWidth(col, int(width * max(1.0, scale)))
+        self.body.addWidget(self.table, 1)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(200)
+        self._filter_timer.timeout.connect(self.on_filter_timer_timeout)
+        self.reason_filter.currentIndexChanged.connect(self.on_filter_changed)
+        self.search.textChanged.connect(self.on_filter_changed)
+        self._sort: tuple[EntryColumn, bool] | None = None
+        self._order_job: Worker | None = None
+        self._generation = 0
+        self._set_period_edits()
+
+    def _set_period_edits(self) -> None:
+        start, end = self.session.flow.period
+        self.date_from.setDate(_qdate(start))
+        self.date_to.setDate(_qdate(end))
+
+    def initializePage(self) -> None:
+        self._set_period_edits()
+        super().initializePage()
+
+    def show_loaded(self, loaded: Loaded) -> None:
+        summary = loaded.result.entries
+        self._set_period_edits()
+        self.reason_filter.blockSignals(True)
+        self.reason_filter.clear()
+        self.reason_filter.addItem("All reasons", None)
+        if summary is None:
+            self.totals.setText(loaded.result.check("entries").summary)
+            self.reasons.set_counts({})
+            self.model.set_items(())
+        else:
+            self.totals.setText(
+                f"<b>{summary.total:,}</b> entries in the period: <b>{summary.will_sync:,}</b> "
+                f"will sync, <b>{summary.wont_sync:,}</b> won't.")
+            self.reasons.set_counts(summary.by_reason)
+            for code, count in sorted(summary.by_reason.items(), key=lambda kv: -kv[1]):
+                self.reason_filter.addItem(f"{REASON_SHORT.get(code, code)} ({count:,})", code)
+            self.model.set_items(summary.items)
+        self.reason_filter.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._sort = None
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total = len(self.model.items)
+        self.shown.setText(f"Showing {self.model.rowCount():,} of {total:,}")
+
+    # --- filtering and sorting on a worker -------------------------------------------------------
+
+    def on_filter_changed(self, *_args: object) -> None:
+        self._filter_timer.start()
+
+    def on_header_section_clicked(self, section: int) -> None:
+        column = EntryColumn(section)
+        descending = self._sort is not None and self._sort[0] is column and not self._sort[1]
+        self._sort = (column, descending)
+        self.table.horizontalHeader().setSortIndicator(
+            section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.start_order_job()
+
+    def on_filter_timer_timeout(self) -> None:
+        self.start_order_job()
+
+    def start_order_job(self) -> None:
+        if self._order_job is not None:
+            self._order_job.cancel()
+        items: Sequence[EntryItem] = self.model.items
+        reason = self.reason_filter.currentData()
+        text = self.search.text()
+        column, descending = self._sort if self._sort else (None, False)
+        self._generation += 1
+
+        def job(progress: Progress, cancel: CancelToken) -> list[int] | None:
+            del progress, cancel
+            if not reason and not text.strip() and column is None:
+                return None
+            return entries_order(items, reason, text, column, descending)
+
+        self.shown.setText("Filtering…")
+        self._order_job = self.session.run_job(
+            job, "entries filter", partial(self.on_order_ready, self._generation, items),
+            lambda _m, _d: self._show_count())
+
+    def on_order_ready(self, generation: int, items: Sequence[EntryItem],
+                       order: list[int] | None) -> None:
+        if generation != self._generation or items is not self.model.items:
+            return  # a newer filter or a newer check replaced this one
+        self._order_job = None
+        self.model.set_order(order)
+        self._show_count()
+
+    def on_reasons_view_activated(self, index: QModelIndex) -> None:
+        code = self.reasons.reason_at(index.row())
+        found = self.reason_filter.findData(code)
+        if found >= 0:
+            self.reason_filter.setCurrentIndex(found)
+
+    def on_apply_clicked(self) -> None:
+        problem = self.session.flow.set_period(_date(self.date_from.date()),
+                                               _date(self.date_to.date()))
+        if problem:
+            self.period_message.show_message(Status.WARN, problem)
+            return
+        self.period_message.clear()
+        self.session.recheck()

@@ -1,0 +1,46 @@
+"""Page 2: the QuickBooks plan, payroll and subscription, with how to check them by hand."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from wizard.core.texts import QBO_PLAN_BY_HAND
+from wizard.flow import Page
+from wizard.ui.jobs import Loaded
+from wizard.ui.pages.base import StepPage, explanation, findings_html
+from wizard.ui.session import Session
+
+_FACTS = (("company", "Company"), ("plan", "Plan"), ("payroll", "Payroll"),
+          ("subscription", "Subscription"), ("time_tracking", "Time tracking"),
+          ("closing_date", "Closing date"))
+
+
+class PlanPage(StepPage):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, Page.PLAN, parent)
+        self.body.addWidget(explanation(
+            "Clockify can send time only to <b>QuickBooks Online Essentials or Plus</b>, and "
+            "only when <b>payroll is off</b>. The subscription must be active, and time tracking "
+            "turned on.", self))
+        self.form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for key, label in _FACTS:
+            value = QLabel("—", self)
+            value.setAccessibleName(label)
+            self.values[key] = value
+            self.form.addRow(f"{label}:", value)
+        self.body.addLayout(self.form)
+        self.problems = explanation("", self)
+        self.body.addWidget(self.problems)
+        self.body.addWidget(explanation(f"<i>{html.escape(QBO_PLAN_BY_HAND)}</i>", self))
+        self.body.addStretch(1)
+
+    def show_loaded(self, loaded: Loaded) -> None:
+        facts = loaded.result.facts
+        for key, label in self.values.items():
+            label.setText(facts.get(key, "not known"))
+            label.setAccessibleName(f"{key.replace('_', ' ')}: {label.text()}")
+        text = findings_html(loaded.result.findings_for("plan"))
+        self.problems.setText(text or "<p>Nothing to fix here.</p>")

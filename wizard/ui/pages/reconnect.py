@@ -1,0 +1,117 @@
+"""Page 5: reconnecting Clockify's integration, and this app's own QuickBooks connection."""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from wizard.core.result import Status
+from wizard.core.texts import CLOCKIFY_RECONNECT
+from wizard.flow import Page
+from wizard.sources.gather import CancelToken, Progress
+from wizard.ui.jobs import Loaded
+from wizard.ui.pages.base import StepPage, explanation, findings_html
+from wizard.ui.session import Session
+from wizard.ui.widgets import InlineMessage
+
+log = logging.getLogger(__name__)
+
+
+def _state(progress: Progress, cancel: CancelToken) -> Any:
+    del progress, cancel
+    from wizard.sources import quickbooks
+    return quickbooks.connection_state()
+
+
+def _disconnect(progress: Progress, cancel: CancelToken) -> str:
+    del progress, cancel
+    from wizard.sources import quickbooks
+    return quickbooks.disconnect()
+
+
+class ReconnectPage(StepPage):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, Page.RECONNECT, parent)
+        steps = [html.escape(s.strip()) for s in CLOCKIFY_RECONNECT.split("→")]
+        self.body.addWidget(explanation(
+            "If names match and time still doesn't arrive, Clockify's connection to QuickBooks "
+            "may be stale. Disconnect and connect it again in Clockify:"
+            "<ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>", self))
+        self.problems = explanation("", self)
+        self.body.addWidget(self.problems)
+        box = QGroupBox("This app's own QuickBooks connection", self)
+        self.state = QLabel("—", box)
+        self.state.setWordWrap(True)
+        self.state.setAccessibleName("This app's QuickBooks connection")
+        self.reconnect = QPushButton("Reconnect", box)
+        self.reconnect.setAccessibleName("Reconnect this app to QuickBooks (sign in again)")
+        self.reconnect.clicked.connect(self.on_reconnect_clicked)
+        self.disconnect = QPushButton("Disconnect", box)
+        self.disconnect.setAccessibleName("Disconnect this app from QuickBooks and forget the "
+                                          "sign-in")
+        self.disconnect.clicked.connect(self.on_disconnect_clicked)
+        self.conn_message = InlineMessage(box)
+        row = QHBoxLayout()
+        row.addWidget(self.reconnect)
+        row.addWidget(self.disconnect)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(explanation(
+            "This only concerns this app's read-only sign-in, not Clockify's integration. "
+            "Disconnect revokes it at Intuit and removes it from this computer.", box))
+        layout.addWidget(self.state)
+        layout.addLayout(row)
+        layout.addWidget(self.conn_message)
+        self.body.addWidget(box)
+        self.body.addStretch(1)
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        self.load_state()
+
+    def load_state(self) -> None:
+        source = self.session.flow.choices.quickbooks
+        live = source == "api"
+        self.reconnect.setEnabled(live)
+        if source == "demo":
+            self.state.setText("Using the sample company: there is no QuickBooks sign-in to "
+                               "manage.")
+            self.disconnect.setEnabled(False)
+            return
+        self.state.setText("Looking up the connection…")
+        self.session.run_job(_state, "qbo connection state", self.on_state_loaded,
+                             self.on_state_failed)
+
+    def show_loaded(self, loaded: Loaded) -> None:
+        text = findings_html(loaded.result.findings_for("connection"))
+        self.problems.setText(text or "<p>Both sides were read without a problem.</p>")
+
+    def on_state_loaded(self, state: Any) -> None:
+        self.state.setText(getattr(state, "sentence", "") or str(state))
+        self.disconnect.setEnabled(bool(getattr(state, "connected", False)))
+
+    def on_state_failed(self, message: str, details: str) -> None:
+        if "No module named" in details:
+            message = "Managing the QuickBooks sign-in isn't available in this build yet."
+        self.state.setText(message)
+        self.disconnect.setEnabled(False)
+
+    def on_reconnect_clicked(self) -> None:
+        self.wizard().back()
+        while self.wizard().currentId() > Page.WELCOME:
+            self.wizard().back()
+        page = self.wizard().page(Page.WELCOME)
+        page.on_sign_in_clicked()  # type: ignore[attr-defined]
+
+    def on_disconnect_clicked(self) -> None:
+        self.disconnect.setEnabled(False)
+        self.session.run_job(_disconnect, "qbo disconnect", self.on_disconnected,
+                             self.on_state_failed)
+
+    def on_disconnected(self, sentence: str) -> None:
+        self.session.flow.choices.qbo_signed_in = False
+        self.conn_message.show_message(Status.INFO, sentence)
+        self.load_state()

@@ -1,0 +1,50 @@
+"""Page 4: "Check for new users and customers" in Clockify, then Re-check to see what changed."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
+
+from wizard.core.texts import CLOCKIFY_RESYNC
+from wizard.flow import Page
+from wizard.ui.jobs import Loaded
+from wizard.ui.models import ChangesModel
+from wizard.ui.pages.base import StepPage, explanation
+from wizard.ui.session import Session
+
+
+class ResyncPage(StepPage):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, Page.RESYNC, parent)
+        steps = [html.escape(s.strip()) for s in CLOCKIFY_RESYNC.split("→")]
+        self.body.addWidget(explanation(
+            "Clockify remembers the QuickBooks employees and customers it saw last. After you fix "
+            "a name (in either app), Clockify only notices when you ask it to look again:"
+            "<ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>"
+            "Then come back here and click <b>Re-check</b>: the list below shows what got "
+            "fixed, what is new and what is still to fix.", self))
+        self.changes_label = QLabel(self)
+        self.changes_label.setWordWrap(True)
+        self.body.addWidget(self.changes_label)
+        self.model = ChangesModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("What changed since the Re-check")
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.body.addWidget(self.table, 1)
+
+    def show_loaded(self, loaded: Loaded) -> None:
+        del loaded
+        changes = self.session.flow.recheck_changes(Page.RESYNC)
+        self.model.set_changes(changes)
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(changes is not None and not changes.empty)
+        if changes is None:
+            self.changes_label.setText("No Re-check in this session yet: fix names, resync in "
+                                       "Clockify, then click Re-check.")
+        else:
+            self.changes_label.setText(f"Since the last check: {changes.line()}.")

@@ -1,0 +1,212 @@
+"""Page 7: every check with its status, what changed since the last run, and the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from wizard.core.result import Status
+from wizard.core.texts import SUPPORT_EMAIL
+from wizard.flow import Page
+from wizard.sources.gather import CancelToken, Progress
+from wizard.storage import paths
+from wizard.ui.jobs import Loaded
+from wizard.ui.models import ChangesModel, CheckColumn, ChecksModel
+from wizard.ui.pages.base import StepPage, explanation
+from wizard.ui.session import Session
+from wizard.ui.widgets import InlineMessage
+
+log = logging.getLogger(__name__)
+
+NOT_AVAILABLE = "Saving the report isn't available in this build yet; use Copy summary instead."
+
+
+def _fallback_summary(loaded: Loaded) -> str:
+    r = loaded.result
+    lines = [f"Sync Checkup {r.version} — period {r.period[0]} to {r.period[1]}"]
+    lines += [f"[{c.status.value}] {c.title}: {c.summary}" for c in r.checks]
+    lines += [f"- {f.subject}: {f.message}" for f in r.findings
+              if f.status in (Status.WARN, Status.FAIL)]
+    return "\n".join(lines) + "\n"
+
+
+class SummaryPage(StepPage):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, Page.SUMMARY, parent)
+        self.body.addWidget(explanation(
+            "Every check at a glance. Save the report and send it to Clockify support "
+            f"({SUPPORT_EMAIL}) if time still doesn't sync after the fixes: it holds no "
+            "passwords, keys or e-mail addresses.", self))
+        self.checks = ChecksModel(self)
+        self.checks_view = QTableView(self)
+        self.checks_view.setModel(self.checks)
+        self.checks_view.setAccessibleName("Every check with its status")
+        self.checks_view.verticalHeader().hide()
+        self.checks_view.setWordWrap(True)
+        self.checks_view.horizontalHeader().setSectionResizeMode(
+            CheckColumn.SUMMARY, QHeaderView.ResizeMode.Stretch)
+        self.body.addWidget(self.checks_view, 2)
+        self.changes_label = QLabel(self)
+        self.changes_label.setWordWrap(True)
+        self.body.addWidget(self.changes_label)
+        self.changes = ChangesModel(self)
+        self.changes_view = QTableView(self)
+        self.changes_view.setModel(self.changes)
+        self.changes_view.setAccessibleName("What changed since the last run")
+        self.changes_view.verticalHeader().hide()
+        self.changes_view.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch)
+        self.body.addWidget(self.changes_view, 2)
+
+        self.save_report = QPushButton("Save report (PDF)…", self)
+        self.save_report.setAccessibleName("Save the support report as a PDF file")
+        self.save_shots = QPushButton("Save screenshots…", self)
+        self.save_shots.setAccessibleName("Save a picture of every page into a folder")
+        self.copy_summary = QPushButton("Copy summary", self)
+        self.copy_summary.setAccessibleName("Copy a text summary to the clipboard")
+        self.email = QPushButton("Email support", self)
+        self.email.setAccessibleName(f"Email support: a prefilled message to {SUPPORT_EMAIL}")
+        self.save_report.clicked.connect(self.on_save_report_clicked)
+        self.save_shots.clicked.connect(self.on_save_shots_clicked)
+        self.copy_summary.clicked.connect(self.on_copy_summary_clicked)
+        self.email.clicked.connect(self.on_email_clicked)
+        row = QHBoxLayout()
+        for b in (self.save_report, self.save_shots, self.copy_summary, self.email):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.report_message = InlineMessage(self)
+        self.body.addWidget(self.report_message)
+        self.last_report: Path | None = None
+
+    def show_loaded(self, loaded: Loaded) -> None:
+        self.checks.set_checks(loaded.result.checks)
+        self.checks_view.resizeColumnToContents(CheckColumn.STATUS)
+        self.checks_view.resizeColumnToContents(CheckColumn.CHECK)
+        self.checks_view.resizeRowsToContents()
+        changes = self.session.flow.since_last_run
+        self.changes.set_changes(changes)
+        self.changes_view.resizeColumnToContents(0)
+        self.changes_view.resizeColumnToContents(1)
+        self.changes_view.setVisible(changes is not None and not changes.empty)
+        if changes is None:
+            self.changes_label.setText(
+                "<b>Since the last run:</b> this is the first run for this workspace and "
+                "company on this computer. Run the checkup again after fixing things to see what "
+                "changed.")
+        else:
+            when = ""
+            if loaded.comparison is not None:
+                when = f" ({loaded.comparison.previous_at.astimezone():%Y-%m-%d %H:%M})"
+            self.changes_label.setText(f"<b>Since the last run{when}:</b> {changes.line()}.")
+
+    # --- the buttons ------------------------------------------------------------------------
+
+    def _loaded(self) -> Loaded | None:
+        loaded = self.session.loaded_data
+        if loaded is None:
+            self.report_message.show_message(Status.WARN, "Run the check first.")
+        return loaded
+
+    def default_report_path(self) -> Path:
+        loaded = self.session.loaded_data
+        day = loaded.result.generated_at.astimezone().date() if loaded else dt.date.today()
+        return paths.reports_dir() / f"sync-checkup-report-{day.isoformat()}.pdf"
+
+    def on_save_report_clicked(self) -> None:
+        if self._loaded() is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Save the support report",
+                                              str(self.default_report_path()),
+                                              "PDF report (*.pdf);;Web page (*.html)")
+        if name:
+            self.write_report(Path(name))
+
+    def write_report(self, path: Path, then: Callable[[Path], None] | None = None) -> None:
+        loaded = self._loaded()
+        if loaded is None:
+            return
+
+        def job(progress: Progress, cancel: CancelToken) -> Path:
+            del progress, cancel
+            from wizard.report import write_report
+            return write_report(loaded.result, path, loaded.comparison)
+
+        def finished(saved: Path) -> None:
+            self.last_report = saved
+            self.report_message.show_message(Status.PASS, f"Report saved: {saved}")
+            if then is not None:
+                then(saved)
+
+        def failed(message: str, details: str) -> None:
+            if "No module named" in details or "cannot import name" in details:
+                message = NOT_AVAILABLE
+            self.report_message.show_message(Status.FAIL, message, details)
+
+        self.report_message.show_message(Status.NOT_CHECKED, "Saving the report…")
+        self.session.run_job(job, "write report", finished, failed)
+
+    def on_save_shots_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Save screenshots into this folder",
+                                                  str(paths.reports_dir()))
+        if folder:
+            self.wizard().save_screenshots(Path(folder), self.on_screenshots_saved)  # type: ignore[attr-defined]
+
+    def on_screenshots_saved(self, files: list[Path]) -> None:
+        folder = files[0].parent if files else ""
+        self.report_message.show_message(Status.PASS,
+                                          f"Saved {len(files)} screenshots in {folder}")
+
+    def summary_text(self) -> str:
+        loaded = self.session.loaded_data
+        if loaded is None:
+            return ""
+        try:
+            from wizard.report import summary_text
+        except ImportError:
+            return _fallback_summary(loaded)
+        return summary_text(loaded.result, loaded.comparison)
+
+    def on_copy_summary_clicked(self) -> None:
+        if self._loaded() is None:
+            return
+        QGuiApplication.clipboard().setText(self.summary_text())
+        self.report_message.show_message(Status.PASS, "Summary copied: paste it into an e-mail "
+                                                      "or a chat with support.")
+
+    def on_email_clicked(self) -> None:
+        loaded = self._loaded()
+        if loaded is None:
+            return
+        try:
+            from wizard.report import mailto_url
+        except ImportError:
+            self.report_message.show_message(Status.FAIL, NOT_AVAILABLE)
+            return
+        url = mailto_url(loaded.result, loaded.comparison)
+
+        def open_mail(report: Path) -> None:
+            QDesktopServices.openUrl(QUrl(url))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.parent)))
+            self.report_message.show_message(
+                Status.INFO, f"A message to {SUPPORT_EMAIL} is open in your e-mail app. Attach "
+                f"the report from the folder that opened: {report.name}")
+
+        if self.last_report is not None and self.last_report.exists():
+            open_mail(self.last_report)
+        else:
+            self.write_report(self.default_report_path(), then=open_mail)

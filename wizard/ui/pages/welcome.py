@@ -1,0 +1,455 @@
+"""Page 1: where each side's data comes from — live accounts, exported files, or the sample.
+
+Every network, keyring and file step runs on a worker; the key itself goes straight to the
+keyring (through wizard.sources.clockify) and is never kept in settings or logs.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.plans import plan_from_choice
+from wizard.core.result import Status
+from wizard.core.texts import API_KEY_WHERE
+from wizard.flow import Page
+from wizard.sources.gather import CancelToken, Manual, Progress
+from wizard.ui.pages.base import StepPage, explanation
+from wizard.ui.session import Session, file_list, open_settings
+from wizard.ui.widgets import InlineMessage
+
+log = logging.getLogger(__name__)
+
+NOT_IN_BUILD = "This part isn't available in this build of the app yet; use {alt} instead."
+_SOURCES = ("api", "file", "demo")
+_PLANS = ("I'm not sure", "Simple Start", "EasyStart", "Essentials", "Plus", "Advanced")
+
+
+def _lookup_logins(progress: Progress, cancel: CancelToken) -> tuple[bool, bool]:
+    """Whether a Clockify key and an Intuit sign-in are in the keyring (keyring may be slow)."""
+    del progress, cancel
+    key = login = False
+    try:
+        from wizard.sources import clockify
+        key = clockify.has_stored_key()
+    except Exception:  # a missing or locked keyring means "not stored"
+        log.info("no stored Clockify key could be read", exc_info=True)
+    try:
+        from wizard.sources import quickbooks
+        login = quickbooks.has_stored_login()
+    except Exception:
+        log.info("no stored QuickBooks sign-in could be read", exc_info=True)
+    return key, login
+
+
+class WelcomePage(StepPage):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, Page.WELCOME, parent)
+        self.setAcceptDrops(True)
+        self._sign_in: Any = None
+        self.body.addWidget(explanation(
+            "This checkup finds out why time tracked in Clockify doesn't arrive in QuickBooks "
+            "Online, following Clockify's own troubleshooting steps. It only reads: nothing is "
+            "changed in Clockify or QuickBooks. Choose where each side's data comes from, then "
+            "click <b>Next</b>.", self))
+
+        self.sample = QPushButton("Try the sample company", self)
+        self.sample.setAccessibleName("Try the sample company: use built-in example data")
+        self.sample.setDefault(False)
+        self.sample.clicked.connect(self.on_sample_clicked)
+        self.files_button = QPushButton("Open exported files…", self)
+        self.files_button.setAccessibleName("Open exported files from Clockify or QuickBooks")
+        self.files_button.clicked.connect(self.on_files_button_clicked)
+        quick = QHBoxLayout()
+        quick.addWidget(self.sample)
+        quick.addWidget(self.files_button)
+        quick.addWidget(QLabel("(or drop export files onto this window)", self))
+        quick.addStretch(1)
+        self.body.addLayout(quick)
+
+        sides = QHBoxLayout()
+        sides.addWidget(self._clockify_box(), 1)
+        sides.addWidget(self._quickbooks_box(), 1)
+        self.body.addLayout(sides)
+        self.files_label = QLabel(self)
+        self.files_label.setWordWrap(True)
+        self.files_label.setTextFormat(Qt.TextFormat.RichText)
+        self.files_label.setAccessibleName("Opened files")
+        self.body.addWidget(self.files_label)
+        self.body.addStretch(1)
+        self._restore()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _radios(self, box: QGroupBox, labels: tuple[str, str, str], side: str) -> QButtonGroup:
+        group = QButtonGroup(box)
+        for i, text in enumerate(labels):
+            radio = QRadioButton(text, box)
+            radio.setAccessibleName(f"{side}: {text}")
+            group.addButton(radio, i)
+        return group
+
+    def _clockify_box(self) -> QGroupBox:
+        box = QGroupBox("Clockify", self)
+        self.clockify_group = self._radios(
+            box, ("Connect with my API key", "Use exported files", "Use the sample company"),
+            "Clockify")
+        self.clockify_group.idClicked.connect(self.on_clockify_group_id_clicked)
+        self.key_edit = QLineEdit(box)
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText("Paste your Clockify API key")
+        self.key_edit.setAccessibleName("Clockify API key")
+        self.key_edit.returnPressed.connect(self.on_key_save_clicked)
+        self.key_save = QPushButton("Save key", box)
+        self.key_save.setAccessibleName("Check the API key and keep it in this computer's "
+                                        "password store")
+        self.key_save.clicked.connect(self.on_key_save_clicked)
+        self.key_where = QPushButton("Where do I find my API key?", box)
+        self.key_where.setCheckable(True)
+        self.key_where.setAccessibleName("Where do I find my API key?")
+        self.key_where_text = QLabel(API_KEY_WHERE, box)
+        self.key_where_text.setWordWrap(True)
+        self.key_where_text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_where_text.hide()
+        self.key_where.toggled.connect(self.key_where_text.setVisible)
+        self.key_message = InlineMessage(box)
+        layout = QVBoxLayout(box)
+        for button in self.clockify_group.buttons():
+            layout.addWidget(button)
+        row = QHBoxLayout()
+        row.addWidget(self.key_edit, 1)
+        row.addWidget(self.key_save)
+        layout.addLayout(row)
+        layout.addWidget(self.key_where, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.key_where_text)
+        layout.addWidget(self.key_message)
+        layout.addStretch(1)
+        return box
+
+    def _quickbooks_box(self) -> QGroupBox:
+        box = QGroupBox("QuickBooks Online", self)
+        self.qbo_group = self._radios(
+            box, ("Sign in with Intuit", "Use exported files", "Use the sample company"),
+            "QuickBooks")
+        self.qbo_group.idClicked.connect(self.on_qbo_group_id_clicked)
+        self.sign_in = QPushButton("Sign in with Intuit", box)
+        self.sign_in.setAccessibleName("Sign in with Intuit: opens your browser")
+        self.sign_in.clicked.connect(self.on_sign_in_clicked)
+        self.paste_edit = QLineEdit(box)
+        self.paste_edit.setPlaceholderText("…or paste the address the browser ended on")
+        self.paste_edit.setAccessibleName("Address the browser ended on after signing in")
+        self.paste_use = QPushButton("Use this address", box)
+        self.paste_use.setAccessibleName("Finish signing in with the pasted address")
+        self.paste_use.clicked.connect(self.on_paste_use_clicked)
+        self.plan_combo = QComboBox(box)
+        self.plan_combo.addItems(_PLANS)
+        self.plan_combo.setAccessibleName("QuickBooks plan (for exported files)")
+        self.payroll_combo = QComboBox(box)
+        self.payroll_combo.addItems(("I'm not sure", "No", "Yes"))
+        self.payroll_combo.setAccessibleName("Is QuickBooks payroll turned on? (for exported "
+                                             "files)")
+        self.plan_combo.currentIndexChanged.connect(self.on_manual_changed)
+        self.payroll_combo.currentIndexChanged.connect(self.on_manual_changed)
+        self.qbo_message = InlineMessage(box)
+        layout = QVBoxLayout(box)
+        for button in self.qbo_group.buttons():
+            layout.addWidget(button)
+        layout.addWidget(self.sign_in, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(self.paste_edit, 1)
+        row.addWidget(self.paste_use)
+        layout.addLayout(row)
+        grid = QGridLayout()
+        plan_label = QLabel("&Plan (for files):", box)
+        plan_label.setBuddy(self.plan_combo)
+        payroll_label = QLabel("P&ayroll on:", box)
+        payroll_label.setBuddy(self.payroll_combo)
+        grid.addWidget(plan_label, 0, 0)
+        grid.addWidget(self.plan_combo, 0, 1)
+        grid.addWidget(payroll_label, 1, 0)
+        grid.addWidget(self.payroll_combo, 1, 1)
+        layout.addLayout(grid)
+        layout.addWidget(self.qbo_message)
+        layout.addStretch(1)
+        return box
+
+    # --- state ----------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        settings = open_settings()
+        choices = self.session.flow.choices
+        c = settings.value("sources/clockify")
+        q = settings.value("sources/quickbooks")
+        choices.clockify = c if c in _SOURCES else choices.clockify  # type: ignore[assignment]
+        choices.quickbooks = q if q in _SOURCES else choices.quickbooks  # type: ignore[assignment]
+        choices.clockify_files = file_list(settings.value("files/clockify"))
+        choices.qbo_files = file_list(settings.value("files/quickbooks"))
+        self.plan_combo.setCurrentIndex(int(settings.value("manual/plan", 0) or 0) % len(_PLANS))
+        self.payroll_combo.setCurrentIndex(int(settings.value("manual/payroll", 0) or 0) % 3)
+        self.session.run_job(_lookup_logins, "keyring lookup", self.on_logins_found,
+                             lambda _m, _d: None)
+        self.show_choices()
+
+    def save(self) -> None:
+        settings = open_settings()
+        choices = self.session.flow.choices
+        settings.setValue("sources/clockify", choices.clockify or "")
+        settings.setValue("sources/quickbooks", choices.quickbooks or "")
+        settings.setValue("files/clockify", [str(p) for p in choices.clockify_files])
+        settings.setValue("files/quickbooks", [str(p) for p in choices.qbo_files])
+        settings.setValue("manual/plan", self.plan_combo.currentIndex())
+        settings.setValue("manual/payroll", self.payroll_combo.currentIndex())
+        settings.sync()
+
+    def show_choices(self) -> None:
+        choices = self.session.flow.choices
+        for group, kind in ((self.clockify_group, choices.clockify),
+                            (self.qbo_group, choices.quickbooks)):
+            button = group.button(_SOURCES.index(kind)) if kind in _SOURCES else None
+            if button is not None:
+                button.setChecked(True)
+        live_c = choices.clockify == "api"
+        self.key_edit.setEnabled(live_c)
+        self.key_save.setEnabled(live_c)
+        live_q = choices.quickbooks == "api"
+        for w in (self.sign_in, self.paste_edit, self.paste_use):
+            w.setEnabled(live_q)
+        files_q = choices.quickbooks == "file"
+        self.plan_combo.setEnabled(files_q)
+        self.payroll_combo.setEnabled(files_q)
+        if live_c and choices.clockify_key_stored:
+            self.key_edit.setPlaceholderText("A key is saved — paste a new one to replace it")
+        lines = []
+        if choices.clockify == "file":
+            lines += [f"Clockify file: {html.escape(p.name)}" for p in choices.clockify_files]
+        if choices.quickbooks == "file":
+            lines += [f"QuickBooks file: {html.escape(p.name)}" for p in choices.qbo_files]
+        self.files_label.setText("<br>".join(lines))
+        self.refresh()
+
+    def validatePage(self) -> bool:
+        self.save()
+        if self.session.needs_check() and not self.session.busy:
+            self.session.recheck()
+        return True
+
+    # --- slots ----------------------------------------------------------------------------------
+
+    def on_logins_found(self, found: tuple[bool, bool]) -> None:
+        choices = self.session.flow.choices
+        choices.clockify_key_stored, choices.qbo_signed_in = found
+        self.show_choices()
+
+    def on_sample_clicked(self) -> None:
+        self.session.flow.choices.use_sample()
+        self.show_choices()
+        self.wizard().next()
+
+    def on_clockify_group_id_clicked(self, button_id: int) -> None:
+        self.session.flow.choices.clockify = _SOURCES[button_id]  # type: ignore[assignment]
+        if button_id == 1 and not self.session.flow.choices.clockify_files:
+            self.on_files_button_clicked()
+        self.show_choices()
+
+    def on_qbo_group_id_clicked(self, button_id: int) -> None:
+        self.session.flow.choices.quickbooks = _SOURCES[button_id]  # type: ignore[assignment]
+        if button_id == 1 and not self.session.flow.choices.qbo_files:
+            self.on_files_button_clicked()
+        self.show_choices()
+
+    def on_manual_changed(self, _index: int = 0) -> None:
+        plan_index = self.plan_combo.currentIndex()
+        plan = plan_from_choice(_PLANS[plan_index]) if plan_index > 0 else None
+        payroll = {0: None, 1: False, 2: True}[self.payroll_combo.currentIndex()]
+        self.session.flow.choices.manual = Manual(plan=plan, payroll=payroll)
+
+    def on_key_save_clicked(self) -> None:
+        key = self.key_edit.text().strip()
+        if not key:
+            self.key_message.show_message(Status.WARN, "Paste the API key into the field first.")
+            return
+        self.key_edit.clear()  # the key lives only in the worker and then in the keyring
+        self.key_save.setEnabled(False)
+        self.key_message.show_message(Status.NOT_CHECKED, "Checking the key with Clockify…")
+
+        def job(progress: Progress, cancel: CancelToken) -> str | None:
+            del progress, cancel
+            from wizard.sources import clockify
+            problem = clockify.check_key(key)
+            if problem is None:
+                clockify.store_key(key)
+            return problem
+
+        self.session.run_job(job, "clockify key", self.on_key_checked, self.on_key_failed)
+
+    def on_key_checked(self, problem: str | None) -> None:
+        self.key_save.setEnabled(True)
+        choices = self.session.flow.choices
+        if problem:
+            self.key_message.show_message(Status.FAIL, problem)
+            return
+        choices.clockify_key_stored = True
+        self.key_message.show_message(Status.PASS, "Clockify accepted the key; it is kept in "
+                                                   "this computer's password store.")
+        self.show_choices()
+
+    def on_key_failed(self, message: str, details: str) -> None:
+        self.key_save.setEnabled(True)
+        if "No module named" in details:
+            message = NOT_IN_BUILD.format(alt="exported files or the sample company")
+        self.key_message.show_message(Status.FAIL, message, details)
+
+    def on_sign_in_clicked(self) -> None:
+        self.qbo_message.show_message(Status.NOT_CHECKED, "Opening the Intuit sign-in page…")
+
+        def start(progress: Progress, cancel: CancelToken) -> tuple[Any, str]:
+            del progress, cancel
+            from wizard.sources.intuit import SignIn
+            sign_in = SignIn()
+            return sign_in, sign_in.start()
+
+        self.session.run_job(start, "intuit sign-in start", self.on_sign_in_started,
+                             self.on_sign_in_failed)
+
+    def on_sign_in_started(self, started: tuple[Any, str]) -> None:
+        self._close_sign_in()
+        self._sign_in, url = started
+        QDesktopServices.openUrl(QUrl(url))
+        if getattr(self._sign_in, "listening", False):
+            self.qbo_message.show_message(
+                Status.NOT_CHECKED, "Your browser opened the Intuit sign-in page. Sign in and "
+                "choose the company; this page notices when you're done. If the browser ends on a "
+                "page that doesn't load, copy its address into the field below.")
+            sign_in = self._sign_in
+
+            def wait(progress: Progress, cancel: CancelToken) -> str:
+                del progress
+                return str(sign_in.wait(300, cancel))
+
+            self.session.run_job(wait, "intuit sign-in wait", self.on_signed_in,
+                                 self.on_sign_in_failed, lambda: None)
+        else:
+            self.qbo_message.show_message(
+                Status.NOT_CHECKED, "Your browser opened the Intuit sign-in page. After signing "
+                "in, copy the address the browser ends on and paste it below.")
+
+    def on_paste_use_clicked(self) -> None:
+        text = self.paste_edit.text().strip()
+        sign_in = self._sign_in
+        if sign_in is None:
+            self.qbo_message.show_message(Status.WARN, "Click “Sign in with Intuit” first.")
+            return
+        if not text:
+            self.qbo_message.show_message(Status.WARN, "Paste the address first.")
+            return
+        self.paste_edit.clear()
+
+        def complete(progress: Progress, cancel: CancelToken) -> str:
+            del progress, cancel
+            return str(sign_in.complete_from_pasted(text))
+
+        self.session.run_job(complete, "intuit sign-in paste", self.on_signed_in,
+                             self.on_sign_in_failed)
+
+    def on_signed_in(self, realm: str) -> None:
+        del realm
+        self._close_sign_in()
+        self.session.flow.choices.qbo_signed_in = True
+        self.qbo_message.show_message(Status.PASS, "Signed in to QuickBooks.")
+        self.show_choices()
+
+    def on_sign_in_failed(self, message: str, details: str) -> None:
+        if "No module named" in details:
+            message = NOT_IN_BUILD.format(alt="exported files or the sample company")
+        self.qbo_message.show_message(Status.FAIL, message, details)
+
+    def _close_sign_in(self) -> None:
+        if self._sign_in is not None:
+            try:
+                self._sign_in.close()
+            except Exception:
+                log.info("closing the sign-in failed", exc_info=True)
+            self._sign_in = None
+
+    # --- files ------------------------------------------------------------------------------
+
+    def on_files_button_clicked(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Open exported files", str(Path.home()),
+            "Exports (*.csv *.xlsx *.xls);;All files (*)")
+        if names:
+            self.add_files([Path(n) for n in names])
+
+    def add_files(self, files: list[Path]) -> None:
+        """Identify the files on a worker and give each to its side."""
+        def job(progress: Progress, cancel: CancelToken) -> list[Any]:
+            from wizard.sources import files as exports
+            infos = []
+            for i, path in enumerate(files):
+                cancel.raise_if_cancelled()
+                progress(f"Reading {path.name}", i, len(files))
+                infos.append(exports.identify(path))
+            return infos
+
+        self.qbo_message.clear()
+        self.session.run_job(job, "identify files", self.on_files_identified,
+                             self.on_files_failed)
+
+    def on_files_identified(self, infos: list[Any]) -> None:
+        choices = self.session.flow.choices
+        clockify = list(choices.clockify_files)
+        qbo = list(choices.qbo_files)
+        problems = []
+        for info in infos:
+            if info.problem or info.side is None:
+                problems.append(info.problem or f"{info.path.name} wasn't recognised.")
+                continue
+            target = clockify if info.side == "clockify" else qbo
+            if info.path not in target:
+                target.append(info.path)
+        choices.clockify_files, choices.qbo_files = tuple(clockify), tuple(qbo)
+        if clockify and choices.clockify != "api":
+            choices.clockify = "file"
+        if qbo and choices.quickbooks != "api":
+            choices.quickbooks = "file"
+        if problems:
+            self.qbo_message.show_message(Status.FAIL, " ".join(problems))
+        else:
+            described = "; ".join(f"{i.path.name}: {i.description}" for i in infos)
+            self.qbo_message.show_message(Status.PASS, f"Opened {described}.")
+        self.show_choices()
+
+    def on_files_failed(self, message: str, details: str) -> None:
+        if "No module named" in details:
+            message = NOT_IN_BUILD.format(alt="the sample company")
+        self.qbo_message.show_message(Status.FAIL, message, details)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.add_files(files)

@@ -1,0 +1,248 @@
+"""Rows for the Names tables and the entries view, built from a RunResult without Qt.
+
+Built on the worker thread, so the GUI thread only swaps the finished rows into its models
+(a model reset stays cheap even for a large company).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+from wizard.core.result import EntryItem, Finding, RunResult, Status
+from wizard.core.texts import REASON_SHORT
+
+
+class Tag(StrEnum):
+    """The word shown next to a row's icon; colour and icon follow from it."""
+
+    MATCHED = "matched"
+    NEAR = "near match"
+    MISSING = "missing"
+    INACTIVE = "inactive"
+    VENDOR = "vendor"
+    WRONG_PARENT = "wrong parent"
+    NOT_SUB = "not a sub-customer"
+    ONLY_SUB = "only a sub-customer"
+    NAME_TAKEN = "name taken"
+    COLON = "colon in name"
+    CLIENT_FIRST = "fix client first"
+    PENDING = "invite pending"
+    QBO_ONLY = "only in QuickBooks"
+    PROBLEM = "problem"
+    OK = "ok"
+
+
+TAG_OF_CODE: dict[str, Tag] = {
+    "USER_MATCHED": Tag.MATCHED, "CLIENT_MATCHED": Tag.MATCHED, "PROJECT_MATCHED": Tag.MATCHED,
+    "USER_NEAR_MATCH": Tag.NEAR, "CLIENT_NEAR_MATCH": Tag.NEAR, "PROJECT_NEAR_MATCH": Tag.NEAR,
+    "USER_NOT_IN_QBO": Tag.MISSING, "CLIENT_NOT_IN_QBO": Tag.MISSING,
+    "PROJECT_NOT_IN_QBO": Tag.MISSING,
+    "EMPLOYEE_INACTIVE": Tag.INACTIVE, "CUSTOMER_INACTIVE": Tag.INACTIVE,
+    "USER_IS_VENDOR": Tag.VENDOR,
+    "PROJECT_WRONG_PARENT": Tag.WRONG_PARENT,
+    "PROJECT_NOT_SUBCUSTOMER": Tag.NOT_SUB,
+    "PROJECT_IS_SUBCUSTOMER": Tag.ONLY_SUB,
+    "NAME_TAKEN_IN_QBO": Tag.NAME_TAKEN,
+    "NAME_HAS_COLON": Tag.COLON,
+    "PROJECT_CLIENT_UNMATCHED": Tag.CLIENT_FIRST,
+    "USER_PENDING": Tag.PENDING,
+}
+
+# what the legend says about each word
+TAG_MEANING: dict[Tag, str] = {
+    Tag.MATCHED: "identical on both sides",
+    Tag.NEAR: "close, but not identical — shown with the difference highlighted",
+    Tag.MISSING: "not in QuickBooks",
+    Tag.INACTIVE: "exists in QuickBooks but is inactive",
+    Tag.VENDOR: "set up in QuickBooks as a vendor, not an employee",
+    Tag.WRONG_PARENT: "the sub-customer is under another customer",
+    Tag.NOT_SUB: "in QuickBooks a customer of its own, not a sub-customer",
+    Tag.ONLY_SUB: "in QuickBooks only a sub-customer",
+    Tag.NAME_TAKEN: "the name is used by an employee or vendor",
+    Tag.COLON: "the name has a colon, which QuickBooks forbids",
+    Tag.CLIENT_FIRST: "its client doesn't match yet",
+    Tag.PENDING: "hasn't accepted the Clockify invitation",
+    Tag.QBO_ONLY: "only in QuickBooks (no Clockify name uses it)",
+}
+
+
+def tag_for(finding: Finding) -> Tag:
+    tag = TAG_OF_CODE.get(finding.code)
+    if tag is not None:
+        return tag
+    return Tag.OK if finding.status in (Status.PASS, Status.INFO) else Tag.PROBLEM
+
+
+@dataclass(frozen=True)
+class NameRow:
+    """One line of a Names table: a Clockify name, the QuickBooks name it meets, and its status."""
+
+    tag: Tag
+    status: Status
+    clockify: str
+    quickbooks: str
+    kind: str  # user, client, project, employee, customer
+    finding: Finding | None = None
+    note: str = ""
+    children: tuple[NameRow, ...] = field(default=())
+
+    @property
+    def is_problem(self) -> bool:
+        return self.status in (Status.WARN, Status.FAIL)
+
+    @property
+    def near(self) -> bool:
+        return self.tag is Tag.NEAR and self.finding is not None and bool(self.finding.match)
+
+
+def _row(f: Finding, children: tuple[NameRow, ...] = ()) -> NameRow:
+    notes = []
+    if f.deactivated:
+        notes.append("deactivated in Clockify")
+    if f.archived:
+        notes.append("archived in Clockify")
+    return NameRow(tag=tag_for(f), status=f.status, clockify=f.subject,
+                   quickbooks=f.match or "", kind=f.subject_kind, finding=f,
+                   note="; ".join(notes), children=children)
+
+
+def _qbo_only(name: str, active: bool, kind: str) -> NameRow:
+    return NameRow(tag=Tag.QBO_ONLY, status=Status.INFO, clockify="", quickbooks=name, kind=kind,
+                   note="" if active else "inactive in QuickBooks")
+
+
+def user_rows(result: RunResult) -> tuple[NameRow, ...]:
+    """Clockify users beside QuickBooks employees, then employees no user refers to."""
+    findings = result.findings_for("users")
+    used = {f.match for f in findings if f.match} | {f.subject for f in findings}
+    rows = [_row(f) for f in findings]
+    rows += [_qbo_only(name, active, "employee") for name, active in result.tables.employees
+             if name not in used]
+    return tuple(rows)
+
+
+def customer_rows(result: RunResult) -> tuple[NameRow, ...]:
+    """Clients with their projects under them, projects without a client, then QuickBooks
+    customers nobody refers to (a sub-customer under the client row of its parent)."""
+    findings = result.findings_for("customers")
+    clients = [f for f in findings if f.subject_kind == "client"]
+    projects = [f for f in findings if f.subject_kind == "project"]
+    used = {f.match for f in findings if f.match}
+    client_names = {f.subject for f in clients}
+    by_client: dict[str, list[NameRow]] = {}
+    top_projects: list[NameRow] = []
+    for p in projects:
+        if p.client and p.client in client_names:
+            by_client.setdefault(p.client, []).append(_row(p))
+        else:
+            top_projects.append(_row(p))
+    # QuickBooks-only customers: sub-customers go under the client row whose match is their parent
+    client_match = {f.match: f.subject for f in clients if f.match}
+    client_match.update({f.subject: f.subject for f in clients})
+    top_qbo: list[NameRow] = []
+    for fqn, active in result.tables.customers:
+        if fqn in used:
+            continue
+        parent, sep, _ = fqn.rpartition(":")
+        if fqn in client_names and not sep:
+            continue  # an exact top-level name that a client finding already shows
+        owner = client_match.get(parent) if sep else None
+        row = _qbo_only(fqn, active, "customer")
+        if owner is not None:
+            by_client.setdefault(owner, []).append(row)
+        else:
+            top_qbo.append(row)
+    # a QuickBooks-only sub-customer whose parent is QuickBooks-only too goes under that parent
+    qbo_children: dict[str, list[NameRow]] = {}
+    top_names = {r.quickbooks for r in top_qbo}
+    for r in top_qbo:
+        parent = r.quickbooks.rpartition(":")[0]
+        if parent in top_names:
+            qbo_children.setdefault(parent, []).append(r)
+    nested = {id(r) for kids in qbo_children.values() for r in kids}
+    top_qbo = [NameRow(r.tag, r.status, r.clockify, r.quickbooks, r.kind, r.finding, r.note,
+                       tuple(qbo_children.get(r.quickbooks, ())))
+               for r in top_qbo if id(r) not in nested]
+    rows = [_row(c, tuple(by_client.get(c.subject, ()))) for c in clients]
+    return tuple(rows + top_projects + top_qbo)
+
+
+# --- near matches: both spellings with the differing characters marked ----------------------
+
+def _visible(text: str) -> str:
+    """Make invisible differences visible: spaces as a middle dot, other oddities by name."""
+    return (text.replace(" ", "·").replace("\u00a0", "·").replace("\t", "→")
+            .replace("\u200b", "[zero-width space]"))
+
+
+def diff_html(a: str, b: str, mark: str = "#ffd54f", ink: str = "#000000") -> tuple[str, str]:
+    """Both names as rich text with the characters that differ highlighted and underlined."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    left: list[str] = []
+    right: list[str] = []
+    style = f'style="background-color:{mark}; color:{ink}; text-decoration:underline"'
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        sa, sb = a[i1:i2], b[j1:j2]
+        if op == "equal":
+            left.append(html.escape(sa))
+            right.append(html.escape(sb))
+            continue
+        if sa:
+            left.append(f"<span {style}>{html.escape(_visible(sa))}</span>")
+        if sb:
+            right.append(f"<span {style}>{html.escape(_visible(sb))}</span>")
+    return "".join(left), "".join(right)
+
+
+# --- entries: filtering and sorting off the GUI thread -----------------------------------------
+
+class EntryColumn(IntEnum):
+    DATE = 0
+    USER = 1
+    CLIENT = 2
+    PROJECT = 3
+    BILLABLE = 4
+    HOURS = 5
+    REASONS = 6
+
+
+def reasons_text(item: EntryItem) -> str:
+    return ", ".join(REASON_SHORT.get(r, r) for r in item.reasons)
+
+
+def _sort_key(column: EntryColumn):  # type: ignore[no-untyped-def]
+    if column is EntryColumn.DATE:
+        return lambda i: i.date
+    if column is EntryColumn.USER:
+        return lambda i: (i.user or "").casefold()
+    if column is EntryColumn.CLIENT:
+        return lambda i: (i.client or "").casefold()
+    if column is EntryColumn.PROJECT:
+        return lambda i: (i.project or "").casefold()
+    if column is EntryColumn.BILLABLE:
+        return lambda i: i.billable
+    if column is EntryColumn.HOURS:
+        return lambda i: -1.0 if i.hours is None else i.hours
+    return lambda i: i.reasons
+
+
+def entries_order(items: Sequence[EntryItem], reason: str | None = None, text: str = "",
+                  column: EntryColumn | None = None, descending: bool = False) -> list[int]:
+    """The rows to show, in order: a reason filter, a search over user/client/project, a sort."""
+    needle = text.strip().casefold()
+    rows = range(len(items))
+    if reason:
+        rows = [i for i in rows if reason in items[i].reasons]  # type: ignore[assignment]
+    if needle:
+        def hit(i: int) -> bool:
+            it = items[i]
+            return any(needle in (s or "").casefold() for s in (it.user, it.client, it.project))
+        rows = [i for i in rows if hit(i)]  # type: ignore[assignment]
+    if column is not None:
+        key = _sort_key(column)
+        return sorted(rows, key=lambda i: key(items[i]), reverse=descending)
+    return list(rows)

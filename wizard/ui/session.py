@@ -1,0 +1,141 @@
+"""The Qt side of one wizard session: runs the flow's check on a worker and tells the pages.
+
+Pages never start threads themselves; they ask the session (`recheck`, `run_job`) and listen to
+its signals. The session owns every worker, so closing the window can cancel and wait for all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
+
+from wizard.flow import Flow
+from wizard.sources.gather import CancelToken, Progress
+from wizard.storage import paths
+from wizard.ui import jobs
+from wizard.ui.workers import Worker
+
+log = logging.getLogger(__name__)
+
+
+def open_settings() -> QSettings:
+    """Choices and window size, in an INI file in the config folder (never secrets)."""
+    return QSettings(str(paths.config_dir() / "wizard.ini"), QSettings.Format.IniFormat)
+
+
+class Session(QObject):
+    """Signals:
+        changed(): the flow changed (load state, result, choices); pages refresh.
+        progress(str, int, int): the running check's message, done, total.
+        loaded(object): a finished check (`jobs.Loaded`), before `changed`.
+        error(str, str): the check failed: a sentence, and details for "Copy details".
+    """
+
+    changed = Signal()
+    progress = Signal(str, int, int)
+    loaded = Signal(object)
+    error = Signal(str, str)
+
+    def __init__(self, flow: Flow, readers: jobs.Readers | None = None,
+                 record_history: bool = True, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.readers = readers
+        self.record_history = record_history
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(4)
+        self.loaded_data: jobs.Loaded | None = None
+        self.error_details = ""
+        self._check: Worker | None = None
+        self._jobs: set[Worker] = set()
+        self._loaded_request: Any = None
+
+    # --- the check --------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._check is not None
+
+    def needs_check(self) -> bool:
+        """Whether the choices or period differ from what the shown result was made from."""
+        return self.flow.result is None or self._loaded_request != self.flow.request()
+
+    def recheck(self) -> None:
+        if self._check is not None:
+            return
+        request = self.flow.request()
+        worker = Worker(partial(jobs.check, request, readers=self.readers,
+                                record_history=self.record_history), name="check")
+        worker.signals.progress.connect(self.on_check_progress)
+        worker.signals.finished.connect(partial(self.on_check_finished, request))
+        worker.signals.failed.connect(self.on_check_failed)
+        worker.signals.cancelled.connect(self.on_check_cancelled)
+        worker.signals.done.connect(self.on_check_done)
+        self._check = worker
+        self.flow.start_load()
+        self.error_details = ""
+        log.info("check started (clockify=%s, quickbooks=%s, period %s to %s)",
+                 request.clockify, request.quickbooks, *request.period)
+        worker.start(self.pool)
+        self.changed.emit()
+
+    def cancel(self) -> None:
+        if self._check is not None:
+            self._check.cancel()
+
+    def on_check_progress(self, message: str, done: int, total: int) -> None:
+        self.progress.emit(message, done, total)
+
+    def on_check_finished(self, request: Any, loaded: jobs.Loaded) -> None:
+        self._loaded_request = request
+        self.loaded_data = loaded
+        self.flow.finish_load(loaded.result, loaded.since_last_run)
+        self.loaded.emit(loaded)
+
+    def on_check_failed(self, message: str, details: str) -> None:
+        self.flow.fail_load(message)
+        self.error_details = details
+        self.error.emit(message, details)
+
+    def on_check_cancelled(self) -> None:
+        self.flow.cancel_load()
+
+    def on_check_done(self) -> None:
+        self._check = None
+        self.changed.emit()
+
+    # --- other background jobs (key check, sign-in, files, report) ---------------------------
+
+    def run_job(self, fn: Callable[[Progress, CancelToken], Any], name: str,
+                on_finished: Callable[[Any], None],
+                on_failed: Callable[[str, str], None],
+                on_cancelled: Callable[[], None] | None = None) -> Worker:
+        worker = Worker(fn, name=name)
+        worker.signals.finished.connect(on_finished)
+        worker.signals.failed.connect(on_failed)
+        if on_cancelled is not None:
+            worker.signals.cancelled.connect(on_cancelled)
+        worker.signals.done.connect(partial(self._jobs.discard, worker))
+        self._jobs.add(worker)
+        return worker.start(self.pool)
+
+    def shutdown(self, wait_ms: int = 5000) -> bool:
+        """Cancel everything and wait for the workers; True when all stopped in time."""
+        if self._check is not None:
+            self._check.cancel()
+        for job in list(self._jobs):
+            job.cancel()
+        return self.pool.waitForDone(wait_ms)
+
+
+def file_list(value: Any) -> tuple[Path, ...]:
+    """A list of paths from QSettings (which returns a str for one item, a list for more)."""
+    if not value:
+        return ()
+    items = [value] if isinstance(value, str) else list(value)
+    return tuple(Path(v) for v in items if v)
