@@ -21,6 +21,10 @@ _SECRETISH = re.compile(
     r"(?i)((?:api[-_]?key|x-api-key|token|secret|password|refresh_token|access_token|code)"
     r"[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,}]+")
 _LONG_TOKEN = re.compile(r"\b[A-Za-z0-9_\-]{32,}\b")
+# export file names such as Clockify_Time_Report_Detailed_10_01_2026-10_31_2026: whole words
+# and short numbers joined by _ or -, which no key or token looks like
+_WORD = r"(?:[A-Z]?[a-z]{1,14}|[A-Z]{2,4}|\d{1,4})"
+_WORDS = re.compile(rf"[A-Z]?[a-z]{{1,14}}(?:[_\-]{_WORD}){{3,}}")
 _registered_secrets: set[str] = set()
 
 
@@ -39,7 +43,7 @@ def scrub(text: str) -> str:
     text = _EMAIL.sub(lambda m: m.group(0) if m.group(0).lower() == _ALLOWED_EMAIL
                       else "[e-mail]", text)
     return _LONG_TOKEN.sub(lambda m: m.group(0) if re.fullmatch(r"[0-9a-f]{24}", m.group(0))
-                           else "[secret]", text)
+                           or _WORDS.fullmatch(m.group(0)) else "[secret]", text)
 
 
 class ScrubFilter(logging.Filter):
