@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from wizard import __version__, logs
 from wizard.flow import Flow, Page
-from wizard.ui import errors, qtlog, theme
+from wizard.resources import resource_path
+from wizard.ui import errors, qtlog, startup_probe, theme
 from wizard.ui.wizard_window import WizardWindow
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,7 @@ def make_app() -> QApplication:
     app.setApplicationName("Sync Checkup")
     app.setOrganizationName("SyncCheckup")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     app.setStyle("Fusion")
     hints = app.styleHints()
     if os.environ.get(DARK_ENV) == "1" or hints.colorScheme() is Qt.ColorScheme.Dark:
@@ -47,6 +50,7 @@ def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
     with contextlib.suppress(OSError):  # a read-only home must not stop the app
         logs.setup()
     app = make_app()
+    startup_probe.install(app)  # only with SYNC_CHECKUP_EXIT_AFTER_PAINT=1 (the start-up benchmark)
     qtlog.install()
     errors.install(headless=screenshots is not None)
     if screenshots is not None:
