@@ -1,0 +1,9 @@
+"""Entry script of both frozen executables (build/pyinstaller.spec): the windowed SyncCheckup and
+the console sync-checkup for support. Both run the same command line as `python -m wizard`."""
+
+import sys
+
+from wizard.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
