@@ -311,7 +311,8 @@ def _changes(result: RunResult, comparison: Comparison) -> Section:
     for word, tone, items in groups:
         for item in items:
             f = item.finding
-            was = f" (was {item.before.code})" if item.code_changed and item.before else ""
+            was = f" (was {item.before.code})" if (
+                item.code_changed and item.before and item.change.value != "fixed") else ""
             now = ("now " + row_status(item.after.code)[0]) if (
                 item.change.value == "fixed" and item.after is not None) else (
                 "no longer listed" if item.after is None else "")

@@ -1,0 +1,290 @@
+"""The support report: read back from the PDF with pdftotext, rendered to PNG with pdftoppm,
+and the HTML, the summary text and the e-mail link."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+
+from tests.conftest import require_tool
+from tests.report.samples import SECOND_RUN, sample_result
+from wizard.core.compare import compare, snapshot
+from wizard.core.errors import BadInput
+from wizard.core.result import EntriesSummary, EntryItem, Finding, Status
+from wizard.core.texts import REASON_SHORT
+from wizard.report import mailto_url, model, run_id, summary_text, write_report
+
+
+def _flat(text: str) -> str:
+    """Text as a reader sees it: one space between words, ligatures spelled out."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
+
+
+def _flat_words(text: str) -> str:
+    return _flat(text.replace("\u00a0", " "))
+
+
+def _reading(text: str) -> str:
+    """pdftotext output without page footers, and without the copy of a line cut by a page
+    break (Qt paints a cut line on both pages, clipped; the text layer keeps both)."""
+    lines: list[str] = []
+    for line in text.replace("\f", "\n").splitlines():
+        if not line.strip() or line.startswith("Sync Checkup 0.0-test · run") or \
+                re.fullmatch(r"page \d+ of \d+", line.strip()):
+            continue
+        if lines and line == lines[-1]:
+            continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    require_tool("pdftotext")
+    before, after = sample_result(), sample_result(SECOND_RUN, fix_jon=True)
+    path = tmp_path_factory.mktemp("report") / "sample.pdf"
+    write_report(after, path, compare(snapshot(before), snapshot(after)))
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return path, text
+
+
+def test_pdf_holds_plan_payroll_run_facts_and_verdicts(sample_pdf: tuple[Path, str]) -> None:
+    path, text = sample_pdf
+    assert path.read_bytes().startswith(b"%PDF-")
+    flat = _flat(text)
+    result = sample_result(SECOND_RUN, fix_jon=True)
+    for needle in ("QuickBooks plan QuickBooks Online Plus", "Payroll off",
+                   "Subscription PAID", "QuickBooks closing date 2026-10-31",
+                   "Period checked 2026-10-26 to 2026-11-24", f"Sync Checkup {result.version}",
+                   "2026-11-24 19:30 UTC", run_id(result), "the sample company"):
+        assert needle in flat, needle
+    for check in result.checks:
+        assert check.title in flat
+        assert _flat(check.summary) in flat
+
+
+def test_pdf_holds_every_finding_with_its_text_and_fix(sample_pdf: tuple[Path, str]) -> None:
+    _, text = sample_pdf
+    flat = _flat_words(_reading(text))
+    result = sample_result(SECOND_RUN, fix_jon=True)
+    for f in result.findings:
+        assert f.code in flat, f.code
+        assert _flat_words(f.subject) in flat, f.subject
+        if f.status in (Status.FAIL, Status.WARN):  # laid out in one column: read back whole
+            assert _flat_words(f.message) in flat, f.message
+            assert _flat_words(f.fix) in flat, f.fix
+
+
+def test_pdf_holds_both_name_tables_with_status_words(sample_pdf: tuple[Path, str]) -> None:
+    _, text = sample_pdf
+    flat = _flat(text)
+    assert "Clockify users ↔ QuickBooks employees" in flat
+    assert "Clockify clients and projects ↔ QuickBooks customers" in flat
+    result = sample_result(SECOND_RUN, fix_jon=True)
+    for name, _active in result.tables.employees:  # every employee, with a Clockify user or not
+        assert name in flat, name
+    for fqn, _active in result.tables.customers:
+        assert _flat(fqn).replace(":", "") in flat.replace(" ", "").replace(":", "") or \
+            fqn.rpartition(":")[2] in flat, fqn
+    for word in ("MATCHED", "NEAR MATCH", "MISSING", "INACTIVE", "VENDOR", "WRONG PARENT",
+                 "NO CLOCKIFY MATCH", "INVITE PENDING", "NAME TAKEN", "COLON IN NAME"):
+        assert word in flat, word
+    assert "Hannah Brooks" in flat  # an employee with no Clockify user
+
+
+def test_pdf_lists_entries_that_wont_sync_and_what_changed(sample_pdf: tuple[Path, str]) -> None:
+    _, text = sample_pdf
+    flat = _flat(text)
+    result = sample_result(SECOND_RUN, fix_jon=True)
+    assert "Time entries that won't sync" in flat
+    for code in result.entries.by_reason:
+        assert REASON_SHORT[code] in flat
+    assert "What changed since the previous run" in flat
+    assert re.search(r"1 fixed, 0 new, 28 still failing", flat)
+    assert re.search(r"FIXED Users and employees Jon Smith \(user\) USER_NEAR_MATCH; now "
+                     r"matched STILL FAILING", flat)
+    assert re.search(r"page 1 of \d+", flat)
+    pages = int(re.search(r"page 1 of (\d+)", flat).group(1))
+    assert f"page {pages} of {pages}" in flat
+    assert flat.count(f"run {run_id(result)}") >= pages  # the footer on every page
+
+
+def test_a_rendered_page_is_not_blank(sample_pdf: tuple[Path, str], tmp_path: Path) -> None:
+    require_tool("pdftoppm")
+    path, _ = sample_pdf
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(path),
+                    str(tmp_path / "page")], check=True, capture_output=True)
+    from PySide6.QtGui import QImage
+    png = next(tmp_path.glob("page*.png"))
+    image = QImage(str(png))
+    assert not image.isNull()
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    values = [grey.pixelColor(x, y).value() for y in range(0, grey.height(), 3)
+              for x in range(0, grey.width(), 3)]
+    mean = sum(values) / len(values)
+    variance = sum((v - mean) ** 2 for v in values) / len(values)
+    dark = sum(1 for v in values if v < 128) / len(values)
+    assert variance > 200, variance
+    assert 0.01 < dark < 0.5, dark
+
+
+def test_html_is_self_contained_and_complete(tmp_path: Path) -> None:
+    result = sample_result()
+    path = write_report(result, tmp_path / "report.html")
+    html = path.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//|file:)""", html, re.I)
+    assert "<style>" in html
+    for f in result.findings:
+        assert f.code in html
+    for name, _ in result.tables.employees:
+        assert name.replace("'", "&#x27;") in html
+    assert "Aisha&nbsp; Khan" in html  # the doubled space that is the problem stays visible
+    assert run_id(result) in html
+    assert "QuickBooks Online Plus" in html
+
+
+def test_long_entry_lists_are_capped_in_the_pdf_model_but_not_in_html() -> None:
+    result = sample_result()
+    item = result.entries.items[0]
+    many = tuple(EntryItem(id=f"e{n}", date=item.date, user=item.user, project=item.project,
+                           client=item.client, billable=item.billable, hours=item.hours,
+                           reasons=item.reasons) for n in range(450))
+    big = dataclasses.replace(result, entries=EntriesSummary.from_items(900, many))
+    pdf_model = model.build_report(big, entry_limit=model.PDF_ENTRY_LIMIT)
+    entries = next(s for s in pdf_model.sections if s.key == "entries")
+    table = entries.blocks[-1]
+    assert isinstance(table, model.Table)
+    assert len(table.rows) == model.PDF_ENTRY_LIMIT
+    assert table.note is not None
+    assert f"first {model.PDF_ENTRY_LIMIT:,} of 450" in table.note
+    assert "HTML" in table.note
+    assert "JSON" in table.note
+    html_model = model.build_report(big, entry_limit=model.HTML_ENTRY_LIMIT)
+    html_table = next(s for s in html_model.sections if s.key == "entries").blocks[-1]
+    assert isinstance(html_table, model.Table)
+    assert len(html_table.rows) == 450
+    assert html_table.note is None
+
+
+def test_a_broken_section_says_so_and_the_rest_still_prints(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    def broken(result: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(model, "_users", broken)
+    result = sample_result()
+    html = write_report(result, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "could not be put together" in html
+    assert "Clockify clients and projects ↔ QuickBooks customers" in html
+    assert "Time entries that won&#x27;t sync" in html
+    assert "boom" not in html
+    assert any("report section users" in r.getMessage() for r in caplog.records)
+
+
+def test_a_wrong_suffix_or_an_unwritable_place_gives_one_plain_sentence(tmp_path: Path) -> None:
+    result = sample_result()
+    with pytest.raises(BadInput) as bad_suffix:
+        write_report(result, tmp_path / "report.docx")
+    assert ".pdf or .html" in str(bad_suffix.value)
+    missing = tmp_path / "no" / "such" / "folder" / "report.html"
+    with pytest.raises(BadInput) as no_folder:
+        write_report(result, missing)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(BadInput) as under_a_file:
+        write_report(result, a_file / "report.pdf")
+    with pytest.raises(BadInput) as a_folder:
+        write_report(result, tmp_path)  # a folder named like no report
+    (tmp_path / "x.pdf").mkdir()
+    with pytest.raises(BadInput) as folder_pdf:
+        write_report(result, tmp_path / "x.pdf")
+    assert "is a folder" in str(folder_pdf.value)
+    for message in (str(no_folder.value), str(under_a_file.value)):
+        assert message.startswith("The report couldn't be saved in ")
+        assert "choose another folder" in message
+        assert "Traceback" not in message
+        assert "Errno" not in message
+        assert "\n" not in message
+    assert ".pdf or .html" in str(a_folder.value)
+    # nothing half-written left behind
+    assert sorted(tmp_path.iterdir()) == sorted([a_file, tmp_path / "x.pdf"])
+    assert list((tmp_path / "x.pdf").iterdir()) == []
+
+
+def test_summary_text_reads_as_plain_text() -> None:
+    before, after = sample_result(), sample_result(SECOND_RUN, fix_jon=True)
+    text = summary_text(after, compare(snapshot(before), snapshot(after)))
+    assert text.startswith(f"Sync Checkup report — run {run_id(after)}")
+    assert "QuickBooks plan: QuickBooks Online Plus; Payroll: off" in text
+    assert "1 fixed, 0 new, 28 still failing" in text
+    assert "- Users and employees: PROBLEM" in text
+    assert "Acme Corp → Annual Report (project): wrong parent" in text
+    assert "{" not in text
+    assert "Traceback" not in text
+    problems = [f for f in after.findings if f.status in (Status.FAIL, Status.WARN)]
+    assert f"To fix ({len(problems)}):" in text
+
+
+def test_mailto_is_for_support_short_and_carries_the_summary() -> None:
+    result = sample_result()
+    url = mailto_url(result)
+    assert url.startswith("mailto:support@clockify.me?")
+    assert len(url) <= 1800
+    query = parse_qs(urlsplit(url).query)
+    assert run_id(result) in query["subject"][0]
+    body = query["body"][0]
+    assert "QuickBooks Online Plus" in body
+    assert "- Users and employees: PROBLEM" in body
+    assert "more in the attached report" in body  # 29 problems don't all fit
+    assert unquote(url).count("@") == 1
+
+
+def test_mailto_stays_short_with_hundreds_of_problems() -> None:
+    result = sample_result()
+    extra = tuple(Finding(code="USER_NOT_IN_QBO", check="users", status=Status.FAIL,
+                          subject=f"Person Number {n} With A Long Name", subject_kind="user",
+                          message="m", fix="f", subject_id=f"id{n}") for n in range(400))
+    big = dataclasses.replace(result, findings=result.findings + extra)
+    url = mailto_url(big)
+    assert len(url) <= 1800
+    assert "more in the attached report" in unquote(url)
+    assert len(summary_text(big).splitlines()) > 400  # the clipboard keeps everything
+
+
+def test_pdf_without_quickbooks_still_renders(tmp_path: Path) -> None:
+    require_tool("pdftotext")
+    from wizard.core.checks import run_checks
+    from wizard.core.model import QuickBooksSide
+    from wizard.sources import demo
+    result = run_checks(demo.clockify_side(), QuickBooksSide(source=None),
+                        (dt.date(2026, 10, 26), dt.date(2026, 11, 24)),
+                        dt.datetime(2026, 11, 24, 18, tzinfo=dt.UTC), "0.0-test")
+    path = write_report(result, tmp_path / "noqbo.pdf")
+    text = _flat(subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                                text=True).stdout)
+    assert "not known (QuickBooks was not read)" in text
+    assert "NOT CHECKED" in text
+    assert "QuickBooks: not chosen" in text
+    assert "Checks that could not run" in text
+
+
+def test_entry_items_use_words_not_codes() -> None:
+    result = sample_result()
+    report = model.build_report(result)
+    entries = next(s for s in report.sections if s.key == "entries")
+    table = entries.blocks[-1]
+    assert isinstance(table, model.Table)
+    reasons = {row[-1].text for row in table.rows}
+    assert not any("ENTRY_" in r for r in reasons)
+    first: EntryItem = result.entries.items[0]
+    assert table.rows[0][0].text == first.date.isoformat()
