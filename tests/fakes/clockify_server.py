@@ -439,7 +439,8 @@ def synthetic(fake: FakeClockify, key: str, *, members: int = 5, clients: int = 
                 "status": "ACTIVE" if name else "NOT_REGISTERED",
                 "activeWorkspace": ws_id if name else None, "defaultWorkspace": None,
                 "profilePicture": "", "customFields": [],
-                "settings": {"timeZone": time_zone} if name else None,
+                "settings": {"timeZone": time_zone, "dateFormat": "MM/DD/YYYY",
+                             "timeFormat": "HOUR12"} if name else None,
                 "memberships": [{"userId": uid, "targetId": ws_id, "membershipType": "WORKSPACE",
                                  "membershipStatus": status, "hourlyRate": None,
                                  "costRate": None}]}
@@ -493,6 +494,7 @@ def synthetic(fake: FakeClockify, key: str, *, members: int = 5, clients: int = 
            "featureSubscriptionType": "STANDARD_2021", "features": list(features)}
     space = fake.add_space(Space(raw, people, client_rows, project_rows, rows))
     owner = {**people[0], "email": "owner@example.test", "activeWorkspace": ws_id,
-             "settings": {"timeZone": time_zone, "weekStart": "MONDAY"}, "memberships": []}
+             "settings": {"timeZone": time_zone, "weekStart": "MONDAY", "dateFormat": "MM/DD/YYYY",
+                          "timeFormat": "HOUR12"}, "memberships": []}
     fake.add_account(key, owner, {ws_id: role})
     return space
