@@ -1,0 +1,77 @@
+"""Property tests for what reads Clockify's answers: durations, instants, every list parser on
+arbitrary JSON (only `MalformedData` may escape), and the report's period pieces."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.fakes.clockify_server import iso_duration
+from wizard.core.errors import MalformedData
+from wizard.sources import clockify_json as cj
+from wizard.sources.clockify import REPORT_PAGE_SIZE, report_body, split_period
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
+                                                                 max_size=5),
+    max_leaves=20)
+entry_like = st.fixed_dictionaries({
+    "_id": st.text(max_size=5) | st.none(),
+    "billable": st.booleans() | st.none(),
+    "timeInterval": st.fixed_dictionaries({
+        "start": st.text(max_size=30) | st.datetimes(timezones=st.timezones()).map(
+            lambda d: d.isoformat()),
+        "end": st.none() | st.text(max_size=30),
+        "duration": st.none() | st.integers() | st.text(max_size=10)}),
+})
+
+
+@given(st.integers(min_value=0, max_value=10**7))
+def test_iso_duration_round_trips(seconds: int) -> None:
+    assert cj.parse_iso_duration(iso_duration(seconds)) == seconds
+
+
+@given(st.text(max_size=20))
+def test_iso_duration_is_a_number_or_malformed(text: str) -> None:
+    try:
+        value = cj.parse_iso_duration(text)
+    except MalformedData:
+        return
+    assert isinstance(value, int)
+    assert value >= 0
+
+
+@given(st.datetimes(timezones=st.timezones()))
+def test_instants_keep_their_moment(moment: dt.datetime) -> None:
+    parsed = cj.parse_instant(moment.isoformat())
+    assert parsed == moment
+    assert parsed.tzinfo is not None
+
+
+@given(json_values | st.lists(entry_like, max_size=3).map(lambda rows: {"timeentries": rows}))
+def test_parsers_raise_only_malformed_data(value: Any) -> None:
+    parsers = [cj.parse_user, cj.parse_workspaces, cj.parse_clients, cj.parse_projects,
+               cj.parse_report_entries, cj.report_total_count,
+               lambda v: cj.parse_members(v, "w1")]
+    for parser in parsers:
+        with contextlib.suppress(MalformedData):
+            parser(value)
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1)),
+       st.integers(min_value=0, max_value=800))
+def test_report_pieces_cover_the_period_exactly(start: dt.date, length: int) -> None:
+    end = start + dt.timedelta(days=length)
+    pieces = list(split_period((start, end)))
+    days = [a + dt.timedelta(days=i) for a, b in pieces for i in range((b - a).days + 1)]
+    assert days == [start + dt.timedelta(days=i) for i in range(length + 1)]
+    assert all((b - a).days <= 30 for a, b in pieces)
+    body = report_body(pieces[0], None, 1, REPORT_PAGE_SIZE)
+    assert body["dateRangeStart"] == f"{start.isoformat()}T00:00:00.000"
+    assert body["timeZone"] == "UTC"
+    assert body["detailedFilter"]["pageSize"] <= 1000
