@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,15 +35,23 @@ def main(pytest_args: list[str]) -> int:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     pytest = [sys.executable, "-m", "pytest", *pytest_args]
+    keyring_home = None
     if shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"):
-        inner = ("printf '' | gnome-keyring-daemon --unlock --components=secrets >/dev/null && "
+        # An empty password creates no login keyring (every write would then need a prompt);
+        # a throw-away folder keeps the developer's own keyrings out of it.
+        keyring_home = tempfile.mkdtemp(prefix="sync-checkup-keyring-")
+        inner = ("printf 'sync-checkup-tests' | XDG_DATA_HOME=\"$KEYRING_HOME\" "
+                 "gnome-keyring-daemon --daemonize --unlock --components=secrets >/dev/null && "
                  "exec \"$@\"")
+        env["KEYRING_HOME"] = keyring_home
         cmd = ["dbus-run-session", "--", "sh", "-c", inner, "sh", *pytest]
         env["SYNC_CHECKUP_REAL_KEYRING"] = "1"
     else:
         print("No gnome-keyring/dbus-run-session here: keyring tests will skip.", flush=True)
         cmd = pytest
     code = _run("pytest", cmd, env)
+    if keyring_home:
+        shutil.rmtree(keyring_home, ignore_errors=True)
     if code:
         failures.append("pytest")
     if failures:
