@@ -222,10 +222,13 @@ def _near_miss(name: str, table: Table) -> None:
 # --- rows -----------------------------------------------------------------------------------
 
 def _is_footer(row: Sequence[Cell]) -> bool:
-    filled = [c for c in row if not v.is_blank(c)]
-    if len(filled) != 1 or not isinstance(filled[0], str):
+    """QuickBooks' run-time line; unquoted in some CSVs, so its commas split it into cells."""
+    filled = [v.text(c) for c in row if not v.is_blank(c)]
+    if not filled or len(filled) > 3:
         return False
-    return bool(_FOOTER.match(filled[0]) or _TOTAL.match(filled[0]))
+    if len(filled) == 1 and _TOTAL.match(filled[0]):
+        return True
+    return bool(_FOOTER.match(",".join(filled)))
 
 
 def _data_rows(name: str, kind: str, table: Table,
