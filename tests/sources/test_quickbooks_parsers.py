@@ -1,0 +1,114 @@
+"""Property tests for what the app parses from outside: QuickBooks answers, faults, and the
+address a user pastes after signing in."""
+
+from __future__ import annotations
+
+import contextlib
+import string
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wizard.core.errors import MalformedData, SignInFailed
+from wizard.sources import quickbooks_json as qj
+from wizard.sources.intuit import parse_callback
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=4),
+    max_leaves=20)
+KEYS = st.sampled_from(["Fault", "fault", "FAULT", "Error", "error", "code", "Code", "type",
+                        "Message", "message", "Detail", "detail", "CompanyInfo", "Preferences",
+                        "QueryResponse", "Customer", "Employee", "DisplayName", "Active",
+                        "NameValue", "Name", "Value", "ParentRef", "value", "Level",
+                        "FullyQualifiedName", "AccountingInfoPrefs", "BookCloseDate",
+                        "OtherPrefs", "Id"])
+SHAPED = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
+    max_leaves=30)
+
+
+@given(SHAPED | JSON)
+def test_quickbooks_parsers_only_ever_say_malformed(body: Any) -> None:
+    for parse in (qj.parse_company_info, qj.parse_preferences,
+                  lambda b: qj.parse_customers(qj.query_rows(b, "Customer")),
+                  lambda b: qj.parse_name_records(qj.query_rows(b, "Employee"))):
+        with contextlib.suppress(MalformedData):
+            parse(body)
+
+
+@given(SHAPED | JSON)
+def test_fault_parser_never_raises(body: Any) -> None:
+    fault = qj.parse_fault(body)
+    assert fault is None or all(v is None or isinstance(v, str)
+                                for v in (fault.code, fault.type, fault.message, fault.detail))
+
+
+@given(code=st.from_regex(r"[0-9]{1,6}", fullmatch=True), upper=st.booleans(),
+       status_type=st.sampled_from(["AUTHENTICATION", "SERVICE", "ValidationFault"]))
+def test_both_fault_shapes_give_the_code(code: str, upper: bool, status_type: str) -> None:
+    if upper:
+        body = {"Fault": {"Error": [{"Message": "m", "Detail": "d", "code": code}],
+                          "type": status_type}}
+    else:
+        body = {"warnings": None, "fault": {"error": [{"message": "m", "detail": "d",
+                                                       "code": code, "element": None}],
+                                            "type": status_type}, "time": 1795543500000}
+    fault = qj.parse_fault(body)
+    assert fault is not None
+    assert (fault.code, fault.type) == (code, status_type)
+
+
+@given(st.lists(st.fixed_dictionaries({
+    "Id": st.integers(1, 10_000).map(str),
+    "DisplayName": st.text(min_size=1, max_size=20),
+    "Active": st.sampled_from([True, False, "true", "false", "True"])}), max_size=20))
+def test_name_records_keep_every_row_and_its_activity(rows: list[dict[str, Any]]) -> None:
+    records = qj.parse_name_records(qj.query_rows({"QueryResponse": {"Vendor": rows}}, "Vendor"))
+    assert [r.display_name for r in records] == [r["DisplayName"] for r in rows]
+    assert [r.active for r in records] == [str(r["Active"]).lower() == "true" for r in rows]
+
+
+VALUE = st.text(alphabet=string.ascii_letters + string.digits + "-_.~", min_size=1, max_size=60)
+
+
+@given(code=VALUE, state=VALUE, realm=st.from_regex(r"[0-9]{4,19}", fullmatch=True),
+       host=st.sampled_from(["https://example.com/intuit/done",
+                             "https://developer.intuit.com/v2/OAuth2Playground/RedirectUrl",
+                             "http://localhost:8765/callback"]),
+       wrap=st.sampled_from(["{}", " {} ", "\n{}\n", "<{}>", '"{}"', "{}#", "{}&extra=1"]),
+       bare=st.booleans())
+def test_pasted_address_gives_back_what_intuit_sent(code: str, state: str, realm: str,
+                                                    host: str, wrap: str, bare: bool) -> None:
+    query = urlencode({"code": code, "state": state, "realmId": realm})
+    text = wrap.format(query if bare else f"{host}?{query}")
+    found = parse_callback(text)
+    assert (found["code"], found["state"], found["realmId"]) == (code, state, realm)
+
+
+@given(st.text(max_size=200))
+def test_pasted_garbage_is_one_sentence(text: str) -> None:
+    message, found = "", {}
+    try:
+        found = parse_callback(text)
+    except SignInFailed as exc:
+        message = str(exc)
+    assert message in ("", SignInFailed.UNREADABLE)
+    assert not found or "error" in found or {"code", "realmId"} <= set(found)
+
+
+def test_pasted_cancel_is_recognised() -> None:
+    found = parse_callback("https://example.com/done?error=access_denied&state=abc")
+    assert found["error"] == "access_denied"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "https://example.com/done", "code=&realmId=1",
+                                  "hello world", "realmId=123"])
+def test_pasted_text_without_an_answer(text: str) -> None:
+    with pytest.raises(SignInFailed):
+        parse_callback(text)
