@@ -43,7 +43,14 @@ def scrub(text: str) -> str:
     text = _EMAIL.sub(lambda m: m.group(0) if m.group(0).lower() == _ALLOWED_EMAIL
                       else "[e-mail]", text)
     return _LONG_TOKEN.sub(lambda m: m.group(0) if re.fullmatch(r"[0-9a-f]{24}", m.group(0))
-                           or _WORDS.fullmatch(m.group(0)) else "[secret]", text)
+                           or _WORDS.fullmatch(m.group(0)) or _is_intuit_tid(m)
+                           else "[secret]", text)
+
+
+def _is_intuit_tid(match: re.Match[str]) -> bool:
+    """Intuit's transaction id (`intuit_tid 1-66e8…`) is what its support asks for: keep it."""
+    return match.string[max(0, match.start() - 11):match.start()] in ("intuit_tid ",
+                                                                      "intuit_tid=")
 
 
 class ScrubFilter(logging.Filter):
