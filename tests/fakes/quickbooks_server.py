@@ -183,7 +183,7 @@ class _Handler(BaseHTTPRequestHandler):
         return self.server.fake  # type: ignore[attr-defined,no-any-return]
 
     def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
-        tid = f"1-fakeqbo-{secrets.token_hex(6)}"
+        tid = f"1-{secrets.token_hex(4)}-{secrets.token_hex(12)}"  # as long as a real one
         self.fake.tids.append(tid)
         self.send_response(status)
         self.send_header("intuit_tid", tid)

@@ -304,3 +304,26 @@ def test_the_sample_company_goes_through_the_live_client(monkeypatch: pytest.Mon
     assert seen == [f"companyinfo/{realm}", "preferences", "query", "query", "query"]
     assert data.company.offering_sku
     assert data.customers
+
+
+def test_the_log_file_keeps_the_intuit_tid_but_no_token(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    from wizard import logs
+
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.fail("403")
+    client = client_for(fake_intuit, fake_qbo)
+    path = logs.setup()
+    try:
+        with pytest.raises(QboReconnectNeeded):
+            client.company_info()
+    finally:
+        import logging
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "baseFilename", None) == str(path):
+                handler.close()
+                logging.getLogger().removeHandler(handler)
+    text = path.read_text(encoding="utf-8")
+    assert f"intuit_tid {fake_qbo.tids[-1]}" in text
+    assert fake_intuit.grants[0].access not in text
+    assert fake_intuit.grants[0].refresh not in text
