@@ -415,17 +415,20 @@ _CHANGE_STATUS = {"fixed": Status.PASS, "new": Status.FAIL, "still to fix": Stat
 
 
 class ChangesModel(QAbstractTableModel):
-    """Fixed / new / still to fix, one row per finding (Resync and Summary pages)."""
+    """Fixed / new / still to fix — or just "to fix" — one row per finding."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, Finding]] = []
 
     def set_changes(self, changes: Changes | None) -> None:
-        self.beginResetModel()
-        self._rows = [] if changes is None else (
+        self.set_rows([] if changes is None else (
             [("fixed", f) for f in changes.fixed] + [("new", f) for f in changes.new]
-            + [("still to fix", f) for f in changes.still])
+            + [("still to fix", f) for f in changes.still]))
+
+    def set_rows(self, rows: Sequence[tuple[str, Finding]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -453,7 +456,7 @@ class ChangesModel(QAbstractTableModel):
                 return f.subject + (f" (client {f.client})" if f.client else "")
             return f.message
         if role == _ROLE.DecorationRole and col is ChangeColumn.CHANGE:
-            return theme.status_icon(_CHANGE_STATUS[change])
+            return theme.status_icon(_CHANGE_STATUS.get(change, f.status))
         if role == _ROLE.ToolTipRole:
             return f.fix
         if role == Role.ROW:

@@ -229,7 +229,10 @@ class DiffDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         fg = index.data(Qt.ItemDataRole.ForegroundRole)
-        colour = fg.name() if fg is not None else opt.palette.text().color().name()
+        if opt.state & QStyle.StateFlag.State_Selected:
+            colour = opt.palette.highlightedText().color().name()
+        else:
+            colour = fg.name() if fg is not None else opt.palette.text().color().name()
         doc = self._doc(opt, f'<span style="color:{colour}">{text}</span>')
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         painter.save()

@@ -89,7 +89,9 @@ class EntriesPage(StepPage):
         self.reasons_view.horizontalHeader().setSectionResizeMode(
             CountColumn.MEANING, QHeaderView.ResizeMode.Stretch)
         self.reasons_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.reasons_view.setMaximumHeight(self.reasons_view.fontMetrics().height() * 11)
+        reason_row = self.reasons_view.fontMetrics().height() + 8
+        self.reasons_view.verticalHeader().setDefaultSectionSize(reason_row)
+        self.reasons_view.setFixedHeight(reason_row * 8 + 6)
         self.reasons_view.activated.connect(self.on_reasons_view_activated)
         self.reasons_view.clicked.connect(self.on_reasons_view_activated)
         self.body.addWidget(self.reasons_view)

@@ -7,7 +7,7 @@ import html
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
 from wizard.core.texts import CLOCKIFY_RESYNC
-from wizard.flow import Page
+from wizard.flow import PROBLEM, Page
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import ChangesModel
 from wizard.ui.pages.base import StepPage, explanation
@@ -35,16 +35,23 @@ class ResyncPage(StepPage):
         self.table.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.body.addWidget(self.table, 1)
 
     def show_loaded(self, loaded: Loaded) -> None:
         del loaded
         changes = self.session.flow.recheck_changes(Page.RESYNC)
-        self.model.set_changes(changes)
-        self.table.resizeColumnsToContents()
-        self.table.setVisible(changes is not None and not changes.empty)
         if changes is None:
-            self.changes_label.setText("No Re-check in this session yet: fix names, resync in "
-                                       "Clockify, then click Re-check.")
+            result = self.session.flow.result
+            todo = [f for f in (result.findings if result else ())
+                    if f.check in ("users", "customers") and f.status in PROBLEM]
+            self.model.set_rows([("to fix", f) for f in todo])
+            self.changes_label.setText(
+                f"<b>{len(todo)} name problem(s) to fix</b> (details on the Names page). No "
+                "Re-check in this session yet: fix them, resync in Clockify, then click "
+                "Re-check.")
         else:
-            self.changes_label.setText(f"Since the last check: {changes.line()}.")
+            self.model.set_changes(changes)
+            self.changes_label.setText(f"<b>Since the last check:</b> {changes.line()}.")
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.result import Status
 from wizard.core.texts import SUPPORT_EMAIL
-from wizard.flow import Page
+from wizard.flow import PROBLEM, Page
 from wizard.sources.gather import CancelToken, Progress
 from wizard.storage import paths
 from wizard.ui.jobs import Loaded
@@ -56,10 +56,13 @@ class SummaryPage(StepPage):
         self.checks_view.setModel(self.checks)
         self.checks_view.setAccessibleName("Every check with its status")
         self.checks_view.verticalHeader().hide()
-        self.checks_view.setWordWrap(True)
+        self.checks_view.setWordWrap(False)
+        row_height = self.checks_view.fontMetrics().height() + 10
+        self.checks_view.verticalHeader().setDefaultSectionSize(row_height)
+        self.checks_view.setFixedHeight(row_height * 6 + 4)
         self.checks_view.horizontalHeader().setSectionResizeMode(
             CheckColumn.SUMMARY, QHeaderView.ResizeMode.Stretch)
-        self.body.addWidget(self.checks_view, 2)
+        self.body.addWidget(self.checks_view)
         self.changes_label = QLabel(self)
         self.changes_label.setWordWrap(True)
         self.body.addWidget(self.changes_label)
@@ -68,9 +71,11 @@ class SummaryPage(StepPage):
         self.changes_view.setModel(self.changes)
         self.changes_view.setAccessibleName("What changed since the last run")
         self.changes_view.verticalHeader().hide()
+        self.changes_view.verticalHeader().setDefaultSectionSize(row_height)
+        self.changes_view.setWordWrap(False)
         self.changes_view.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch)
-        self.body.addWidget(self.changes_view, 2)
+        self.body.addWidget(self.changes_view, 1)
 
         self.save_report = QPushButton("Save report (PDF)…", self)
         self.save_report.setAccessibleName("Save the support report as a PDF file")
@@ -97,22 +102,22 @@ class SummaryPage(StepPage):
         self.checks.set_checks(loaded.result.checks)
         self.checks_view.resizeColumnToContents(CheckColumn.STATUS)
         self.checks_view.resizeColumnToContents(CheckColumn.CHECK)
-        self.checks_view.resizeRowsToContents()
         changes = self.session.flow.since_last_run
-        self.changes.set_changes(changes)
-        self.changes_view.resizeColumnToContents(0)
-        self.changes_view.resizeColumnToContents(1)
-        self.changes_view.setVisible(changes is not None and not changes.empty)
         if changes is None:
+            todo = [f for f in loaded.result.findings if f.status in PROBLEM]
+            self.changes.set_rows([("to fix", f) for f in todo])
             self.changes_label.setText(
-                "<b>Since the last run:</b> this is the first run for this workspace and "
-                "company on this computer. Run the checkup again after fixing things to see what "
-                "changed.")
+                f"<b>{len(todo)} thing(s) to fix</b>, listed below (hover for the fix). This is "
+                "the first run for this workspace and company on this computer: run the checkup "
+                "again after fixing things to see what changed.")
         else:
             when = ""
             if loaded.comparison is not None:
                 when = f" ({loaded.comparison.previous_at.astimezone():%Y-%m-%d %H:%M})"
+            self.changes.set_changes(changes)
             self.changes_label.setText(f"<b>Since the last run{when}:</b> {changes.line()}.")
+        self.changes_view.resizeColumnToContents(0)
+        self.changes_view.resizeColumnToContents(1)
 
     # --- the buttons ------------------------------------------------------------------------
 

@@ -1,0 +1,345 @@
+"""The wizard on the sample company, driven through its own widgets (offscreen)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QHeaderView,
+    QLineEdit,
+    QWizard,
+)
+
+from tests.ui.conftest import make_window
+from wizard.core.errors import SyncCheckupError
+from wizard.core.model import ClockifySide
+from wizard.core.result import Status
+from wizard.flow import Load, Page
+from wizard.sources import gather
+from wizard.sources.gather import CancelToken, Progress, Request
+from wizard.storage import paths
+from wizard.ui import errors, theme
+from wizard.ui.jobs import Readers
+from wizard.ui.models import NameColumn, Role
+from wizard.ui.rows import Tag
+from wizard.ui.workers import UNEXPECTED, running_workers
+
+pytestmark = pytest.mark.gui
+
+
+def _next(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    button = window.button(QWizard.WizardButton.NextButton)
+    assert button.isEnabled(), window.session.flow.blocked(Page(window.currentId()))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _loaded(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.session.flow.load is Load.READY and not window.session.busy,
+                    timeout=20_000)
+
+
+def _header_status(window, page: Page) -> str:  # type: ignore[no-untyped-def]
+    return window.pages[page].header.icon.accessibleName()
+
+
+def test_walk_every_page_on_the_sample_company(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    assert window.currentId() == Page.WELCOME
+    assert window.button(QWizard.WizardButton.NextButton).isEnabled()
+    _next(qtbot, window)
+    assert window.currentId() == Page.PLAN
+    _loaded(qtbot, window)
+    plan = window.pages[Page.PLAN]
+    assert _header_status(window, Page.PLAN) == "Status: Warning"
+    assert plan.values["plan"].text() == "QuickBooks Online Plus"
+    assert "Time tracking is turned off" in plan.problems.text()
+
+    _next(qtbot, window)
+    assert _header_status(window, Page.NAMES) == "Status: Fail"
+    for page in (Page.RESYNC, Page.RECONNECT, Page.ENTRIES, Page.SUMMARY):
+        _next(qtbot, window)
+        assert window.currentId() == page
+    assert _header_status(window, Page.RECONNECT) == "Status: Pass"
+    assert _header_status(window, Page.ENTRIES) == "Status: Fail"
+    summary = window.pages[Page.SUMMARY]
+    assert [summary.checks.index(r, 0).data() for r in range(5)] == [
+        "Warning", "Fail", "Fail", "Fail", "Pass"]
+    assert summary.changes.rowCount() > 10  # every problem, "to fix"
+    assert window.button(QWizard.WizardButton.FinishButton).isVisible()
+    qtbot.mouseClick(window.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    assert window.currentId() == Page.ENTRIES
+
+
+def test_names_rows_carry_status_colour_icon_word_and_fix(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    _next(qtbot, window)
+    names = window.pages[Page.NAMES]
+    users = names.users
+    index = users.find("Jon Smith")
+    assert index.isValid()
+    row = index.data(Role.ROW)
+    assert row.tag is Tag.NEAR
+    assert row.finding.suggestion == "John Smith"
+    status_cell = index.siblingAtColumn(NameColumn.STATUS)
+    assert status_cell.data() == "near match"
+    assert status_cell.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert status_cell.data(Qt.ItemDataRole.BackgroundRole) == theme.tag_background(Tag.NEAR,
+                                                                                    False)
+    assert "John Smith" in index.data(Qt.ItemDataRole.ToolTipRole)
+    qbo_cell = index.siblingAtColumn(NameColumn.QUICKBOOKS)
+    assert qbo_cell.data() == "John Smith"
+    assert "Jo<span" in qbo_cell.data(Role.DIFF)  # the extra "h" is highlighted
+    assert names.select("Jon Smith")
+    assert "Use exactly: <b>John Smith</b>" in names.detail.toHtml().replace("\n", "") or \
+        "John Smith" in names.detail.toPlainText()
+    assert "Use exactly: John Smith" in names.detail.toPlainText()
+
+    matched = users.find("Olivia Bennett")
+    assert matched.siblingAtColumn(NameColumn.STATUS).data() == "matched"
+    assert users.find("Priya Natarajan").data(Role.ROW).tag is Tag.VENDOR
+    assert users.find("Dana Reyes").data(Role.ROW).tag is Tag.INACTIVE
+
+    # projects sit under their client
+    website = names.customers.find("Website Redesign")
+    assert website.parent().data() in ("matched",) or \
+        website.parent().siblingAtColumn(NameColumn.CLOCKIFY).data() == "Acme Corp"
+    assert names.customers.find("Annual Report").data(Role.ROW).tag is Tag.WRONG_PARENT
+
+
+def test_problems_only_and_search_filter_both_tables(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    _next(qtbot, window)
+    names = window.pages[Page.NAMES]
+    all_users = names.users.proxy.rowCount()
+    names.problems_only.setChecked(True)
+    assert names.users.proxy.rowCount() < all_users
+    assert not names.users.find("Olivia Bennett").isValid()
+    assert names.users.find("Jon Smith").isValid()
+    # a matched client stays when one of its projects has a problem
+    assert names.customers.find("Acme Corp").isValid()
+    assert not names.customers.find("Website Redesign").isValid()
+    names.problems_only.setChecked(False)
+    qtbot.keyClicks(names.search, "smith")
+    assert names.users.proxy.rowCount() == 1
+    assert names.customers.proxy.rowCount() == 0
+    names.search.clear()
+    assert names.users.proxy.rowCount() == all_users
+    # sorting by status puts failures first
+    names.users.view.sortByColumn(NameColumn.STATUS, Qt.SortOrder.AscendingOrder)
+    first = names.users.proxy.index(0, NameColumn.STATUS).data(Role.STATUS)
+    assert first == Status.FAIL.value
+
+
+def test_next_waits_for_the_check_and_welcome_needs_a_source(qtbot) -> None:  # type: ignore[no-untyped-def]
+    gate = threading.Event()
+
+    def slow_clockify(request: Request, progress: Progress, cancel: CancelToken) -> ClockifySide:
+        gate.wait(10)
+        return gather.read_clockify(request, progress, cancel)
+
+    window = make_window(qtbot, Readers(clockify=slow_clockify), sample=False)
+    flow = window.session.flow
+    flow.choices.clockify = None
+    flow.choices.quickbooks = None
+    window.pages[Page.WELCOME].show_choices()
+    assert not window.button(QWizard.WizardButton.NextButton).isEnabled()
+    qtbot.mouseClick(window.pages[Page.WELCOME].sample, Qt.MouseButton.LeftButton)
+    assert window.currentId() == Page.PLAN
+    assert window.session.busy
+    assert not window.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert window.pages[Page.PLAN].loadbar.cancel.isVisible()
+    gate.set()
+    _loaded(qtbot, window)
+    assert window.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert not window.pages[Page.PLAN].loadbar.cancel.isVisible()
+
+
+def test_cancel_mid_load(qtbot) -> None:  # type: ignore[no-untyped-def]
+    def endless(request: Request, progress: Progress, cancel: CancelToken) -> ClockifySide:
+        for done in range(10_000):
+            cancel.raise_if_cancelled()
+            progress("Reading Clockify time entries", done, 10_000)
+            time.sleep(0.005)
+        raise AssertionError("the cancel never arrived")
+
+    window = make_window(qtbot, Readers(clockify=endless))
+    _next(qtbot, window)
+    page = window.pages[Page.PLAN]
+    qtbot.waitUntil(lambda: page.loadbar.bar.maximum() == 10_000, timeout=5000)
+    assert "of 10,000" in page.loadbar.bar.format()
+    qtbot.mouseClick(page.loadbar.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=5000)
+    assert window.session.flow.load is Load.CANCELLED
+    assert page.load_message.isVisible()
+    assert "cancelled" in page.load_message.text.text()
+    assert not window.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert page.loadbar.recheck.isEnabled()
+
+
+def test_unexpected_error_mid_load_is_shown_inline(qtbot) -> None:  # type: ignore[no-untyped-def]
+    def broken(request: Request, progress: Progress, cancel: CancelToken) -> ClockifySide:
+        progress("Reading Clockify", 1, 3)
+        raise RuntimeError("the source broke in the middle")
+
+    window = make_window(qtbot, Readers(clockify=broken))
+    _next(qtbot, window)
+    qtbot.waitUntil(lambda: window.session.flow.load is Load.ERROR and not window.session.busy,
+                    timeout=5000)
+    page = window.pages[Page.PLAN]
+    assert page.load_message.isVisible()
+    assert page.load_message.text.text() == UNEXPECTED
+    assert page.load_message.copy.isVisible()
+    assert "the source broke in the middle" in page.load_message.details
+    assert _header_status(window, Page.PLAN) == "Status: Not checked"
+    assert page.header.verdict.text() == UNEXPECTED
+    qtbot.mouseClick(page.load_message.copy, Qt.MouseButton.LeftButton)
+    assert "RuntimeError" in QApplication.clipboard().text()
+
+
+def test_expected_error_mid_load_is_one_sentence(qtbot) -> None:  # type: ignore[no-untyped-def]
+    sentence = "The export file users.csv can't be read; export it again from Clockify."
+
+    def refused(request: Request, progress: Progress, cancel: CancelToken) -> ClockifySide:
+        raise SyncCheckupError(sentence)
+
+    window = make_window(qtbot, Readers(clockify=refused))
+    _next(qtbot, window)
+    qtbot.waitUntil(lambda: window.session.flow.load is Load.ERROR and not window.session.busy,
+                    timeout=5000)
+    page = window.pages[Page.PLAN]
+    assert page.load_message.text.text() == sentence
+    assert not page.load_message.copy.isVisible()
+
+
+def test_entries_filter_by_reason_and_search(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    for _ in range(4):
+        _next(qtbot, window)
+    page = window.pages[Page.ENTRIES]
+    summary = window.session.flow.result.entries
+    assert page.model.rowCount() == summary.wont_sync == 92
+    closed = page.reason_filter.findData("ENTRY_BOOKS_CLOSED")
+    page.reason_filter.setCurrentIndex(closed)
+    expected = summary.by_reason["ENTRY_BOOKS_CLOSED"]
+    qtbot.waitUntil(lambda: page.model.rowCount() == expected, timeout=5000)
+    assert all("ENTRY_BOOKS_CLOSED" in page.model.item_at(r).reasons
+               for r in range(page.model.rowCount()))
+    qtbot.keyClicks(page.search, "Ben Carter")
+    qtbot.waitUntil(lambda: page.model.rowCount() < expected, timeout=5000)
+    assert {page.model.item_at(r).user for r in range(page.model.rowCount())} == {"Ben Carter"}
+    assert page.shown.text().startswith(f"Showing {page.model.rowCount()} of 92")
+    page.on_header_section_clicked(5)  # hours, ascending
+    qtbot.waitUntil(lambda: page.table.horizontalHeader().sortIndicatorSection() == 5)
+    qtbot.waitUntil(lambda: running_workers() == 0 and not page._filter_timer.isActive(),
+                    timeout=5000)
+    hours = [page.model.item_at(r).hours or 0 for r in range(page.model.rowCount())]
+    assert hours == sorted(hours)
+
+
+def test_period_picker_rejects_a_reversed_period_inline(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    for _ in range(4):
+        _next(qtbot, window)
+    page = window.pages[Page.ENTRIES]
+    page.date_from.setDate(page.date_to.date().addDays(3))
+    page.on_apply_clicked()
+    assert page.period_message.isVisible()
+    assert "swap" in page.period_message.text.text()
+    assert not window.session.busy
+
+
+def test_choices_and_window_size_are_remembered(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    window.resize(760, 560)
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    window.shutdown()
+    settings = QSettings(str(paths.config_dir() / "wizard.ini"), QSettings.Format.IniFormat)
+    assert settings.value("sources/clockify") == "demo"
+    assert settings.value("sources/quickbooks") == "demo"
+    text = (paths.config_dir() / "wizard.ini").read_text(encoding="utf-8")
+    assert re.search(r"[\w.+-]+@[\w-]+\.\w", text) is None  # no e-mail address in settings
+    again = make_window(qtbot, sample=False)
+    assert again.session.flow.choices.clockify == "demo"
+    assert (again.size().width(), again.size().height()) == (760, 560)
+
+
+def test_screenshots_walk_saves_every_page(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    saved: list[list[Path]] = []
+    window.save_screenshots(tmp_path, saved.append, settle_ms=50)
+    qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["01-welcome.png", "02-plan.png", "03-names.png", "04-resync.png",
+                     "05-reconnect.png", "06-entries.png", "07-summary.png"]
+    assert all(p.stat().st_size > 10_000 for p in tmp_path.iterdir())
+
+
+def _inside_a_control(widget, page) -> bool:  # type: ignore[no-untyped-def]
+    parent = widget.parent()
+    while parent is not None and parent is not page:
+        if isinstance(parent, QLineEdit | QDateEdit | QComboBox | QAbstractItemView):
+            return True
+        parent = parent.parent()
+    return widget.window() is not page.window()  # a popup owned by a control
+
+
+def test_every_control_has_an_accessible_name(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    unnamed = []
+    for page in window.pages.values():
+        for cls in (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QDateEdit):
+            for widget in page.findChildren(cls):
+                if isinstance(widget, QHeaderView) or _inside_a_control(widget, page):
+                    continue  # parts of a named control
+                text = widget.text() if isinstance(widget, QAbstractButton) else ""
+                if not (widget.accessibleName() or text):
+                    unnamed.append(f"{page.objectName()}: {type(widget).__name__}")
+    assert unnamed == []
+
+
+def test_dark_palette_gives_dark_rows(qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    old = app.palette()
+    app.setPalette(theme.dark_palette())
+    try:
+        window = make_window(qtbot)
+        _next(qtbot, window)
+        _loaded(qtbot, window)
+        index = window.pages[Page.NAMES].users.find("Olivia Bennett")
+        colour = index.data(Qt.ItemDataRole.BackgroundRole)
+        assert colour == theme.tag_background(Tag.MATCHED, True)
+        assert colour.lightness() < 100
+        assert index.data(Qt.ItemDataRole.ForegroundRole).lightness() > 200
+    finally:
+        app.setPalette(old)
+
+
+def test_unexpected_exception_in_headless_mode_is_a_log_line(caplog) -> None:  # type: ignore[no-untyped-def]
+    errors.set_headless(True)
+    try:
+        raise ValueError("surprise with key=abcdefabcdefabcdefabcdefabcdefabcdef12")
+    except ValueError as exc:
+        with caplog.at_level(logging.ERROR, logger="wizard.ui.errors"):
+            errors.excepthook(type(exc), exc, exc.__traceback__)
+    assert "surprise" in caplog.text
+    assert "abcdefabcdefabcdefabcdef" not in caplog.text
