@@ -47,9 +47,9 @@ PLUGINS_KEPT: dict[str, tuple[str, ...] | None] = {  # None: every plugin in tha
     "iconengines": ("qsvgicon",),
     "styles": None,                                  # qmodernwindowsstyle on Windows, macOS style
     "xcbglintegrations": None,
-    "wayland-shell-integration": None,
+    "wayland-shell-integration": ("xdg-shell",),   # what desktop compositors speak
     "wayland-decoration-client": None,
-    "wayland-graphics-integration-client": None,
+    "wayland-graphics-integration-client": ("qt-plugin-wayland-egl",),
     "printsupport": None,
     "accessible": None,
 }
