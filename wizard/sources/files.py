@@ -10,6 +10,7 @@ payroll, closing date) comes from the user's answers (`Manual`) or is recorded i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import re
 import threading
@@ -514,20 +515,20 @@ def read_bytes(name: str, data: bytes) -> _Parsed:
     return parsed
 
 
-_cache: dict[tuple[str, int, int], _Parsed] = {}
+_cache: dict[tuple[str, str], _Parsed] = {}
 _cache_lock = threading.Lock()
 
 
 def _load(path: Path) -> _Parsed:
+    """One file, parsed once even when both sides ask for it (keyed by its content)."""
     try:
-        stat = path.stat()
-        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-        with _cache_lock:
-            if key in _cache:
-                return _cache[key]
         data = path.read_bytes()
     except OSError:
         raise FileProblem(messages.cannot_open(path.name)) from None
+    key = (str(path), hashlib.blake2b(data, digest_size=16).hexdigest())
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
     parsed = read_bytes(path.name, data)
     parsed.path = path
     with _cache_lock:
