@@ -160,7 +160,7 @@ def test_long_entry_lists_are_capped_in_the_pdf_model_but_not_in_html() -> None:
                            client=item.client, billable=item.billable, hours=item.hours,
                            reasons=item.reasons) for n in range(450))
     big = dataclasses.replace(result, entries=EntriesSummary.from_items(900, many))
-    pdf_model = model.build_report(big, entry_limit=model.PDF_ENTRY_LIMIT)
+    pdf_model = model.build_report(big, limits=model.PDF_LIMITS)
     entries = next(s for s in pdf_model.sections if s.key == "entries")
     table = entries.blocks[-1]
     assert isinstance(table, model.Table)
@@ -169,7 +169,7 @@ def test_long_entry_lists_are_capped_in_the_pdf_model_but_not_in_html() -> None:
     assert f"first {model.PDF_ENTRY_LIMIT:,} of 450" in table.note
     assert "HTML" in table.note
     assert "JSON" in table.note
-    html_model = model.build_report(big, entry_limit=model.HTML_ENTRY_LIMIT)
+    html_model = model.build_report(big, limits=model.HTML_LIMITS)
     html_table = next(s for s in html_model.sections if s.key == "entries").blocks[-1]
     assert isinstance(html_table, model.Table)
     assert len(html_table.rows) == 450
@@ -178,7 +178,7 @@ def test_long_entry_lists_are_capped_in_the_pdf_model_but_not_in_html() -> None:
 
 def test_a_broken_section_says_so_and_the_rest_still_prints(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    def broken(result: object) -> None:
+    def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(model, "_users", broken)

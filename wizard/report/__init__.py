@@ -20,7 +20,7 @@ from wizard.core.compare import Comparison, run_id
 from wizard.core.errors import BadInput
 from wizard.core.result import RunResult
 from wizard.logs import scrub
-from wizard.report.model import HTML_ENTRY_LIMIT, PDF_ENTRY_LIMIT, build_report
+from wizard.report.model import HTML_LIMITS, PDF_LIMITS, build_report
 from wizard.report.text import mailto_url, summary_text
 
 log = logging.getLogger(__name__)
@@ -32,11 +32,11 @@ def render(result: RunResult, kind: str, comparison: Comparison | None = None) -
     """The report's bytes: kind is "pdf" or "html"."""
     if kind == "html":
         from wizard.report import html
-        report = build_report(result, comparison, entry_limit=HTML_ENTRY_LIMIT)
+        report = build_report(result, comparison, limits=HTML_LIMITS)
         return html.render(report).encode("utf-8")
     if kind == "pdf":
         from wizard.report import pdf
-        return pdf.render_pdf(build_report(result, comparison, entry_limit=PDF_ENTRY_LIMIT))
+        return pdf.render_pdf(build_report(result, comparison, limits=PDF_LIMITS))
     raise BadInput(f"A report can be saved as .pdf or .html, not as “{kind}”.")
 
 

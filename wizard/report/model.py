@@ -64,9 +64,25 @@ FACT_LABELS = (  # the only facts a report shows, in this order
     ("company", "QuickBooks company"), ("workspace", "Clockify workspace"),
     ("time_zone", "Clockify time zone"),
 )
-PDF_ENTRY_LIMIT = 100
 GLANCE_LIMIT = 40
-HTML_ENTRY_LIMIT = 5000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a long list each format shows; what is cut is counted, never dropped
+    silently. The PDF stays printable for a large company; the HTML keeps (nearly) all."""
+
+    entries: int  # rows of entries that won't sync
+    details: int  # problems written out with message and fix; the rest in a compact table
+    rows: int  # rows of a name table, or of the compact problem table
+    qbo_only: int  # QuickBooks records nothing in Clockify points to
+    fine: int  # findings that passed
+
+
+PDF_LIMITS = Limits(entries=100, details=60, rows=600, qbo_only=150, fine=150)
+HTML_LIMITS = Limits(entries=5000, details=2000, rows=20000, qbo_only=20000, fine=20000)
+PDF_ENTRY_LIMIT, HTML_ENTRY_LIMIT = PDF_LIMITS.entries, HTML_LIMITS.entries
+FULL_LIST = "The full list is in the HTML report and in the JSON of “sync-checkup check --json”."
 BROKEN_SECTION = ("This part of the report could not be put together because of an internal "
                   "problem; the rest of the report is complete. The log file has the details.")
 
@@ -330,7 +346,7 @@ def _changes(result: RunResult, comparison: Comparison) -> Section:
     return sec
 
 
-def _findings(result: RunResult, comparison: Comparison | None) -> Section:
+def _findings(result: RunResult, comparison: Comparison | None, limits: Limits) -> Section:
     sec = Section("findings", "Problems and fixes", new_page=True)
     changes: dict[str, str] = {}
     if comparison is not None:
@@ -340,8 +356,9 @@ def _findings(result: RunResult, comparison: Comparison | None) -> Section:
     problems = _problems(result)
     if not problems:
         sec.blocks.append(Paragraph("No problems found by the checks that ran."))
+    detailed, rest = _detail_split(problems, limits.details)
     current = None
-    for f in problems:
+    for f in detailed:
         if f.check != current:
             current = f.check
             sec.blocks.append(Heading(CHECK_TITLES.get(f.check, f.check)))
@@ -351,6 +368,23 @@ def _findings(result: RunResult, comparison: Comparison | None) -> Section:
         sec.blocks.append(FindingBlock(
             heading=f"{subject_label(f)} ({kind_word(f)})", status_word=word.upper(), tone=tone,
             code=f.code, message=f.message, fix=f.fix, change=changes.get(f.key)))
+    if rest:
+        shown = rest[:limits.rows]
+        sec.blocks.append(Heading(f"{len(rest):,} more problems of the same kinds"))
+        sec.blocks.append(Paragraph(
+            "Each has the same fix as the example of its kind written out above, with its own "
+            "names.", "muted"))
+        rows, tones = [], []
+        for f in shown:
+            word, tone = row_status(f.code) if f.code in ROW_STATUS else STATUS_WORDS[f.status]
+            rows.append([Cell(f"{subject_label(f)} ({kind_word(f)})"),
+                         Cell(word.upper(), tone, strong=True), Cell(_glance_detail(f)),
+                         Cell(f.code)])
+            tones.append(tone)
+        note = (f"Showing {len(shown):,} of {len(rest):,}. {FULL_LIST}"
+                if len(rest) > len(shown) else None)
+        sec.blocks.append(Table(["Subject", "Status", "QuickBooks side", "Code"], rows, tones,
+                                note=note, widths=[34, 17, 30, 19]))
     not_checked = [c for c in result.checks if c.status is Status.NOT_CHECKED]
     if not_checked:
         sec.blocks.append(Heading("Checks that could not run"))
@@ -358,17 +392,40 @@ def _findings(result: RunResult, comparison: Comparison | None) -> Section:
             sec.blocks.append(Paragraph(f"{c.title}: {c.summary}"))
     fine = [f for f in result.findings if f.status in (Status.PASS, Status.INFO)]
     if fine:
+        shown_fine = fine[:limits.fine]
         sec.blocks.append(Heading("Checked and fine"))
         sec.blocks.append(Table(
             ["Status", "Subject", "What was found", "Code"],
             [[Cell(STATUS_WORDS[f.status][0].upper(), STATUS_WORDS[f.status][1], strong=True),
               Cell(f"{subject_label(f)} ({kind_word(f)})"), Cell(f.message), Cell(f.code)]
-             for f in fine],
-            [STATUS_WORDS[f.status][1] for f in fine], widths=[8, 26, 43, 23]))
+             for f in shown_fine],
+            [STATUS_WORDS[f.status][1] for f in shown_fine], widths=[8, 26, 43, 23],
+            note=(f"Showing {len(shown_fine):,} of {len(fine):,}. {FULL_LIST}"
+                  if len(fine) > len(shown_fine) else None)))
     return sec
 
 
-def _users(result: RunResult) -> Section:
+def _detail_split(problems: list[Finding], limit: int) -> tuple[list[Finding], list[Finding]]:
+    """Which problems are written out in full: all when few; else the first of every code,
+    then more in order up to the limit (so every kind of problem keeps its full fix)."""
+    if len(problems) <= limit:
+        return problems, []
+    chosen: set[int] = set()
+    seen: set[str] = set()
+    for i, f in enumerate(problems):
+        if f.code not in seen:
+            seen.add(f.code)
+            chosen.add(i)
+    for i in range(len(problems)):
+        if len(chosen) >= limit:
+            break
+        chosen.add(i)
+    detailed = [f for i, f in enumerate(problems) if i in chosen]
+    rest = [f for i, f in enumerate(problems) if i not in chosen]
+    return detailed, rest
+
+
+def _users(result: RunResult, limits: Limits) -> Section:
     sec = Section("users", "Clockify users ↔ QuickBooks employees", new_page=True)
     users = [f for f in result.findings if f.subject_kind == "user"]
     if not users and not result.tables.employees:
@@ -392,19 +449,22 @@ def _users(result: RunResult) -> Section:
         rows.append([Cell(f.subject), Cell(word.upper(), tone, strong=True), Cell(qbo),
                      Cell("; ".join(notes))])
         tones.append(tone)
-    for name, active in result.tables.employees:
-        if name in referenced:
-            continue
+    rows, tones, cut = _cap(rows, tones, limits.rows)
+    only = [(n, a) for n, a in result.tables.employees if n not in referenced]
+    for name, active in only[:limits.qbo_only]:
         word, tone = QBO_ONLY if active else QBO_ONLY_INACTIVE
         rows.append([Cell("—"), Cell(word.upper(), tone, strong=True), Cell(name),
                      Cell("" if active else "inactive in QuickBooks")])
         tones.append(tone)
     sec.blocks.append(Table(["Clockify user", "Status", "QuickBooks employee", "Notes"], rows,
-                            tones, widths=[27, 21, 27, 25]))
+                            tones, widths=[27, 21, 27, 25],
+                            note=_cut_note(cut, "Clockify users",
+                                           len(only) - min(len(only), limits.qbo_only),
+                                           "QuickBooks employees with no Clockify user")))
     return sec
 
 
-def _customers(result: RunResult) -> Section:
+def _customers(result: RunResult, limits: Limits) -> Section:
     sec = Section("customers", "Clockify clients and projects ↔ QuickBooks customers",
                   new_page=True)
     items = [f for f in result.findings if f.subject_kind in ("client", "project")]
@@ -446,17 +506,39 @@ def _customers(result: RunResult) -> Section:
     for i, p in enumerate(projects):
         if i not in placed:
             add(p, p.client or "(no client)", p.subject)
-    for fqn, active in result.tables.customers:
-        if fqn in referenced:
-            continue
+    rows, tones, cut = _cap(rows, tones, limits.rows)
+    only = [(n, a) for n, a in result.tables.customers if n not in referenced]
+    for fqn, active in only[:limits.qbo_only]:
         word, tone = QBO_ONLY if active else QBO_ONLY_INACTIVE
         rows.append([Cell("—"), Cell(""), Cell(word.upper(), tone, strong=True), Cell(fqn),
                      Cell("" if active else "inactive in QuickBooks")])
         tones.append(tone)
     sec.blocks.append(Table(
         ["Clockify client", "Clockify project", "Status", "QuickBooks customer", "Notes"],
-        rows, tones, widths=[17, 18, 15, 26, 24]))
+        rows, tones, widths=[17, 18, 15, 26, 24],
+        note=_cut_note(cut, "Clockify clients and projects",
+                       len(only) - min(len(only), limits.qbo_only),
+                       "QuickBooks customers with no Clockify client or project")))
     return sec
+
+
+def _cap(rows: list[list[Cell]], tones: list[Tone | None],
+         limit: int) -> tuple[list[list[Cell]], list[Tone | None], int]:
+    """The first `limit` rows, problems before matches; and how many were cut."""
+    if len(rows) <= limit:
+        return rows, tones, 0
+    order = sorted(range(len(rows)), key=lambda i: tones[i] == "good")
+    keep = sorted(order[:limit])
+    return [rows[i] for i in keep], [tones[i] for i in keep], len(rows) - limit
+
+
+def _cut_note(cut: int, what: str, cut_qbo: int, what_qbo: str) -> str | None:
+    parts = []
+    if cut:
+        parts.append(f"{cut:,} more {what} (matched ones first) are not shown.")
+    if cut_qbo:
+        parts.append(f"{cut_qbo:,} more {what_qbo} are not shown.")
+    return " ".join([*parts, FULL_LIST]) if parts else None
 
 
 def _entries(result: RunResult, limit: int) -> Section:
@@ -484,8 +566,7 @@ def _entries(result: RunResult, limit: int) -> Section:
     note = None
     if len(entries.items) > len(shown):
         note = (f"Showing the first {len(shown):,} of {len(entries.items):,} entries that won't "
-                "sync. The full list is in the HTML report and in the JSON of "
-                "“sync-checkup check --json”.")
+                f"sync. {FULL_LIST}")
     sec.blocks.append(Heading("The entries"))
     sec.blocks.append(Table(["Date", "User", "Client → project", "Billable", "Hours",
                              "Why it won't sync"], rows, tones, note=note,
@@ -518,7 +599,7 @@ def _gather(key: str, title: str, build: Callable[[], Section]) -> Section:
 
 
 def build_report(result: RunResult, comparison: Comparison | None = None, *,
-                 entry_limit: int = PDF_ENTRY_LIMIT) -> Report:
+                 limits: Limits = PDF_LIMITS) -> Report:
     ident = run_id(result)
     plan: list[tuple[str, str, Callable[[], Section]]] = [
         ("overview", "Summary", lambda: _overview(result, comparison, ident))]
@@ -527,11 +608,11 @@ def build_report(result: RunResult, comparison: Comparison | None = None, *,
         plan.append(("changes", "What changed since the previous run",
                      lambda: _changes(result, cmp_)))
     plan += [
-        ("findings", "Problems and fixes", lambda: _findings(result, comparison)),
-        ("users", "Clockify users ↔ QuickBooks employees", lambda: _users(result)),
+        ("findings", "Problems and fixes", lambda: _findings(result, comparison, limits)),
+        ("users", "Clockify users ↔ QuickBooks employees", lambda: _users(result, limits)),
         ("customers", "Clockify clients and projects ↔ QuickBooks customers",
-         lambda: _customers(result)),
-        ("entries", "Time entries that won't sync", lambda: _entries(result, entry_limit)),
+         lambda: _customers(result, limits)),
+        ("entries", "Time entries that won't sync", lambda: _entries(result, limits.entries)),
         ("about", "How to read this report", lambda: _about(result, ident)),
     ]
     sections = [_gather(key, title, build) for key, title, build in plan]

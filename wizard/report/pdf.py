@@ -4,6 +4,7 @@ QPdfWriter (no web engine), with a footer carrying the run id and the page numbe
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import sys
@@ -40,7 +41,21 @@ def ensure_app() -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QGuiApplication(["sync-checkup"])
+    try:  # a full QApplication, so widgets made later in this process (the wizard) still work
+        from PySide6.QtWidgets import QApplication
+        _app = QApplication(["sync-checkup"])
+    except ImportError:
+        _app = QGuiApplication(["sync-checkup"])
+    atexit.register(_release_app)
+
+
+def _release_app() -> None:
+    """Tear down the application we made before Python's own shutdown: left to interpreter
+    finalization, PySide6 can free it in the wrong order and abort the process."""
+    global _app
+    if _app is not None:
+        _app.shutdown()
+        _app = None
 
 
 def _page_size() -> QPageSize:
