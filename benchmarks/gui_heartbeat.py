@@ -1,0 +1,221 @@
+"""How long the wizard's GUI thread is ever blocked while it loads the large company.
+
+A 5 ms heartbeat QTimer runs on the GUI thread; every gap between two beats beyond the interval
+is time the window could not repaint or react. The large company (benchmarks/large_company.py,
+by default 2,000 users, 30,000 customers, 8,000 projects, 250,000 entries) is read page by page
+through the real parsers on the wizard's own worker, then the pages fill their models, then the
+user filters, searches and sorts. Target: worst gap ≤ 50 ms.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/gui_heartbeat.py [--scale 1.0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
+
+from benchmarks.large_company import TODAY, Manifest, build_payloads
+from wizard.core.model import (
+    ClockifyData,
+    ClockifySide,
+    QuickBooksData,
+    QuickBooksSide,
+)
+from wizard.flow import Flow, Load, Page
+from wizard.sources import clockify_json as cj
+from wizard.sources import quickbooks_json as qj
+from wizard.sources.gather import CancelToken, Progress, Request
+from wizard.ui.jobs import Readers
+
+INTERVAL_MS = 5
+
+
+def _load(path: Path) -> Any:
+    return json.loads(path.read_bytes())
+
+
+def readers_for(man: Manifest) -> Readers:
+    """Readers that parse the payload pages one by one, reporting progress like a live read."""
+    def clockify(request: Request, progress: Progress, cancel: CancelToken) -> ClockifySide:
+        del request
+        owner = cj.parse_user(_load(man.clockify["user"][0]))
+        ws = cj.parse_workspaces(_load(man.clockify["workspaces"][0]))[0]
+
+        def pages(kind: str, label: str, parse: Callable[[Any], list[Any]]) -> list[Any]:
+            out: list[Any] = []
+            files = man.clockify[kind]
+            for i, page in enumerate(files):
+                cancel.raise_if_cancelled()
+                out.extend(parse(_load(page)))
+                progress(f"Reading Clockify {label}", i + 1, len(files))
+            return out
+
+        members = pages("members", "members", lambda raw: cj.parse_members(raw, ws.id))
+        clients = pages("clients", "clients", cj.parse_clients)
+        projects = pages("projects", "projects", lambda raw: cj.parse_projects(raw, clients))
+        entries = pages("report", "time entries", cj.parse_report_entries)
+        return ClockifySide(source="api", data=ClockifyData(
+            workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,
+            members=tuple(members), clients=tuple(clients), projects=tuple(projects),
+            entries=tuple(entries), features=ws.features, is_admin=True))
+
+    def quickbooks(request: Request, progress: Progress, cancel: CancelToken) -> QuickBooksSide:
+        del request
+
+        def rows(entity: str) -> list[Any]:
+            out: list[Any] = []
+            files = man.quickbooks[entity]
+            for i, page in enumerate(files):
+                cancel.raise_if_cancelled()
+                out.extend(qj.query_rows(_load(page), entity))
+                progress(f"Reading QuickBooks {entity.lower()}s", i + 1, len(files))
+            return out
+
+        return QuickBooksSide(source="api", data=QuickBooksData(
+            company=qj.parse_company_info(_load(man.quickbooks["companyinfo"][0])),
+            preferences=qj.parse_preferences(_load(man.quickbooks["preferences"][0])),
+            employees=tuple(qj.parse_name_records(rows("Employee"))),
+            vendors=tuple(qj.parse_name_records(rows("Vendor"))),
+            customers=tuple(qj.parse_customers(rows("Customer")))))
+
+    return Readers(clockify=clockify, quickbooks=quickbooks)
+
+
+class Heartbeat:
+    """Records every gap between beats, labelled with what the wizard was doing."""
+
+    def __init__(self) -> None:
+        self.phase = "idle"
+        self.gaps: list[tuple[float, str]] = []
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.on_timer_timeout)
+
+    def start(self) -> None:
+        self.clock.start()
+        self.timer.start()
+
+    def on_timer_timeout(self) -> None:
+        elapsed = self.clock.nsecsElapsed() / 1e6
+        self.clock.restart()
+        self.gaps.append((elapsed - INTERVAL_MS, self.phase))
+
+    def worst(self, phase: str | None = None) -> float:
+        return max((g for g, p in self.gaps if phase is None or p == phase), default=0.0)
+
+
+def wait(condition: Callable[[], bool], timeout_s: float = 600) -> float:
+    start = time.perf_counter()
+    while not condition():
+        QCoreApplication.processEvents()
+        time.sleep(0.001)
+        if time.perf_counter() - start > timeout_s:
+            raise TimeoutError
+    return time.perf_counter() - start
+
+
+def pump(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.001)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args()
+
+    from wizard.ui.app import make_app
+    from wizard.ui.wizard_window import WizardWindow
+
+    with tempfile.TemporaryDirectory(prefix="sync-checkup-gui-") as tmp:
+        os.environ["SYNC_CHECKUP_HOME"] = str(Path(tmp) / "home")
+        t0 = time.perf_counter()
+        (Path(tmp) / "payloads").mkdir()
+        man = build_payloads(Path(tmp) / "payloads", args.scale)
+        print(f"large company: {man.counts} (payloads written in "
+              f"{time.perf_counter() - t0:.1f} s)")
+        app = make_app()
+        flow = Flow(TODAY)
+        flow.choices.use_sample()  # the readers below ignore the kind and read the payloads
+        window = WizardWindow(flow, readers=readers_for(man), record_history=False)
+        window.pages[Page.WELCOME].show_choices()  # type: ignore[attr-defined]
+        window.show()
+        pump(0.3)
+        beat = Heartbeat()
+        beat.start()
+
+        beat.phase = "load"
+        window.next()  # Welcome → Plan starts the check
+        load_s = wait(lambda: flow.load is Load.READY and not window.session.busy)
+        pump(0.2)
+        beat.phase = "navigate"
+        for _ in range(Page.ENTRIES - Page.PLAN):
+            window.next()
+            pump(0.1)
+        entries = window.pages[Page.ENTRIES]
+        rows = entries.model.rowCount()  # type: ignore[attr-defined]
+
+        beat.phase = "entries filter"
+        t = time.perf_counter()
+        index = entries.reason_filter.findData("ENTRY_USER_UNMAPPED")  # type: ignore[attr-defined]
+        entries.reason_filter.setCurrentIndex(index)  # type: ignore[attr-defined]
+        pump(0.25)
+        wait(lambda: window.session.pool.activeThreadCount() == 0)
+        pump(0.05)
+        filtered = entries.model.rowCount()  # type: ignore[attr-defined]
+        filter_s = time.perf_counter() - t - 0.25
+
+        beat.phase = "entries sort"
+        t = time.perf_counter()
+        entries.on_header_section_clicked(5)  # type: ignore[attr-defined]
+        pump(0.02)
+        wait(lambda: window.session.pool.activeThreadCount() == 0)
+        pump(0.05)
+        sort_s = time.perf_counter() - t
+
+        beat.phase = "names filter"
+        names = window.pages[Page.NAMES]
+        t = time.perf_counter()
+        names.problems_only.setChecked(True)  # type: ignore[attr-defined]
+        pump(0.05)
+        names.search.setText("smith")  # type: ignore[attr-defined]
+        pump(0.05)
+        names_s = time.perf_counter() - t - 0.1
+        beat.phase = "idle"
+        pump(0.1)
+        beat.timer.stop()
+        window.shutdown()
+        window.close()
+        del app
+
+    print(f"check of the large company: {load_s:.1f} s on the worker; "
+          f"{rows:,} entries that won't sync in the table")
+    print(f"entries filter (one reason, {filtered:,} rows): {filter_s * 1000:.0f} ms; "
+          f"sort by hours: {sort_s * 1000:.0f} ms (both on a worker)")
+    print(f"names: problems only + search on the GUI thread: {names_s * 1000:.0f} ms")
+    print(f"heartbeat every {INTERVAL_MS} ms; worst GUI-thread gap per phase:")
+    for phase in ("load", "navigate", "entries filter", "entries sort", "names filter"):
+        print(f"  {phase:15} {beat.worst(phase):7.1f} ms")
+    worst = beat.worst()
+    print(f"WORST GUI-THREAD GAP: {worst:.1f} ms (target ≤ 50 ms) — "
+          f"{'OK' if worst <= 50 else 'TOO SLOW'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
