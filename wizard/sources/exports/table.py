@@ -77,7 +77,8 @@ def decode(name: str, data: bytes) -> tuple[str, list[str]]:
     text = text.removeprefix("\ufeff")
     head = text[:8192]
     controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\r\n")
-    if "\x00" in head or controls > len(head) // 100 or head.count("\ufffd") > len(head) // 20:
+    if "\x00" in head or controls > max(8, len(head) // 50) \
+            or head.count("\ufffd") > len(head) // 20:
         raise FileProblem(messages.not_a_table(name))
     return text, notes
 
