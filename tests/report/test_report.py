@@ -288,3 +288,40 @@ def test_entry_items_use_words_not_codes() -> None:
     assert not any("ENTRY_" in r for r in reasons)
     first: EntryItem = result.entries.items[0]
     assert table.rows[0][0].text == first.date.isoformat()
+
+
+def test_a_large_company_pdf_model_keeps_every_kind_of_fix_and_counts_what_it_cuts() -> None:
+    result = sample_result()
+    extra = tuple(Finding(code="USER_NOT_IN_QBO", check="users", status=Status.FAIL,
+                          subject=f"Extra Person {n}", subject_kind="user", message="m",
+                          fix="f", subject_id=f"x{n}") for n in range(900))
+    customers = tuple((f"Extra Customer {n}", True) for n in range(400))
+    big = dataclasses.replace(result, findings=result.findings + extra,
+                              tables=dataclasses.replace(result.tables,
+                                                         customers=result.tables.customers
+                                                         + customers))
+    report = model.build_report(big, limits=model.PDF_LIMITS)
+    findings = next(s for s in report.sections if s.key == "findings")
+    blocks = [b for b in findings.blocks if isinstance(b, model.FindingBlock)]
+    assert len(blocks) == model.PDF_LIMITS.details
+    problem_codes = {f.code for f in big.findings if f.status in (Status.FAIL, Status.WARN)}
+    assert {b.code for b in blocks} == problem_codes  # every kind written out once at least
+    rest = next(b for b in findings.blocks if isinstance(b, model.Table)
+                and b.columns[0] == "Subject")
+    problems = len([f for f in big.findings if f.status in (Status.FAIL, Status.WARN)])
+    assert rest.note is not None
+    assert f"of {problems - model.PDF_LIMITS.details:,}" in rest.note
+    users = next(s for s in report.sections if s.key == "users").blocks[-1]
+    assert isinstance(users, model.Table)
+    assert len(users.rows) <= model.PDF_LIMITS.rows + model.PDF_LIMITS.qbo_only
+    assert users.note is not None
+    assert "matched ones first" in users.note
+    assert all(row[1].text != "MATCHED" for row in users.rows[:300])
+    customers_table = next(s for s in report.sections if s.key == "customers").blocks[-1]
+    assert isinstance(customers_table, model.Table)
+    assert customers_table.note is not None
+    assert "QuickBooks customers with no Clockify client or project are not shown" in \
+        customers_table.note
+    html_report = model.build_report(big, limits=model.HTML_LIMITS)
+    html_findings = next(s for s in html_report.sections if s.key == "findings")
+    assert len([b for b in html_findings.blocks if isinstance(b, model.FindingBlock)]) == problems

@@ -340,7 +340,7 @@ def _changes(result: RunResult, comparison: Comparison) -> Section:
             tones.append(tone)
     if rows:
         sec.blocks.append(Table(["Change", "Check", "Subject", "Finding"], rows, tones,
-                                widths=[15, 22, 33, 30]))
+                                widths=[15, 18, 35, 32]))
     else:
         sec.blocks.append(Paragraph("Nothing was failing either time.", "muted"))
     return sec
@@ -570,7 +570,7 @@ def _entries(result: RunResult, limit: int) -> Section:
     sec.blocks.append(Heading("The entries"))
     sec.blocks.append(Table(["Date", "User", "Client → project", "Billable", "Hours",
                              "Why it won't sync"], rows, tones, note=note,
-                            widths=[11, 16, 27, 8, 7, 31]))
+                            widths=[11, 15, 26, 8, 10, 30]))
     return sec
 
 
