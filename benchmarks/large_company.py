@@ -218,7 +218,8 @@ def parse_sides(man: Manifest) -> tuple[ClockifySide, QuickBooksSide]:
     clockify = ClockifySide(source="api", data=ClockifyData(
         workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,
         members=tuple(members), clients=tuple(clients), projects=tuple(projects),
-        entries=tuple(entries), features=ws.features, is_admin=True))
+        entries=tuple(entries), features=ws.features, is_admin=True,
+        entry_times_local=True))  # as the live client: the report was asked in that zone
 
     def rows(entity: str):
         return [r for p in man.quickbooks[entity] for r in qj.query_rows(_load(p), entity)]

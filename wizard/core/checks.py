@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wizard.core import texts
@@ -37,6 +38,8 @@ from wizard.core.result import (
 )
 
 MAX_SYNC_SECONDS = 23 * 3600 + 55 * 60  # 86 100 s still syncs
+REASON_ORDER = ("ENTRY_NOT_BILLABLE", "ENTRY_NO_PROJECT", "ENTRY_USER_UNMAPPED",
+                "ENTRY_PROJECT_UNMAPPED", "ENTRY_RUNNING", "ENTRY_TOO_LONG", "ENTRY_BOOKS_CLOSED")
 _DELETED_SUFFIX = " (deleted)"
 
 
@@ -142,6 +145,8 @@ class _QboNames:
         self.all_customers: NameIndex[Customer] = NameIndex(customers, lambda c: c.display_name)
         self.top_level: NameIndex[Customer] = NameIndex(
             [c for c in customers if self.parent_of(c) is None], lambda c: c.display_name)
+        self.sub_customers: NameIndex[Customer] = NameIndex(
+            [c for c in customers if self.parent_of(c) is not None], lambda c: c.display_name)
         self._children: dict[str, list[Customer]] = {}
         for c in customers:
             parent = self.parent_of(c)
@@ -280,14 +285,12 @@ def _project_finding(project: Project, client_finding: Finding | None,
 
     if ":" in name:
         return make("NAME_HAS_COLON", Status.FAIL, texts.name_has_colon("project", name, client))
-    same = names.by_name.get(name, [])
     if client:
         if parent is None:
             return make("PROJECT_CLIENT_UNMATCHED", Status.FAIL,
                         texts.project_client_unmatched(name, client))
         children = names.children_of(parent)
-        direct = children.exact(name) or [
-            c for c in same if names.parent_of(c) is parent and not c.active]
+        direct = children.exact(name)  # inactive children included
         if direct:
             best = _best(list(direct))
             fqn = best.fully_qualified_name
@@ -296,7 +299,8 @@ def _project_finding(project: Project, client_finding: Finding | None,
                             texts.project_matched(name, client, fqn), match=fqn)
             return make("CUSTOMER_INACTIVE", Status.FAIL,
                         texts.customer_inactive("project", name, client, fqn), match=fqn)
-        elsewhere = [c for c in same if names.parent_of(c) is not None]
+        # only unmatched projects get here, so looking through every namesake is affordable
+        elsewhere = names.sub_customers.exact(name)
         if elsewhere:
             other = _best(elsewhere)
             other_parent = names.parent_of(other)
@@ -305,14 +309,14 @@ def _project_finding(project: Project, client_finding: Finding | None,
                         texts.project_wrong_parent(name, client, other.fully_qualified_name,
                                                    other_parent.fully_qualified_name),
                         match=other.fully_qualified_name)
-        top = [c for c in same if names.parent_of(c) is None]
+        top = names.top_level.exact(name)
         if top:
             return make("PROJECT_NOT_SUBCUSTOMER", Status.FAIL,
                         texts.project_not_subcustomer(name, client),
                         match=top[0].fully_qualified_name)
         near = children.near(name, prefer=_prefer_active)
     else:
-        top = [c for c in same if names.parent_of(c) is None]
+        top = names.top_level.exact(name)
         if top:
             best = _best(top)
             fqn = best.fully_qualified_name
@@ -321,8 +325,9 @@ def _project_finding(project: Project, client_finding: Finding | None,
                             match=fqn)
             return make("CUSTOMER_INACTIVE", Status.FAIL,
                         texts.customer_inactive("project", name, None, fqn), match=fqn)
-        if same:
-            sub = _best(same)
+        subs = names.sub_customers.exact(name)
+        if subs:
+            sub = _best(subs)
             sub_parent = names.parent_of(sub)
             parent_name = sub_parent.display_name if sub_parent else (sub.parent_path or "")
             return make("PROJECT_IS_SUBCUSTOMER", Status.WARN,
@@ -342,8 +347,8 @@ def _project_finding(project: Project, client_finding: Finding | None,
 
 
 def check_customers(clients: tuple[Client, ...], projects: tuple[Project, ...],
-                    names: _QboNames, used_projects: set[str] | None,
-                    used_clients: set[str] | None) -> _CheckOutput:
+                    names: _QboNames, used_projects: set[str | None] | None,
+                    used_clients: set[str | None] | None) -> _CheckOutput:
     """`used_*` are the keys with entries in the period, or None when entries weren't loaded."""
     findings: list[Finding] = []
     skipped = 0
@@ -436,7 +441,16 @@ _EPOCH = dt.date(1970, 1, 1)
 
 
 def entries_in_period(entries: Iterable[TimeEntry], zone: dt.tzinfo,
-                      period: tuple[dt.date, dt.date]) -> list[tuple[TimeEntry, dt.date]]:
+                      period: tuple[dt.date, dt.date],
+                      already_local: bool = False) -> list[tuple[TimeEntry, dt.date]]:
+    """The entries whose local start day is in the period, with that day.
+
+    `already_local`: the source gave every start with the key owner's own offset (the
+    Detailed report does), so each start's own date is already the local one.
+    """
+    if already_local:
+        first_day, last_day = period
+        return [(e, day) for e in entries if first_day <= (day := e.start.date()) <= last_day]
     days = _LocalDays(zone)
     first, last = ((d - _EPOCH).days for d in period)
     day_number, date = days.day_number, days.date
@@ -454,6 +468,7 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
                   mapping_known: bool, closing_known: bool,
                   not_admin: bool) -> tuple[_CheckOutput, EntriesSummary]:
     items: list[EntryItem] = []
+    counts: dict[str, int] = dict.fromkeys(REASON_ORDER, 0)
     billable_problem = False
     nonbillable_problem = False
     check_users = mapping_known and user_ok is not None
@@ -490,6 +505,8 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
         if close_date is not None and day <= close_date:
             reasons.append("ENTRY_BOOKS_CLOSED")
         if reasons:
+            for reason in reasons:
+                counts[reason] += 1
             if billable:
                 billable_problem = True
             else:
@@ -499,8 +516,10 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
                 client=client_name or None, billable=billable,
                 hours=None if seconds is None else round(seconds / 3600, 2),
                 reasons=tuple(reasons)))
-    items.sort(key=lambda i: (i.date, i.user or "", i.id))
-    summary_obj = EntriesSummary.from_items(len(in_period), tuple(items))
+    items.sort(key=itemgetter(1))  # by date; stable, so the source's order within a day
+    summary_obj = EntriesSummary(total=len(in_period), will_sync=len(in_period) - len(items),
+                                 items=tuple(items),
+                                 by_reason={k: v for k, v in counts.items() if v})
     text = (f"{summary_obj.will_sync:,} of {_plural(summary_obj.total, 'entry', 'entries')} "
             f"in the period will sync")
     if summary_obj.wont_sync:
@@ -587,7 +606,7 @@ def run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
 
     names = _QboNames(qdata) if qdata is not None else None
     zone = _zone(cdata.time_zone if cdata else None)
-    in_period = entries_in_period(cdata.entries, zone, period) \
+    in_period = entries_in_period(cdata.entries, zone, period, cdata.entry_times_local) \
         if cdata is not None and cdata.entries is not None else None
 
     user_findings: tuple[Finding, ...] = ()
@@ -605,19 +624,19 @@ def run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
     elif qdata is None or names is None or qdata.customers is None:
         outputs["customers"] = _needs("QuickBooks customers")
     else:
-        used_projects: set[str] | None = None
-        used_clients: set[str] | None = None
+        used_projects: set[str | None] | None = None
+        used_clients: set[str | None] | None = None
         if in_period is not None:
-            pairs = {(e.project_id, e.project_name, e.client_id, e.client_name)
-                     for e, _ in in_period}
-            used_projects, used_clients = set(), set()
-            for pid, pname, cid, cname in pairs:
-                if pid or pname:
-                    used_projects.add(project_key(pid, cname, pname))
-                    used_projects.add(project_key(None, cname, pname))
-                if cname:
-                    used_clients.add(client_key(cid, cname))
-                    used_clients.add(client_key(None, cname))
+            used_projects = {e.project_id for e, _ in in_period}
+            used_clients = {e.client_id for e, _ in in_period}
+            # sources without ids (export files) name them: key those by name too
+            for e in {e for e, _ in in_period if not (e.project_id and e.client_id)}:
+                if e.project_name:
+                    used_projects.add(project_key(None, e.client_name, e.project_name))
+                if e.client_name:
+                    used_clients.add(client_key(None, e.client_name))
+            used_projects.discard(None)
+            used_clients.discard(None)
         outputs["customers"] = check_customers(cdata.clients, cdata.projects, names,
                                                used_projects, used_clients)
         customer_findings = outputs["customers"].findings

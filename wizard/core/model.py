@@ -119,6 +119,8 @@ class ClockifyData:
     features: frozenset[str] | None = None  # None = unknown (files)
     is_admin: bool | None = None  # None = unknown (files)
     period: tuple[dt.date, dt.date] | None = None  # what the entries cover, when known
+    # every entry's start carries the key owner's own offset (the Detailed report's times do)
+    entry_times_local: bool = False
 
 
 # --- QuickBooks Online -------------------------------------------------------------------------

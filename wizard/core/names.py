@@ -185,7 +185,8 @@ class NameIndex(Generic[T]):
             self._exact[name_of(record)].append(record)
         # built on the first near() call: most names match exactly and never need them
         self._layers: list[dict[str, list[T]]] | None = None
-        self._folded: list[str] = []
+        # spelling candidates by (first letter, word count): the word rule keeps both
+        self._spelling: dict[tuple[str, int], tuple[list[str], list[T]]] = {}
 
     def __len__(self) -> int:
         return len(self._records)
@@ -199,7 +200,10 @@ class NameIndex(Generic[T]):
             keys, fold = name_keys(self._name_of(record))
             for table, key in zip(layers, keys, strict=True):
                 table[key].append(record)
-            self._folded.append(fold)
+            if fold:
+                bucket = self._spelling.setdefault((fold[0], fold.count(" ")), ([], []))
+                bucket[0].append(fold)
+                bucket[1].append(record)
         self._layers = layers
         return layers
 
@@ -214,13 +218,14 @@ class NameIndex(Generic[T]):
             found = [r for r in table.get(layer_key, ()) if self._name_of(r) != name]
             if found:
                 return self._pick(found, kind, prefer)
-        if not key or not self._folded:
+        bucket = self._spelling.get((key[0], key.count(" "))) if key else None
+        if not bucket:
             return None
-        candidates = process.extract(key, self._folded, scorer=Indel.normalized_similarity,
+        folds, records = bucket
+        candidates = process.extract(key, folds, scorer=Indel.normalized_similarity,
                                      score_cutoff=_FUZZY_CUTOFF / 100, limit=8)
-        close = [(score, self._records[i]) for _, score, i in candidates
-                 if spelling_close(key, self._folded[i])
-                 and self._name_of(self._records[i]) != name]
+        close = [(score, records[i]) for _, score, i in candidates
+                 if spelling_close(key, folds[i]) and self._name_of(records[i]) != name]
         if not close:
             return None
         best_score = max(score for score, _ in close)

@@ -427,7 +427,8 @@ class ClockifyClient:
         return ClockifyData(
             workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,
             members=tuple(members), clients=tuple(clients), projects=tuple(projects),
-            entries=tuple(entries), features=ws.features, is_admin=is_admin, period=period)
+            entries=tuple(entries), features=ws.features, is_admin=is_admin, period=period,
+            entry_times_local=True)  # the report was asked for in the owner's own zone
 
 
 class _RangeRefused(Exception):
