@@ -95,7 +95,8 @@ def test_pdf_holds_both_name_tables_with_status_words(sample_pdf: tuple[Path, st
         assert _flat(fqn).replace(":", "") in flat.replace(" ", "").replace(":", "") or \
             fqn.rpartition(":")[2] in flat, fqn
     for word in ("MATCHED", "NEAR MATCH", "MISSING", "INACTIVE", "VENDOR", "WRONG PARENT",
-                 "NO CLOCKIFY MATCH", "INVITE PENDING", "NAME TAKEN", "COLON IN NAME"):
+                 "ONLY IN QUICKBOOKS", "FIX CLIENT FIRST", "INVITE PENDING", "NAME TAKEN",
+                 "COLON IN NAME"):
         assert word in flat, word
     assert "Hannah Brooks" in flat  # an employee with no Clockify user
 

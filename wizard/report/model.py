@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 Tone = Literal["good", "near", "bad", "warn", "info", "neutral"]
 
-# Shared with the wizard's Names page so the highlights agree: (status word, tone) per code.
+# The same words as the wizard's Names page (wizard/ui/rows.py): (status word, tone) per code.
 ROW_STATUS: dict[str, tuple[str, Tone]] = {
     "USER_MATCHED": ("matched", "good"),
     "USER_PENDING": ("invite pending", "warn"),
@@ -35,7 +35,7 @@ ROW_STATUS: dict[str, tuple[str, Tone]] = {
     "CLIENT_MATCHED": ("matched", "good"),
     "PROJECT_MATCHED": ("matched", "good"),
     "NAME_HAS_COLON": ("colon in name", "bad"),
-    "PROJECT_CLIENT_UNMATCHED": ("client not matched", "bad"),
+    "PROJECT_CLIENT_UNMATCHED": ("fix client first", "bad"),
     "CUSTOMER_INACTIVE": ("inactive", "bad"),
     "PROJECT_WRONG_PARENT": ("wrong parent", "bad"),
     "PROJECT_NOT_SUBCUSTOMER": ("not a sub-customer", "bad"),
@@ -46,8 +46,8 @@ ROW_STATUS: dict[str, tuple[str, Tone]] = {
     "CLIENT_NOT_IN_QBO": ("missing", "bad"),
     "PROJECT_NOT_IN_QBO": ("missing", "bad"),
 }
-QBO_ONLY: tuple[str, Tone] = ("no Clockify match", "neutral")
-QBO_ONLY_INACTIVE: tuple[str, Tone] = ("inactive, no Clockify match", "neutral")
+QBO_ONLY: tuple[str, Tone] = ("only in QuickBooks", "neutral")
+QBO_ONLY_INACTIVE: tuple[str, Tone] = ("inactive, only in QuickBooks", "neutral")
 
 STATUS_WORDS: dict[Status, tuple[str, Tone]] = {
     Status.PASS: ("OK", "good"),
@@ -582,8 +582,9 @@ def _about(result: RunResult, ident: str) -> Section:
         "reads the same. MATCHED: identical names, nothing to do. NEAR MATCH: close but not "
         "identical — Clockify needs identical names. MISSING: no counterpart in QuickBooks. "
         "INACTIVE: the QuickBooks record exists but is inactive. VENDOR: set up as a vendor, not "
-        "an employee. WRONG PARENT: the sub-customer sits under another customer. NO CLOCKIFY "
-        "MATCH: a QuickBooks record nothing in Clockify points to (usually fine).", "muted"))
+        "an employee. WRONG PARENT: the sub-customer sits under another customer. FIX CLIENT "
+        "FIRST: the project's client doesn't match yet. ONLY IN QUICKBOOKS: a QuickBooks record "
+        "nothing in Clockify points to (usually fine).", "muted"))
     sec.blocks.append(Paragraph(
         f"This report leaves out API keys, sign-in tokens and e-mail addresses. Send it to "
         f"{SUPPORT_EMAIL} and quote run {ident}.", "muted"))
