@@ -326,3 +326,21 @@ def test_a_large_company_pdf_model_keeps_every_kind_of_fix_and_counts_what_it_cu
     html_report = model.build_report(big, limits=model.HTML_LIMITS)
     html_findings = next(s for s in html_report.sections if s.key == "findings")
     assert len([b for b in html_findings.blocks if isinstance(b, model.FindingBlock)]) == problems
+
+
+@pytest.mark.gui
+def test_pdf_renders_in_a_thread_pool_worker_as_the_wizard_does(qapp: object,
+                                                                 tmp_path: Path) -> None:
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    result, out = sample_result(), {}
+
+    class Job(QRunnable):
+        def run(self) -> None:
+            out["path"] = write_report(result, tmp_path / "worker.pdf")
+
+    pool = QThreadPool()
+    pool.start(Job())
+    assert pool.waitForDone(60_000)
+    assert out["path"].read_bytes().startswith(b"%PDF-")
+    assert out["path"].stat().st_size > 20_000
