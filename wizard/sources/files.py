@@ -245,13 +245,12 @@ def _data_rows(name: str, kind: str, table: Table,
         out.append((number, list(row)))
     if not out:
         raise FileProblem(messages.header_only(name, kind))
-    last_number, last = out[-1]
+    last = out[-1][1]
     if not table.xlsx and len(last) < header.width and not table.ends_with_newline:
         raise FileProblem(messages.truncated(name, kind))
     for _, row in out:
         if len(row) < header.width:
             row.extend([None] * (header.width - len(row)))
-    del last_number
     return out
 
 
@@ -696,11 +695,10 @@ def quickbooks_side(paths: Sequence[Path], manual: Manual,
     if not closing_given:
         unknown["closing_date"] = messages.UNKNOWN_CLOSING
     unknown["time_tracking"] = messages.UNKNOWN_TIME_TRACKING
-    unmarked = [n for p in mine for n in p.notes
-                if p.kind in QBO_KINDS and not p.marks_inactive]
+    unmarked = [messages.note_inactive_unmarked(p.path.name) for p in mine
+                if not p.marks_inactive]
     if unmarked:
-        unknown["inactive"] = " ".join(dict.fromkeys(
-            messages.note_inactive_unmarked(p.path.name) for p in mine if not p.marks_inactive))
+        unknown["inactive"] = " ".join(unmarked)
     company = next((p.company for p in mine if p.company), None)
     data = QuickBooksData(
         company=CompanyInfo(company_name=company, offering_sku=plan, payroll=payroll),
