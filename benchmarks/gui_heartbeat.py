@@ -98,7 +98,9 @@ class Heartbeat:
 
     def __init__(self) -> None:
         self.phase = "idle"
+        self.last_message = ""
         self.gaps: list[tuple[float, str]] = []
+        self.slow: list[tuple[float, str, str]] = []
         self.clock = QElapsedTimer()
         self.timer = QTimer()
         self.timer.setInterval(INTERVAL_MS)
@@ -112,6 +114,11 @@ class Heartbeat:
         elapsed = self.clock.nsecsElapsed() / 1e6
         self.clock.restart()
         self.gaps.append((elapsed - INTERVAL_MS, self.phase))
+        if elapsed - INTERVAL_MS > 30:
+            self.slow.append((elapsed - INTERVAL_MS, self.phase, self.last_message))
+
+    def on_session_progress(self, message: str, done: int, total: int) -> None:
+        self.last_message = f"{message} {done}/{total}"
 
     def worst(self, phase: str | None = None) -> float:
         return max((g for g, p in self.gaps if phase is None or p == phase), default=0.0)
@@ -157,16 +164,17 @@ def main() -> int:
         window.show()
         pump(0.3)
         beat = Heartbeat()
+        window.session.progress.connect(beat.on_session_progress)
         beat.start()
 
         beat.phase = "load"
         window.next()  # Welcome → Plan starts the check
         load_s = wait(lambda: flow.load is Load.READY and not window.session.busy)
         pump(0.2)
-        beat.phase = "navigate"
-        for _ in range(Page.ENTRIES - Page.PLAN):
+        for page in range(Page.PLAN + 1, Page.ENTRIES + 1):
+            beat.phase = f"show {Page(page).name.lower()}"
             window.next()
-            pump(0.1)
+            pump(0.15)
         entries = window.pages[Page.ENTRIES]
         rows = entries.model.rowCount()  # type: ignore[attr-defined]
 
@@ -209,8 +217,12 @@ def main() -> int:
           f"sort by hours: {sort_s * 1000:.0f} ms (both on a worker)")
     print(f"names: problems only + search on the GUI thread: {names_s * 1000:.0f} ms")
     print(f"heartbeat every {INTERVAL_MS} ms; worst GUI-thread gap per phase:")
-    for phase in ("load", "navigate", "entries filter", "entries sort", "names filter"):
+    phases = ["load"] + [f"show {Page(p).name.lower()}"
+                         for p in range(Page.PLAN + 1, Page.ENTRIES + 1)]
+    for phase in [*phases, "entries filter", "entries sort", "names filter"]:
         print(f"  {phase:15} {beat.worst(phase):7.1f} ms")
+    for gap, phase, message in beat.slow:
+        print(f"  gap {gap:6.1f} ms during {phase}: after “{message}”")
     worst = beat.worst()
     print(f"WORST GUI-THREAD GAP: {worst:.1f} ms (target ≤ 50 ms) — "
           f"{'OK' if worst <= 50 else 'TOO SLOW'}")

@@ -5,23 +5,24 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from wizard.core.checks import run_checks
 from wizard.core.result import RunResult
 from wizard.flow import compare
 from wizard.sources import demo
-from wizard.ui.models import (
-    ChangesModel,
-    ChecksModel,
-    EntriesModel,
+from wizard.ui.models import ChangesModel, ChecksModel, EntriesModel, NamesModel, ReasonsModel, Role
+from wizard.ui.rows import (
+    EntryColumn,
     NameColumn,
-    NamesFilter,
-    NamesModel,
-    ReasonsModel,
-    Role,
+    Tag,
+    customer_rows,
+    diff_html,
+    entries_order,
+    flatten,
+    names_order,
+    user_rows,
 )
-from wizard.ui.rows import EntryColumn, Tag, customer_rows, diff_html, entries_order, user_rows
 
 pytestmark = pytest.mark.gui
 
@@ -35,30 +36,39 @@ def result() -> RunResult:
 
 
 @pytest.mark.parametrize("rows", [user_rows, customer_rows])
-def test_names_model_and_its_filter(qtmodeltester, qapp, result, rows) -> None:  # type: ignore[no-untyped-def]
+def test_names_model_filtered_and_sorted(qtmodeltester, qapp, result, rows) -> None:  # type: ignore[no-untyped-def]
     model = NamesModel("Clockify", "QuickBooks")
-    model.set_rows(rows(result))
-    assert model.rowCount() > 5
+    flat = flatten(rows(result))
+    model.set_rows(flat)
+    everything = model.rowCount()
+    assert everything > 5
     qtmodeltester.check(model)
-    proxy = NamesFilter()
-    proxy.setSourceModel(model)
-    proxy.set_problems_only(True)
-    proxy.sort(NameColumn.STATUS, Qt.SortOrder.AscendingOrder)
-    qtmodeltester.check(proxy)
-    assert 0 < proxy.rowCount() < model.rowCount() + 1
+    model.set_order(names_order(flat, True, "", NameColumn.STATUS))
+    qtmodeltester.check(model)
+    assert 0 < model.rowCount() < everything
+    assert model.index(0, NameColumn.STATUS).data(Role.STATUS) == "fail"
+    model.set_order(names_order(flat, False, "no such name anywhere"))
+    assert model.rowCount() == 0
 
 
-def test_customers_are_a_tree_of_clients_and_projects(qapp, result) -> None:  # type: ignore[no-untyped-def]
+def test_projects_follow_their_client_and_stay_with_it(qapp, result) -> None:  # type: ignore[no-untyped-def]
+    flat = flatten(customer_rows(result))
     model = NamesModel("Clockify", "QuickBooks")
-    model.set_rows(customer_rows(result))
-    acme = next(model.index(r, NameColumn.CLOCKIFY) for r in range(model.rowCount())
-                if model.index(r, NameColumn.CLOCKIFY).data() == "Acme Corp")
-    first = acme.siblingAtColumn(0)
-    kids = [model.index(r, NameColumn.CLOCKIFY, first).data() for r in range(model.rowCount(first))]
-    assert "Website Redesign" in kids
-    child = model.index(0, 0, first)
-    assert child.parent() == first
-    assert model.parent(first) == QModelIndex()
+    model.set_rows(flat)
+    acme = model.find("Acme Corp").row()
+    assert model.index(acme + 1, NameColumn.CLOCKIFY).data(Role.DEPTH) == 1
+    assert model.index(acme + 1, NameColumn.CLOCKIFY).data().endswith("Website Redesign")
+    # problems only: a matched client stays as the head of its failing projects
+    model.set_order(names_order(flat, problems_only=True))
+    acme = model.find("Acme Corp").row()
+    assert model.index(acme + 1, 0).data(Role.ROW).clockify == "Annual Report"
+    assert not model.find("Website Redesign").isValid()
+    # sorting by name sorts the clients, and the projects inside each client
+    model.set_order(names_order(flat, column=NameColumn.CLOCKIFY, descending=True))
+    shown = [model.index(r, 0) for r in range(model.rowCount())]
+    heads = [i.data(Role.ROW).clockify for i in shown
+             if i.data(Role.DEPTH) == 0 and i.data(Role.ROW).clockify]
+    assert heads == sorted(heads, key=str.casefold, reverse=True)
 
 
 def test_entries_model(qtmodeltester, qapp, result) -> None:  # type: ignore[no-untyped-def]

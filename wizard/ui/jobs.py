@@ -6,9 +6,11 @@ benchmark can feed a source that is slow, fails, or is very large.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from wizard import __version__
@@ -20,7 +22,7 @@ from wizard.core.result import RunResult
 from wizard.flow import Changes
 from wizard.sources import gather
 from wizard.sources.gather import CancelToken, Progress, Request
-from wizard.ui.rows import NameRow, customer_rows, user_rows
+from wizard.ui.rows import FlatNames, customer_rows, flatten, user_rows
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +41,8 @@ class Loaded:
     """Everything a finished check hands to the GUI thread, ready to show."""
 
     result: RunResult
-    users: tuple[NameRow, ...]
-    customers: tuple[NameRow, ...]
+    users: FlatNames
+    customers: FlatNames
     since_last_run: Changes | None
     comparison: Comparison | None = None  # the history's own form, for the report
 
@@ -69,10 +71,31 @@ def _changes(comparison: Comparison | None) -> Changes | None:
                    still=tuple(c.finding for c in comparison.still_failing))
 
 
+@contextlib.contextmanager
+def _quiet_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a large company is built: a full collection over
+    millions of new objects holds the GIL for hundreds of milliseconds, freezing the window.
+    The result is acyclic data, freed by reference counting; what survives is frozen so later
+    collections (on any thread) don't walk it again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 def check(request: Request, progress: Progress, cancel: CancelToken,
           readers: Readers | None = None, record_history: bool = True) -> Loaded:
     """Read both sides, run every check, and prepare the rows the pages show."""
-    readers = readers or Readers()
+    with _quiet_gc():
+        return _check(request, progress, cancel, readers or Readers(), record_history)
+
+
+def _check(request: Request, progress: Progress, cancel: CancelToken, readers: Readers,
+           record_history: bool) -> Loaded:
     progress("Reading Clockify…", 0, 0)
     clockify = readers.clockify(request, progress, cancel)
     cancel.raise_if_cancelled()
@@ -84,7 +107,8 @@ def check(request: Request, progress: Progress, cancel: CancelToken,
                         __version__)
     cancel.raise_if_cancelled()
     comparison = _history_compare(result, record_history)
-    loaded = Loaded(result=result, users=user_rows(result), customers=customer_rows(result),
+    loaded = Loaded(result=result, users=flatten(user_rows(result)),
+                    customers=flatten(customer_rows(result)),
                     since_last_run=_changes(comparison), comparison=comparison)
     if cancel.cancelled:
         raise Cancelled

@@ -1,9 +1,10 @@
 """Table models: thin adapters over rows the worker already built from core objects.
 
-Colour, icon, word and tooltip all follow from a row's status tag; sorting and filtering of the
-small Names tables go through QSortFilterProxyModel. The entries table can hold 250,000 rows, so
-its filter and sort orders are computed on a worker (rows.entries_order) and handed over whole:
-a proxy would call back into Python for every row on the GUI thread.
+Colour, icon, word and tooltip all follow from a row's status tag. Filtering and sorting are
+computed on a worker (rows.names_order, rows.entries_order) and handed to the model as a finished
+order. A QSortFilterProxyModel would be the usual tool, but it calls back into Python for every
+row on the GUI thread: with the large company (38,000 names, 250,000 entries) that froze the
+window for over a second (benchmarks/gui_heartbeat.py), against a 50 ms budget.
 """
 
 from __future__ import annotations
@@ -13,20 +14,20 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from wizard.core.result import EntryItem, Finding, Status
 from wizard.core.texts import REASON_SHORT, REASON_WORDS
 from wizard.flow import Changes
 from wizard.ui import theme
-from wizard.ui.rows import EntryColumn, NameRow, diff_html, reasons_text
+from wizard.ui.rows import (
+    EntryColumn,
+    FlatNames,
+    NameColumn,
+    NameRow,
+    diff_html,
+    reasons_text,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
@@ -40,88 +41,73 @@ class Role(IntEnum):
     PROBLEM = USER_ROLE + 3  # bool: shown by "problems only"
     DIFF = USER_ROLE + 4  # rich text with the differing characters highlighted, or None
     STATUS = USER_ROLE + 5  # the Status value
+    DEPTH = USER_ROLE + 6  # 1 for a project under its client
 
 
-_SEVERITY = {Status.FAIL: 0, Status.WARN: 1, Status.NOT_CHECKED: 2, Status.INFO: 3,
-             Status.PASS: 4}
 
 
-# --- Names --------------------------------------------------------------------------------------
-
-class NameColumn(IntEnum):
-    STATUS = 0
-    CLOCKIFY = 1
-    QUICKBOOKS = 2
-    NOTE = 3
+_NAME_ROLES = frozenset(int(r) for r in (
+    _ROLE.DisplayRole, _ROLE.DecorationRole, _ROLE.BackgroundRole, _ROLE.ForegroundRole,
+    _ROLE.ToolTipRole, _ROLE.AccessibleTextRole, *Role))
+_ENTRY_ROLES = frozenset(int(r) for r in (
+    _ROLE.DisplayRole, _ROLE.TextAlignmentRole, _ROLE.ToolTipRole, Role.ROW))
 
 
-class NamesModel(QAbstractItemModel):
-    """Clockify names beside QuickBooks names; projects are children of their client's row."""
+# --- Names ---------------------------------------------------------------------------------------
+
+class NamesModel(QAbstractTableModel):
+    """Clockify names beside QuickBooks names; a client's projects follow it, indented.
+
+    Flat on purpose: a tree model with a filter proxy calls into Python for every row on each
+    reset, filter and expand, which measured over a second for a 30,000-customer company.
+    """
 
     def __init__(self, clockify_header: str, qbo_header: str, parent: Any = None) -> None:
         super().__init__(parent)
         self._headers = {NameColumn.STATUS: "Status", NameColumn.CLOCKIFY: clockify_header,
                          NameColumn.QUICKBOOKS: qbo_header, NameColumn.NOTE: "Note"}
-        self._nodes: list[NameRow] = []  # node id - 1 = position here
-        self._parent_of: list[int] = []  # node id of the parent, 0 for top level
-        self._children: dict[int, list[int]] = {0: []}
-        self._row_in_parent: list[int] = []
+        self._flat = FlatNames()
+        self._order: Sequence[int] | None = None
         self._dark = False
 
-    def set_rows(self, rows: Sequence[NameRow]) -> None:
+    def set_rows(self, flat: FlatNames, order: Sequence[int] | None = None) -> None:
         self.beginResetModel()
-        self._nodes, self._parent_of, self._row_in_parent = [], [], []
-        self._children = {0: []}
+        self._flat = flat
+        self._order = order
         self._dark = theme.is_dark()
-
-        def add(row: NameRow, parent_id: int) -> None:
-            self._nodes.append(row)
-            node_id = len(self._nodes)
-            self._parent_of.append(parent_id)
-            siblings = self._children.setdefault(parent_id, [])
-            self._row_in_parent.append(len(siblings))
-            siblings.append(node_id)
-            self._children[node_id] = []
-            for child in row.children:
-                add(child, node_id)
-
-        for row in rows:
-            add(row, 0)
         self.endResetModel()
 
+    def set_order(self, order: Sequence[int] | None) -> None:
+        self.beginResetModel()
+        self._order = order
+        self.endResetModel()
+
+    @property
+    def flat(self) -> FlatNames:
+        return self._flat
+
+    def _at(self, row: int) -> int:
+        return self._order[row] if self._order is not None else row
+
     def row_at(self, index: Index) -> NameRow | None:
-        if not index.isValid():
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
             return None
-        return self._nodes[index.internalId() - 1]
+        return self._flat.rows[self._at(index.row())]
 
-    # --- the model interface ---
-
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        parent_id = parent.internalId() if parent.isValid() else 0
-        kids = self._children.get(parent_id, [])
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        if not (0 <= row < len(kids) and 0 <= column < len(NameColumn)):
-            return QModelIndex()
-        return self.createIndex(row, column, kids[row])
-
-    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        parent_id = self._parent_of[index.internalId() - 1]
-        if parent_id == 0:
-            return QModelIndex()
-        return self.createIndex(self._row_in_parent[parent_id - 1], 0, parent_id)
+    def find(self, clockify_name: str) -> QModelIndex:
+        """The index of the first shown row with this Clockify name."""
+        for row in range(self.rowCount()):
+            if self._flat.rows[self._at(row)].clockify == clockify_name:
+                return self.index(row, NameColumn.CLOCKIFY)
+        return QModelIndex()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         if parent.isValid():
-            if parent.column() != 0:
-                return 0
-            return len(self._children.get(parent.internalId(), ()))
-        return len(self._children[0])
+            return 0
+        return len(self._order) if self._order is not None else len(self._flat.rows)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
-        return len(NameColumn)
+        return 0 if parent.isValid() else len(NameColumn)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = _ROLE.DisplayRole) -> Any:
@@ -131,19 +117,24 @@ class NamesModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
+        if role not in _NAME_ROLES:
+            return None  # fast: views ask for many roles per painted cell
         row = self.row_at(index)
         if row is None:
             return None
-        col = NameColumn(index.column())
+        col = index.column()
         if role == _ROLE.DisplayRole:
-            if col is NameColumn.STATUS:
+            if col == NameColumn.STATUS:
                 return str(row.tag)
-            if col is NameColumn.CLOCKIFY:
-                return row.clockify or "—"
-            if col is NameColumn.QUICKBOOKS:
+            if col == NameColumn.CLOCKIFY:
+                indent = _INDENT if self._flat.depth[self._at(index.row())] else ""
+                return indent + (row.clockify or "—")
+            if col == NameColumn.QUICKBOOKS:
                 return row.quickbooks or "—"
             return row.note
-        if role == _ROLE.DecorationRole and col is NameColumn.STATUS:
+        if role == Role.DEPTH:
+            return self._flat.depth[self._at(index.row())]
+        if role == _ROLE.DecorationRole and col == NameColumn.STATUS:
             return theme.tag_icon(row.tag, row.status)
         if role == _ROLE.BackgroundRole:
             return theme.tag_background(row.tag, self._dark)
@@ -160,18 +151,19 @@ class NamesModel(QAbstractItemModel):
             return row.status.value
         if role == Role.PROBLEM:
             return row.is_problem
-        if role == Role.SORT:
-            if col is NameColumn.STATUS:
-                return f"{_SEVERITY[row.status]}{row.tag}"
-            return (self.data(index, _ROLE.DisplayRole) or "").casefold()
         if role == Role.DIFF and row.near and col in (NameColumn.CLOCKIFY, NameColumn.QUICKBOOKS):
             assert row.finding is not None
             assert row.finding.match is not None
             ours, theirs = diff_html(row.clockify, _leaf(row.finding.match),
-                                     mark=theme.DIFF_MARK[self._dark],
-                                     ink="#000000")
-            return ours if col is NameColumn.CLOCKIFY else _with_parent(row.finding.match, theirs)
+                                     mark=theme.DIFF_MARK[self._dark], ink="#000000")
+            if col == NameColumn.QUICKBOOKS:
+                return _with_parent(row.finding.match, theirs)
+            indent = _INDENT if self._flat.depth[self._at(index.row())] else ""
+            return html.escape(indent).replace(" ", "&nbsp;") + ours
         return None
+
+
+_INDENT = "    ↳ "  # a project under its client
 
 
 def _leaf(fqn: str) -> str:
@@ -190,41 +182,6 @@ def _tooltip(row: NameRow) -> str:
     f = row.finding
     return (f"<p><b>{html.escape(str(row.tag).capitalize())}</b> — {html.escape(f.message)}</p>"
             f"<p><b>Fix:</b> {html.escape(f.fix)}</p>")
-
-
-class NamesFilter(QSortFilterProxyModel):
-    """"Show problems only" and a search over both names; a client stays when a project hits."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._problems_only = False
-        self._needle = ""
-        self.setRecursiveFilteringEnabled(True)
-        self.setSortRole(Role.SORT)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def set_problems_only(self, on: bool) -> None:
-        self.beginFilterChange()
-        self._problems_only = on
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._needle = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        row = model.data(index, Role.ROW)
-        if row is None:
-            return False
-        if self._problems_only and not row.is_problem:
-            return False
-        if self._needle:
-            return self._needle in row.clockify.casefold() or \
-                self._needle in row.quickbooks.casefold()
-        return True
 
 
 # --- Entries ------------------------------------------------------------------------------------
@@ -278,27 +235,28 @@ class EntriesModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+        if role not in _ENTRY_ROLES or not index.isValid() \
+                or not (0 <= index.row() < self.rowCount()):
             return None
         item = self.item_at(index.row())
-        col = EntryColumn(index.column())
+        col = index.column()
         if role == _ROLE.DisplayRole:
-            if col is EntryColumn.DATE:
+            if col == EntryColumn.DATE:
                 return item.date.isoformat()
-            if col is EntryColumn.USER:
+            if col == EntryColumn.USER:
                 return item.user or "—"
-            if col is EntryColumn.CLIENT:
+            if col == EntryColumn.CLIENT:
                 return item.client or "—"
-            if col is EntryColumn.PROJECT:
+            if col == EntryColumn.PROJECT:
                 return item.project or "(no project)"
-            if col is EntryColumn.BILLABLE:
+            if col == EntryColumn.BILLABLE:
                 return "yes" if item.billable else "no"
-            if col is EntryColumn.HOURS:
+            if col == EntryColumn.HOURS:
                 return "running" if item.hours is None else f"{item.hours:.2f}"
             return reasons_text(item)
-        if role == _ROLE.TextAlignmentRole and col is EntryColumn.HOURS:
+        if role == _ROLE.TextAlignmentRole and col == EntryColumn.HOURS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == _ROLE.ToolTipRole and col is EntryColumn.REASONS:
+        if role == _ROLE.ToolTipRole and col == EntryColumn.REASONS:
             return "\n".join(REASON_WORDS.get(r, r) for r in item.reasons)
         if role == Role.ROW:
             return item
@@ -342,10 +300,10 @@ class ChecksModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._checks)):
             return None
         check = self._checks[index.row()]
-        col = CheckColumn(index.column())
+        col = index.column()
         if role == _ROLE.DisplayRole:
             return (theme.STATUS_WORD[check.status], check.title, check.summary)[col]
-        if role == _ROLE.DecorationRole and col is CheckColumn.STATUS:
+        if role == _ROLE.DecorationRole and col == CheckColumn.STATUS:
             return theme.status_icon(check.status)
         if role == _ROLE.ToolTipRole:
             return check.summary
@@ -393,10 +351,10 @@ class ReasonsModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         code, count = self._rows[index.row()]
-        col = CountColumn(index.column())
+        col = index.column()
         if role == _ROLE.DisplayRole:
-            return f"{count:,}" if col is CountColumn.COUNT else REASON_WORDS.get(code, code)
-        if role == _ROLE.TextAlignmentRole and col is CountColumn.COUNT:
+            return f"{count:,}" if col == CountColumn.COUNT else REASON_WORDS.get(code, code)
+        if role == _ROLE.TextAlignmentRole and col == CountColumn.COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == _ROLE.ToolTipRole:
             return REASON_SHORT.get(code, code)
@@ -448,14 +406,14 @@ class ChangesModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         change, f = self._rows[index.row()]
-        col = ChangeColumn(index.column())
+        col = index.column()
         if role == _ROLE.DisplayRole:
-            if col is ChangeColumn.CHANGE:
+            if col == ChangeColumn.CHANGE:
                 return change
-            if col is ChangeColumn.SUBJECT:
+            if col == ChangeColumn.SUBJECT:
                 return f.subject + (f" (client {f.client})" if f.client else "")
             return f.message
-        if role == _ROLE.DecorationRole and col is ChangeColumn.CHANGE:
+        if role == _ROLE.DecorationRole and col == ChangeColumn.CHANGE:
             return theme.status_icon(_CHANGE_STATUS.get(change, f.status))
         if role == _ROLE.ToolTipRole:
             return f.fix

@@ -246,3 +246,86 @@ def entries_order(items: Sequence[EntryItem], reason: str | None = None, text: s
         key = _sort_key(column)
         return sorted(rows, key=lambda i: key(items[i]), reverse=descending)
     return list(rows)
+
+
+# --- names: a flat list with groups (client + its projects), ordered off the GUI thread -------
+
+@dataclass(frozen=True)
+class FlatNames:
+    """Name rows in display order; `groups` pairs each top-level row with its children."""
+
+    rows: tuple[NameRow, ...] = ()
+    depth: tuple[int, ...] = ()
+    groups: tuple[tuple[int, tuple[int, ...]], ...] = ()
+
+
+def flatten(top: Sequence[NameRow]) -> FlatNames:
+    rows: list[NameRow] = []
+    depth: list[int] = []
+    groups: list[tuple[int, tuple[int, ...]]] = []
+    for head in top:
+        head_at = len(rows)
+        rows.append(head)
+        depth.append(0)
+        kids = []
+        for child in head.children:
+            kids.append(len(rows))
+            rows.append(child)
+            depth.append(1)
+        groups.append((head_at, tuple(kids)))
+    return FlatNames(tuple(rows), tuple(depth), tuple(groups))
+
+
+class NameColumn(IntEnum):
+    STATUS = 0
+    CLOCKIFY = 1
+    QUICKBOOKS = 2
+    NOTE = 3
+
+
+_SEVERITY = {Status.FAIL: 0, Status.WARN: 1, Status.NOT_CHECKED: 2, Status.INFO: 3,
+             Status.PASS: 4}
+
+
+def name_sort_key(row: NameRow, column: NameColumn) -> tuple[object, ...]:
+    if column is NameColumn.STATUS:
+        return (_SEVERITY[row.status], str(row.tag))
+    if column is NameColumn.CLOCKIFY:
+        return (row.clockify == "", row.clockify.casefold())
+    if column is NameColumn.QUICKBOOKS:
+        return (row.quickbooks == "", row.quickbooks.casefold())
+    return (row.note == "", row.note)
+
+
+def names_order(flat: FlatNames, problems_only: bool = False, text: str = "",
+                column: NameColumn | None = None, descending: bool = False) -> list[int] | None:
+    """Rows to show, in order; None = all, as built. A group (client and its projects) stays
+    together: it shows when its head or any child passes, sorted by its head's key."""
+    needle = text.strip().casefold()
+    if not problems_only and not needle and column is None:
+        return None
+    rows = flat.rows
+
+    def passes(i: int) -> bool:
+        row = rows[i]
+        if problems_only and not row.is_problem:
+            return False
+        return not needle or needle in row.clockify.casefold() or \
+            needle in row.quickbooks.casefold()
+
+    kept: list[tuple[int, list[int]]] = []
+    for head, kids in flat.groups:
+        shown = [k for k in kids if passes(k)]
+        if shown or passes(head):
+            kept.append((head, shown))
+    if column is not None:
+        def key(i: int) -> tuple[object, ...]:
+            return name_sort_key(rows[i], column)
+        kept.sort(key=lambda g: key(g[0]), reverse=descending)
+        for _, shown in kept:
+            shown.sort(key=key, reverse=descending)
+    order: list[int] = []
+    for head, shown in kept:
+        order.append(head)
+        order.extend(shown)
+    return order

@@ -4,11 +4,13 @@ Cancel, Re-check), the inline message, the legend and the delegate that highligh
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QGuiApplication, QPainter, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -264,3 +266,23 @@ def set_accessible(widget: QWidget, name: str, description: str = "") -> Any:
     if description:
         widget.setAccessibleDescription(description)
     return widget
+
+
+def fit_columns(view: QAbstractItemView, columns: Sequence[int], sample_rows: int = 60,
+                icon_columns: Sequence[int] = (), limit: int = 420) -> None:
+    """Size columns to their text over the first rows only: resizeColumnToContents asks the
+    delegate about up to a thousand rows, which is slow for large tables."""
+    model = view.model()
+    metrics = view.fontMetrics()
+    pad = metrics.averageCharWidth() * 3
+    for col in columns:
+        header = model.headerData(col, Qt.Orientation.Horizontal) or ""
+        width = metrics.horizontalAdvance(str(header)) + pad * 2
+        for row in range(min(sample_rows, model.rowCount())):
+            text = model.index(row, col).data()
+            if text:
+                width = max(width, metrics.horizontalAdvance(str(text)) + pad)
+        if col in icon_columns:
+            width += view.iconSize().width() if view.iconSize().isValid() else 20
+            width += 8
+        view.setColumnWidth(col, min(width, limit))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,21 +13,23 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QSplitter,
+    QTableView,
     QTextBrowser,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from wizard.core.names import NearKind, describe_difference
 from wizard.flow import Page
+from wizard.sources.gather import CancelToken, Progress
 from wizard.ui import theme
 from wizard.ui.jobs import Loaded
-from wizard.ui.models import NameColumn, NamesFilter, NamesModel, Role
+from wizard.ui.models import NamesModel, Role
 from wizard.ui.pages.base import StepPage
-from wizard.ui.rows import TAG_MEANING, NameRow, diff_html
+from wizard.ui.rows import TAG_MEANING, FlatNames, NameColumn, NameRow, diff_html, names_order
 from wizard.ui.session import Session
-from wizard.ui.widgets import DiffDelegate, Legend
+from wizard.ui.widgets import DiffDelegate, Legend, fit_columns
+from wizard.ui.workers import Worker
 
 PLACEHOLDER = ("<p>Select a row to see what is wrong and exactly how to fix it.</p>"
                "<p>Rows are coloured by status, with an icon and a word. Hover over a row for "
@@ -35,44 +37,91 @@ PLACEHOLDER = ("<p>Select a row to see what is wrong and exactly how to fix it.<
 
 
 class NamesTable(QGroupBox):
-    """One side-by-side table: a tree view over a filter proxy over a NamesModel."""
+    """One side-by-side table; its order (filter + sort) is computed on a worker."""
 
-    def __init__(self, title: str, clockify: str, qbo: str, tree: bool,
+    def __init__(self, session: Session, title: str, clockify: str, qbo: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
+        self.session = session
         self.model = NamesModel(clockify, qbo, self)
-        self.proxy = NamesFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = QTreeView(self)
-        self.view.setModel(self.proxy)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
         self.view.setAccessibleName(title)
-        self.view.setRootIsDecorated(tree)
-        self.view.setUniformRowHeights(True)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the natural order first
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAllColumnsShowFocus(True)
-        self.view.setItemDelegate(DiffDelegate(self.view))
-        header = self.view.header()
+        self.view.setWordWrap(False)
+        self.view.setShowGrid(False)
+        delegate = DiffDelegate(self.view)  # only where a difference can be highlighted
+        self.view.setItemDelegateForColumn(NameColumn.CLOCKIFY, delegate)
+        self.view.setItemDelegateForColumn(NameColumn.QUICKBOOKS, delegate)
+        vertical = self.view.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self.on_header_section_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
+        self.problems_only = False
+        self.text = ""
+        self.sort: tuple[NameColumn, bool] | None = None
+        self._generation = 0
+        self._job: Worker | None = None
 
-    def set_rows(self, rows: tuple[NameRow, ...]) -> None:
-        self.model.set_rows(rows)
-        self.view.expandAll()
-        for col in (NameColumn.STATUS, NameColumn.CLOCKIFY, NameColumn.QUICKBOOKS):
-            self.view.resizeColumnToContents(col)
+    def set_rows(self, flat: FlatNames) -> None:
+        self._generation += 1
+        self.model.set_rows(flat)
+        self.sort = None
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        fit_columns(self.view, (NameColumn.STATUS, NameColumn.CLOCKIFY, NameColumn.QUICKBOOKS),
+                    icon_columns=(NameColumn.STATUS,))
+        if self.problems_only or self.text:
+            self.reorder()
 
     def find(self, clockify_name: str) -> QModelIndex:
-        """The proxy index of the first row with this Clockify name (tests and screenshots)."""
-        hits = self.proxy.match(self.proxy.index(0, NameColumn.CLOCKIFY),
-                                Qt.ItemDataRole.DisplayRole, clockify_name, 1,
-                                Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
-        return hits[0] if hits else QModelIndex()
+        return self.model.find(clockify_name)
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def reorder(self) -> None:
+        """Filter and sort on a worker; the model gets the finished order."""
+        if self._job is not None:
+            self._job.cancel()
+        self._generation += 1
+        generation = self._generation
+        flat = self.model.flat
+        problems_only, text = self.problems_only, self.text
+        column, descending = self.sort if self.sort else (None, False)
+
+        def job(progress: Progress, cancel: CancelToken) -> list[int] | None:
+            del progress, cancel
+            return names_order(flat, problems_only, text, column, descending)
+
+        def done(order: list[int] | None) -> None:
+            if generation == self._generation and flat is self.model.flat:
+                self._job = None
+                self.model.set_order(order)
+
+        def failed(_message: str, _details: str) -> None:
+            if generation == self._generation:
+                self._job = None
+
+        self._job = self.session.run_job(job, "names filter", done, failed)
+
+    def on_header_section_clicked(self, section: int) -> None:
+        column = NameColumn(section)
+        descending = self.sort is not None and self.sort[0] is column and not self.sort[1]
+        self.sort = (column, descending)
+        self.view.horizontalHeader().setSortIndicator(
+            section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.reorder()
 
 
 class NamesPage(StepPage):
@@ -90,11 +139,15 @@ class NamesPage(StepPage):
         self.body.addLayout(bar)
         self.body.addWidget(Legend(self))
 
-        self.users = NamesTable("Clockify users ↔ QuickBooks employees", "Clockify user",
-                                "QuickBooks employee", tree=False, parent=self)
+        self.users = NamesTable(session, "Clockify users ↔ QuickBooks employees",
+                                "Clockify user", "QuickBooks employee", self)
         self.customers = NamesTable(
-            "Clockify clients and projects ↔ QuickBooks customers and sub-customers",
-            "Clockify client / project", "QuickBooks customer", tree=True, parent=self)
+            session, "Clockify clients and projects ↔ QuickBooks customers and sub-customers",
+            "Clockify client / project", "QuickBooks customer", self)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self.on_filter_timer_timeout)
         self.detail = QTextBrowser(self)
         self.detail.setAccessibleName("Details and fix for the selected row")
         self.detail.setOpenLinks(False)
@@ -140,13 +193,21 @@ class NamesPage(StepPage):
 
     def on_search_text_changed(self, text: str) -> None:
         for table in (self.users, self.customers):
-            table.proxy.set_search(text)
-            table.view.expandAll()
+            table.text = text
+        self._filter_timer.start()
 
     def on_problems_only_toggled(self, on: bool) -> None:
         for table in (self.users, self.customers):
-            table.proxy.set_problems_only(on)
-            table.view.expandAll()
+            table.problems_only = on
+        self._filter_timer.start()
+
+    def on_filter_timer_timeout(self) -> None:
+        for table in (self.users, self.customers):
+            table.reorder()
+
+    @property
+    def filtering(self) -> bool:
+        return self._filter_timer.isActive() or self.users.busy or self.customers.busy
 
     def on_view_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -12,6 +12,7 @@ from wizard.ui.jobs import Loaded
 from wizard.ui.models import ChangesModel
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.session import Session
+from wizard.ui.widgets import fit_columns
 
 
 class ResyncPage(StepPage):
@@ -53,5 +54,4 @@ class ResyncPage(StepPage):
         else:
             self.model.set_changes(changes)
             self.changes_label.setText(f"<b>Since the last check:</b> {changes.line()}.")
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
+        fit_columns(self.table, (0, 1), icon_columns=(0,))

@@ -28,7 +28,7 @@ from wizard.ui.jobs import Loaded
 from wizard.ui.models import ChangesModel, CheckColumn, ChecksModel
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.session import Session
-from wizard.ui.widgets import InlineMessage
+from wizard.ui.widgets import InlineMessage, fit_columns
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +100,8 @@ class SummaryPage(StepPage):
 
     def show_loaded(self, loaded: Loaded) -> None:
         self.checks.set_checks(loaded.result.checks)
-        self.checks_view.resizeColumnToContents(CheckColumn.STATUS)
-        self.checks_view.resizeColumnToContents(CheckColumn.CHECK)
+        fit_columns(self.checks_view, (CheckColumn.STATUS, CheckColumn.CHECK),
+                    icon_columns=(CheckColumn.STATUS,))
         changes = self.session.flow.since_last_run
         if changes is None:
             todo = [f for f in loaded.result.findings if f.status in PROBLEM]
@@ -116,8 +116,7 @@ class SummaryPage(StepPage):
                 when = f" ({loaded.comparison.previous_at.astimezone():%Y-%m-%d %H:%M})"
             self.changes.set_changes(changes)
             self.changes_label.setText(f"<b>Since the last run{when}:</b> {changes.line()}.")
-        self.changes_view.resizeColumnToContents(0)
-        self.changes_view.resizeColumnToContents(1)
+        fit_columns(self.changes_view, (0, 1), icon_columns=(0,))
 
     # --- the buttons ------------------------------------------------------------------------
 
