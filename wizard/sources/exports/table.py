@@ -14,6 +14,7 @@ import logging
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from wizard.core.errors import FileProblem
 from wizard.sources.exports import messages
@@ -118,7 +119,7 @@ def _read_csv(name: str, data: bytes, score: Score) -> Table:
 # --- XLSX -------------------------------------------------------------------------------------
 
 def _read_xlsx(name: str, data: bytes, score: Score) -> Table:
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     # openpyxl raises many kinds of errors on damaged or foreign zip files; all mean the same.
     try:
@@ -148,9 +149,9 @@ def _read_xlsx(name: str, data: bytes, score: Score) -> Table:
     return Table(rows=rows, numbers=numbers, xlsx=True, notes=notes)
 
 
-def _pick_sheet(book: object, score: Score) -> object:
+def _pick_sheet(book: Any, score: Score) -> Any:
     """The sheet whose first rows look most like a header; `Sheet1`, then the first, on ties."""
-    sheets = list(book.worksheets)  # type: ignore[attr-defined]
+    sheets = list(book.worksheets)
     if not sheets:
         raise ValueError("no sheets")
     sheets.sort(key=lambda s: 0 if s.title == "Sheet1" else 1)
@@ -165,7 +166,7 @@ def _pick_sheet(book: object, score: Score) -> object:
     return best
 
 
-def _uncalculated(data: bytes, sheet: object, rows: list[list[Cell]]) -> int:
+def _uncalculated(data: bytes, sheet: Any, rows: list[list[Cell]]) -> int:
     """How many formula cells have no cached value (those read as empty)."""
     path = getattr(sheet, "_worksheet_path", None)
     if not path:
@@ -178,7 +179,7 @@ def _uncalculated(data: bytes, sheet: object, rows: list[list[Cell]]) -> int:
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
-        formulas = book[sheet.title]  # type: ignore[attr-defined]
+        formulas = book[sheet.title]
         formulas.reset_dimensions()
         count = 0
         for values, raw in zip(rows, formulas.iter_rows(values_only=True), strict=False):
