@@ -27,6 +27,10 @@ PYTHON_EXCLUDES = [
     "rapidfuzz.fuzz_cpp_avx2", "rapidfuzz.distance.metrics_cpp_avx2",
 ]
 
+# Interpreter options baked into the executables: UTF-8 mode, so the console variant's output
+# (JSON, names with accents, "→" in fixes) is UTF-8 on every OS, also through a pipe on Windows.
+PYTHON_OPTIONS = [("X utf8", None, "OPTION")]
+
 # Strip symbols from shared libraries on Linux (a Python built with debug info loses ~17 MB).
 # Not on Windows (no effect) nor macOS (it would break the code signatures).
 STRIP = sys.platform.startswith("linux")
@@ -89,10 +93,8 @@ def check_qt_imports(package_dir: Path) -> None:
 
 def _keep(dest: str) -> bool:
     parts = PurePath(dest).parts
-    if "translations" in parts and any(p.startswith("Qt") for p in parts):
-        return False                      # the app is English only
-    if "qml" in parts and any(p.startswith("Qt") for p in parts):
-        return False
+    if "PySide6" in parts and ("translations" in parts or "qml" in parts):
+        return False                      # the app is English only, and has no QML
     if "plugins" in parts:
         i = parts.index("plugins")
         if len(parts) > i + 2:
