@@ -25,6 +25,9 @@ DARK_ENV = "SYNC_CHECKUP_DARK"  # "1" forces the dark palette (support, screensh
 
 
 def make_app() -> QApplication:
+    # The GUI thread gives up the GIL on many Qt calls and then waits for a worker to hand it
+    # back; a shorter switch interval keeps those waits (and so repaint gaps) short.
+    sys.setswitchinterval(0.001)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Sync Checkup")

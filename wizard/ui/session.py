@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSettings, QThreadPool, QTimer, Signal
 
 from wizard.flow import Flow
 from wizard.sources.gather import CancelToken, Progress
@@ -32,7 +32,7 @@ class Session(QObject):
     """Signals:
         changed(): the flow changed (load state, result, choices); pages refresh.
         progress(str, int, int): the running check's message, done, total.
-        loaded(object): a finished check (`jobs.Loaded`), before `changed`.
+        loaded(object): a finished check (`jobs.Loaded`), after every page was filled.
         error(str, str): the check failed: a sentence, and details for "Copy details".
     """
 
@@ -54,6 +54,8 @@ class Session(QObject):
         self._check: Worker | None = None
         self._jobs: set[Worker] = set()
         self._loaded_request: Any = None
+        self._pending: jobs.Loaded | None = None
+        self._views: list[Callable[[jobs.Loaded], None]] = []
 
     # --- the check --------------------------------------------------------------------------
 
@@ -91,11 +93,14 @@ class Session(QObject):
     def on_check_progress(self, message: str, done: int, total: int) -> None:
         self.progress.emit(message, done, total)
 
+    def add_view(self, show: Callable[[jobs.Loaded], None]) -> None:
+        """A page's fill function, called with each finished check (one page per event-loop
+        pass, so filling seven pages never blocks the window in one go)."""
+        self._views.append(show)
+
     def on_check_finished(self, request: Any, loaded: jobs.Loaded) -> None:
         self._loaded_request = request
-        self.loaded_data = loaded
-        self.flow.finish_load(loaded.result, loaded.since_last_run)
-        self.loaded.emit(loaded)
+        self._pending = loaded
 
     def on_check_failed(self, message: str, details: str) -> None:
         self.flow.fail_load(message)
@@ -106,7 +111,22 @@ class Session(QObject):
         self.flow.cancel_load()
 
     def on_check_done(self) -> None:
+        loaded, self._pending = self._pending, None
+        if loaded is None:
+            self._check = None
+            self.changed.emit()
+            return
+        self.loaded_data = loaded
+        self.flow.finish_load(loaded.result, loaded.since_last_run)
+        self._deliver(loaded, list(self._views))
+
+    def _deliver(self, loaded: jobs.Loaded, views: list[Callable[[jobs.Loaded], None]]) -> None:
+        if views:
+            views.pop(0)(loaded)
+            QTimer.singleShot(1, self, partial(self._deliver, loaded, views))
+            return
         self._check = None
+        self.loaded.emit(loaded)
         self.changed.emit()
 
     # --- other background jobs (key check, sign-in, files, report) ---------------------------

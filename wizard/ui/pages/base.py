@@ -58,7 +58,7 @@ class StepPage(QWizardPage):
         self.loadbar.recheck_clicked.connect(self.on_loadbar_recheck_clicked)
         session.changed.connect(self.on_session_changed)
         session.progress.connect(self.loadbar.set_progress)
-        session.loaded.connect(self.on_session_loaded)
+        session.add_view(self.on_session_loaded)
         self._shown: Loaded | None = None
 
     # --- QWizardPage ---
