@@ -346,3 +346,19 @@ def test_unexpected_exception_in_headless_mode_is_a_log_line(caplog) -> None:  #
             errors.excepthook(type(exc), exc, exc.__traceback__)
     assert "surprise" in caplog.text
     assert "abcdefabcdefabcdefabcdef" not in caplog.text
+
+
+def test_summary_saves_the_report_and_copies_the_summary(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    summary = window.pages[Page.SUMMARY]
+    target = tmp_path / "report.pdf"
+    summary.write_report(target)
+    qtbot.waitUntil(lambda: running_workers() == 0, timeout=30_000)
+    assert summary.last_report == target, summary.report_message.text.text()
+    assert target.read_bytes().startswith(b"%PDF")
+    summary.on_copy_summary_clicked()
+    copied = QApplication.clipboard().text()
+    assert "Jon Smith" in copied
+    assert re.search(r"[\w.+-]+@[\w-]+\.\w", copied.replace("support@clockify.me", "")) is None

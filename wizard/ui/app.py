@@ -52,6 +52,9 @@ def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
     """Open the wizard; with `screenshots`, walk every page, save PNGs there and quit."""
     with contextlib.suppress(OSError):  # a read-only home must not stop the app
         logs.setup()
+    if screenshots is not None and sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # pictures need no screen
     app = make_app()
     startup_probe.install(app)  # only with SYNC_CHECKUP_EXIT_AFTER_PAINT=1 (the start-up benchmark)
     qtlog.install()
