@@ -16,8 +16,8 @@ CLOCKIFY_RESYNC = ("In Clockify, open the ⋯ menu next to your workspace name �
 CLOCKIFY_RECONNECT = ("In Clockify: Workspace settings → Integrations → the arrow next to "
                       "QuickBooks → Disconnect → confirm; then click “Connect to QuickBooks” "
                       "on the same page and sign in to QuickBooks as an administrator.")
-CLOCKIFY_PROFILE_NAME = ("The member changes it in Clockify: profile picture (top right) → "
-                         "Preferences → Manage CAKE.com Account → Name.")
+CLOCKIFY_PROFILE_NAME = ("the member does this in Clockify: profile picture (top right) → "
+                         "Preferences → Manage CAKE.com Account → Name")
 CLOCKIFY_EDIT_CLIENT = "In Clockify: Clients (left sidebar) → find the client → ⋯ → Edit → Name."
 CLOCKIFY_EDIT_PROJECT = "In Clockify: Projects (left sidebar) → open the project → Settings → Name."
 CLOCKIFY_PROJECT_CLIENT = "In Clockify: Projects → open the project → Settings → Client."
