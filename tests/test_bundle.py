@@ -9,6 +9,7 @@ build's own helpers (version resource, Qt trimming) are checked here too, withou
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -79,7 +80,14 @@ def test_check_demo_json_is_the_same_as_from_source(
 
     from wizard.cli import main
 
-    assert main(["check", "--demo", "--json"]) == 1
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    try:
+        assert main(["check", "--demo", "--json"]) == 1
+    finally:  # main() adds the log file handler; don't leave it to later tests
+        for handler in set(root.handlers) - set(handlers):
+            root.removeHandler(handler)
+            handler.close()
     source = json.loads(capsys.readouterr().out)
 
     codes = {f["code"] for f in frozen["findings"]}
