@@ -126,17 +126,24 @@ def trim_binaries(toc: list) -> list:
     except ImportError:  # a PyInstaller without it: keep the extra libraries, just bigger
         return kept
 
+    def name(path: str) -> str:
+        return Path(path).name.lower()  # Windows and macOS compare file names without case
+
     def linked(entries: list) -> set[str]:
         names: set[str] = set()
         for _dest, src, typecode in entries:
             if typecode == "BINARY" and src:
-                names.update(Path(name).name for name, _path in get_imports(src))
+                names.update(name(imported) for imported, _path in get_imports(src))
         return names
 
-    while True:
-        needed = linked(kept)
-        orphans = {Path(e[0]).name for e in kept} & (linked(dropped) - needed)
-        if not orphans:
-            return kept
-        dropped += [e for e in kept if Path(e[0]).name in orphans]
-        kept = [e for e in kept if Path(e[0]).name not in orphans]
+    try:
+        while True:
+            needed = linked(kept)
+            orphans = {name(e[0]) for e in kept} & (linked(dropped) - needed)
+            if not orphans:
+                return kept
+            dropped += [e for e in kept if name(e[0]) in orphans]
+            kept = [e for e in kept if name(e[0]) not in orphans]
+    except Exception as exc:  # noqa: BLE001 (unreadable binary: keep rather than guess)
+        print(f"bundle_options: not pruning libraries ({exc})")  # noqa: T201
+        return [e for e in toc if _keep(e[0])]
