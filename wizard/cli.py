@@ -10,22 +10,23 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import json
 import logging
 import os
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from wizard import __version__
-from wizard.core.checks import default_period, run_checks
-from wizard.core.compare import Comparison
 from wizard.core.errors import SyncCheckupError
 from wizard.core.plans import PLAN_CHOICES, plan_from_choice
-from wizard.core.result import RunResult, Status
-from wizard.core.texts import REASON_SHORT
+
+if TYPE_CHECKING:
+    from wizard.core.compare import Comparison
+    from wizard.core.result import RunResult
+
+# The engine, JSON and text modules are imported where `check` needs them: opening the window
+# (main_gui) must not pay for them before the first paint.
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _period(args: argparse.Namespace, today: dt.date) -> tuple[dt.date, dt.date]:
+    from wizard.core.checks import default_period
+
     end = args.date_to or (args.date_from + dt.timedelta(days=29) if args.date_from and not
                            args.date_to else today)
     start = args.date_from or default_period(end)[0]
@@ -143,6 +146,9 @@ def _has_stored_login(side: str) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    import json
+
+    from wizard.core.checks import run_checks
     from wizard.sources.gather import Manual, Request, read_clockify, read_quickbooks
 
     for path in [*args.clockify_file, *args.qbo_file]:
@@ -207,12 +213,17 @@ def _save_history(result: RunResult) -> Comparison | None:
     return history.record(result)
 
 
-_MARK = {Status.PASS: "OK  ", Status.INFO: "INFO", Status.WARN: "WARN", Status.FAIL: "FAIL",
-         Status.NOT_CHECKED: "----"}
+# by Status value (a StrEnum, so its members look these up directly)
+_MARK = {"pass": "OK  ", "info": "INFO", "warn": "WARN", "fail": "FAIL", "not_checked": "----"}
 
 
 def format_text(result: RunResult, width: int = 100) -> str:
     """A readable summary for the terminal: verdicts, then every problem with its fix."""
+    import textwrap
+
+    from wizard.core.result import Status
+    from wizard.core.texts import REASON_SHORT
+
     def wrap(text: str, indent: str) -> str:
         return textwrap.fill(text, width=width, initial_indent=indent,
                              subsequent_indent=indent) + "\n"
