@@ -151,8 +151,8 @@ def test_generated_xlsx_rows_never_crash_a_reader(folder: Path, kind: str,
     buf = io.BytesIO()
     book.save(buf)
     raw = buf.getvalue()
-    if data.draw(st.integers(0, 4)) == 0:
-        raw = raw[: data.draw(st.integers(0, len(raw)))]
+    if data.draw(st.integers(0, 4)) == 0:  # cut off; by share, as the zip's size varies
+        raw = raw[: len(raw) * data.draw(st.integers(0, 999)) // 1000]
     read_everything(folder, raw, ".xlsx")
 
 
