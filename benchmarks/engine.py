@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.large_company import TODAY, Manifest, build_payloads, parse_sides  # noqa: E402
-from wizard.core.checks import run_checks  # noqa: E402
-from wizard.core.names import name_keys  # noqa: E402
+from benchmarks.large_company import TODAY, Manifest, build_payloads, parse_sides
+from wizard.core.checks import run_checks
+from wizard.core.names import name_keys
 
 PERIOD = (TODAY - dt.timedelta(days=29), TODAY)
 NOW = dt.datetime(2026, 11, 24, 18, tzinfo=dt.UTC)

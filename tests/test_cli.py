@@ -1,4 +1,4 @@
-"""The command line as a support agent or a script uses it: exit codes, one sentence, no traceback."""
+"""The command line as support or a script uses it: exit codes, one sentence, no traceback."""
 
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from pathlib import Path
 
-from wizard.core.checks import default_period
 from wizard.core.model import SourceKind
 from wizard.core.result import CHECK_IDS, Finding, RunResult, Status, worst
 from wizard.sources.gather import Manual, Request
@@ -129,12 +128,24 @@ class Flow:
     def __init__(self, today: dt.date) -> None:
         self.today = today
         self.choices = Choices()
-        self.period: tuple[dt.date, dt.date] = default_period(today)
+        self._period: tuple[dt.date, dt.date] | None = None  # default: the last 30 days
         self.load = Load.IDLE
         self.error: str | None = None
         self.result: RunResult | None = None
         self.previous: RunResult | None = None  # the run before the latest Re-check
         self.since_last_run: Changes | None = None  # against the stored history, when known
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date]:
+        if self._period is None:
+            # the engine is imported on first use, not when the window opens
+            from wizard.core.checks import default_period
+            self._period = default_period(self.today)
+        return self._period
+
+    @period.setter
+    def period(self, value: tuple[dt.date, dt.date]) -> None:
+        self._period = value
 
     # --- navigation -------------------------------------------------------------------------
 

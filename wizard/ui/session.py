@@ -10,15 +10,17 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QThreadPool, QTimer, Signal
 
 from wizard.flow import Flow
 from wizard.sources.gather import CancelToken, Progress
 from wizard.storage import paths
-from wizard.ui import jobs
 from wizard.ui.workers import Worker
+
+if TYPE_CHECKING:  # jobs pulls in the whole engine: imported when the first check starts
+    from wizard.ui import jobs
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,8 @@ class Session(QObject):
     def recheck(self) -> None:
         if self._check is not None:
             return
+        from wizard.ui import jobs
+
         request = self.flow.request()
         worker = Worker(partial(jobs.check, request, readers=self.readers,
                                 record_history=self.record_history), name="check")

@@ -1,10 +1,17 @@
-"""The QWizard shell: pages in the flow's order, Next as the flow allows, size remembered."""
+"""The QWizard shell: pages in the flow's order, Next as the flow allows, size remembered.
+
+Only the Welcome page is built before the window first paints; every other page (and its module)
+is built the first time it is needed — when Next leads to it, or when code asks for it through
+`window.pages` — so start-up pays for one page, not seven.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -13,22 +20,48 @@ from PySide6.QtWidgets import QWidget, QWizard
 from wizard import __version__
 from wizard.flow import Flow, Page
 from wizard.resources import resource_path
-from wizard.ui.jobs import Readers
 from wizard.ui.pages.base import StepPage
-from wizard.ui.pages.entries import EntriesPage
-from wizard.ui.pages.names import NamesPage
-from wizard.ui.pages.plan import PlanPage
-from wizard.ui.pages.reconnect import ReconnectPage
-from wizard.ui.pages.resync import ResyncPage
-from wizard.ui.pages.summary import SummaryPage
-from wizard.ui.pages.welcome import WelcomePage
 from wizard.ui.session import Session, open_settings
+
+if TYPE_CHECKING:
+    from wizard.ui.jobs import Readers
 
 log = logging.getLogger(__name__)
 
 SCREENSHOT_NAMES = {Page.WELCOME: "01-welcome", Page.PLAN: "02-plan", Page.NAMES: "03-names",
                     Page.RESYNC: "04-resync", Page.RECONNECT: "05-reconnect",
                     Page.ENTRIES: "06-entries", Page.SUMMARY: "07-summary"}
+
+# where each page's class lives: imported only when the page is first built
+PAGE_CLASSES: dict[Page, tuple[str, str]] = {
+    Page.WELCOME: ("wizard.ui.pages.welcome", "WelcomePage"),
+    Page.PLAN: ("wizard.ui.pages.plan", "PlanPage"),
+    Page.NAMES: ("wizard.ui.pages.names", "NamesPage"),
+    Page.RESYNC: ("wizard.ui.pages.resync", "ResyncPage"),
+    Page.RECONNECT: ("wizard.ui.pages.reconnect", "ReconnectPage"),
+    Page.ENTRIES: ("wizard.ui.pages.entries", "EntriesPage"),
+    Page.SUMMARY: ("wizard.ui.pages.summary", "SummaryPage"),
+}
+
+
+class LazyPages(Mapping[Page, StepPage]):
+    """The wizard's pages by id; a page not built yet is built (and added) when looked up."""
+
+    def __init__(self, window: WizardWindow) -> None:
+        self._window = window
+        self.built: dict[Page, StepPage] = {}
+
+    def __getitem__(self, page: Page) -> StepPage:
+        built = self.built.get(page)
+        if built is None:
+            built = self._window.build_page(Page(page))
+        return built
+
+    def __iter__(self) -> Iterator[Page]:
+        return iter(Page)
+
+    def __len__(self) -> int:
+        return len(Page)
 
 
 class WizardWindow(QWizard):
@@ -45,18 +78,34 @@ class WizardWindow(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Close")
         self.session = Session(flow, readers, record_history, self)
-        self.pages: dict[Page, StepPage] = {
-            Page.WELCOME: WelcomePage(self.session), Page.PLAN: PlanPage(self.session),
-            Page.NAMES: NamesPage(self.session), Page.RESYNC: ResyncPage(self.session),
-            Page.RECONNECT: ReconnectPage(self.session), Page.ENTRIES: EntriesPage(self.session),
-            Page.SUMMARY: SummaryPage(self.session)}
-        for page_id, page in self.pages.items():
-            self.setPage(page_id, page)
+        self.pages = LazyPages(self)
+        self.build_page(Page.WELCOME)
         self.setStartId(Page.WELCOME)
         self.resize(1180, 820)
         geometry = open_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+
+    def build_page(self, page: Page) -> StepPage:
+        """Import and build one page, add it to the wizard, and fill it from the shown check."""
+        module, name = PAGE_CLASSES[page]
+        widget: StepPage = getattr(importlib.import_module(module), name)(self.session)
+        self.pages.built[page] = widget
+        self.setPage(page, widget)
+        loaded = self.session.loaded_data
+        if loaded is not None:  # a page built after the check finished
+            widget.on_session_loaded(loaded)
+        log.debug("built the %s page", page.name.lower())
+        return widget
+
+    def validateCurrentPage(self) -> bool:
+        """QWizard.next() asks this before it moves on: the page it moves to must exist by then."""
+        if not super().validateCurrentPage():
+            return False
+        following = self.nextId()
+        if following >= 0 and Page(following) not in self.pages.built:
+            self.build_page(Page(following))
+        return True
 
     def nextId(self) -> int:
         current = self.currentId()

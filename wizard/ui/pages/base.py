@@ -4,15 +4,18 @@ area, and the load bar with progress, Cancel and Re-check."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from wizard.core.result import Finding, Status
 from wizard.flow import PAGE_TITLES, Load, Page
-from wizard.ui.jobs import Loaded
 from wizard.ui.session import Session
 from wizard.ui.widgets import InlineMessage, LoadBar, PageHeader
+
+if TYPE_CHECKING:
+    from wizard.ui.jobs import Loaded
 
 
 def explanation(text: str, parent: QWidget | None = None) -> QLabel:

@@ -33,6 +33,7 @@ from wizard.core.result import Status
 from wizard.core.texts import API_KEY_WHERE
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Manual, Progress
+from wizard.ui.first_paint import after_first_paint
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.session import Session, file_list, open_settings
 from wizard.ui.widgets import InlineMessage
@@ -206,9 +207,14 @@ class WelcomePage(StepPage):
         choices.qbo_files = file_list(settings.value("files/quickbooks"))
         self.plan_combo.setCurrentIndex(int(settings.value("manual/plan", 0) or 0) % len(_PLANS))
         self.payroll_combo.setCurrentIndex(int(settings.value("manual/payroll", 0) or 0) % 3)
+        # the keyring (and the HTTP and crypto libraries behind it) loads after the window shows
+        after_first_paint(self, self.look_up_logins)
+        self.show_choices()
+
+    def look_up_logins(self) -> None:
+        """Ask the keyring, on a worker, whether a key and a sign-in are stored."""
         self.session.run_job(_lookup_logins, "keyring lookup", self.on_logins_found,
                              lambda _m, _d: None)
-        self.show_choices()
 
     def save(self) -> None:
         settings = open_settings()
