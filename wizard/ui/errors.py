@@ -11,8 +11,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QApplication
 
 from wizard import logs
 
@@ -37,33 +36,14 @@ def details_text(exc_type: type[BaseException], exc: BaseException,
     return logs.scrub(f"Sync Checkup {__version__}, Python {sys.version.split()[0]}\n{text}")
 
 
-class UnexpectedDialog(QDialog):
-    def __init__(self, details: str) -> None:
-        super().__init__()
-        self.setWindowTitle("Sync Checkup")
-        self.details = details
-        label = QLabel(CALM, self)
-        label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy.setAccessibleName("Copy the technical details to the clipboard")
-        self.copy.clicked.connect(self.on_copy_clicked)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(buttons)
-
-    def on_copy_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(self.details)
-        self.copy.setText("Copied")
-
-
 def show_unexpected(exc_type: type[BaseException], exc: BaseException,
                     tb: TracebackType | None) -> None:
     details = details_text(exc_type, exc, tb)
     log.error("unexpected error:\n%s", details)
     if _headless or QApplication.instance() is None:
         return
+    from wizard.ui.unexpected_dialog import UnexpectedDialog  # built only when needed
+
     UnexpectedDialog(details).exec()
 
 

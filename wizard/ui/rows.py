@@ -6,14 +6,12 @@ Built on the worker thread, so the GUI thread only swaps the finished rows into 
 
 from __future__ import annotations
 
-import difflib
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
 from wizard.core.result import EntryItem, Finding, RunResult, Status
-from wizard.core.texts import REASON_SHORT
 
 
 class Tag(StrEnum):
@@ -181,6 +179,8 @@ def _visible(text: str) -> str:
 
 def diff_html(a: str, b: str, mark: str = "#ffd54f", ink: str = "#000000") -> tuple[str, str]:
     """Both names as rich text with the characters that differ highlighted and underlined."""
+    import difflib  # here, not at the top: the window's first paint doesn't need it
+
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     left: list[str] = []
     right: list[str] = []
@@ -211,6 +211,9 @@ class EntryColumn(IntEnum):
 
 
 def reasons_text(item: EntryItem) -> str:
+    # the engine's texts are imported on first use, not when the window opens
+    from wizard.core.texts import REASON_SHORT
+
     return ", ".join(REASON_SHORT.get(r, r) for r in item.reasons)
 
 

@@ -58,6 +58,7 @@ class Session(QObject):
         self._loaded_request: Any = None
         self._pending: jobs.Loaded | None = None
         self._views: list[Callable[[jobs.Loaded], None]] = []
+        self.closed = False  # after shutdown(): deferred start-up work must not start workers
 
     # --- the check --------------------------------------------------------------------------
 
@@ -150,6 +151,7 @@ class Session(QObject):
 
     def shutdown(self, wait_ms: int = 5000) -> bool:
         """Cancel everything and wait for the workers; True when all stopped in time."""
+        self.closed = True
         if self._check is not None:
             self._check.cancel()
         for job in list(self._jobs):

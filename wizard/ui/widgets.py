@@ -1,33 +1,26 @@
 """Pieces every page uses: the header (step, status icon, verdict), the load bar (progress,
-Cancel, Re-check), the inline message, the legend and the delegate that highlights differences."""
+Cancel, Re-check) and the inline message. Table helpers live in tables.py, so the Welcome page
+(the only one built before the window first paints) doesn't load the table code."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QGuiApplication, QPainter, QTextDocument
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from wizard.core.result import Status
 from wizard.ui import theme
-from wizard.ui.models import Role
-from wizard.ui.rows import TAG_MEANING, Tag
 
 
 def icon_label(status: Status, size: int = 32, parent: QWidget | None = None) -> QLabel:
@@ -178,85 +171,6 @@ class LoadBar(QWidget):
             self.bar.setFormat("")
 
 
-class Legend(QWidget):
-    """Icon + word + meaning for each status tag shown in the Names tables."""
-
-    TAGS = (Tag.MATCHED, Tag.NEAR, Tag.MISSING, Tag.INACTIVE, Tag.VENDOR, Tag.WRONG_PARENT,
-            Tag.PENDING, Tag.QBO_ONLY)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        dark = theme.is_dark()
-        for tag in self.TAGS:
-            chip = QLabel(self)
-            icon = theme.tag_icon(tag, Status.FAIL)
-            chip.setPixmap(icon.pixmap(QSize(16, 16), chip.devicePixelRatioF()))
-            word = QLabel(str(tag), self)
-            bg = theme.tag_background(tag, dark).name()
-            fg = theme.tag_foreground(dark).name()
-            word.setStyleSheet(f"background-color:{bg}; color:{fg}; padding:1px 4px;")
-            word.setToolTip(TAG_MEANING.get(tag, ""))
-            word.setAccessibleName(f"Legend: {tag} — {TAG_MEANING.get(tag, '')}")
-            pair = QHBoxLayout()
-            pair.setSpacing(3)
-            pair.addWidget(chip)
-            pair.addWidget(word)
-            layout.addLayout(pair)
-        layout.addStretch(1)
-
-
-class DiffDelegate(QStyledItemDelegate):
-    """Paints a cell's rich-text difference (Role.DIFF) when it has one, else the usual text."""
-
-    def _doc(self, option: QStyleOptionViewItem, text: str) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(2)
-        doc.setHtml(text)
-        return doc
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        text = index.data(Role.DIFF)
-        if not text:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        fg = index.data(Qt.ItemDataRole.ForegroundRole)
-        if opt.state & QStyle.StateFlag.State_Selected:
-            colour = opt.palette.highlightedText().color().name()
-        else:
-            colour = fg.name() if fg is not None else opt.palette.text().color().name()
-        doc = self._doc(opt, f'<span style="color:{colour}">{text}</span>')
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        painter.save()
-        painter.translate(text_rect.topLeft())
-        y = max(0.0, (text_rect.height() - doc.size().height()) / 2)
-        painter.translate(0, y)
-        clip = QRectF(0, -y, text_rect.width(), text_rect.height())
-        painter.setClipRect(clip)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        base = super().sizeHint(option, index)
-        text = index.data(Role.DIFF)
-        if not text:
-            return base
-        doc = self._doc(option, text)
-        return QSize(max(base.width(), int(doc.idealWidth()) + 8), base.height())
-
-
 def bold(text: str) -> str:
     return f"<b>{html.escape(text)}</b>"
 
@@ -266,23 +180,3 @@ def set_accessible(widget: QWidget, name: str, description: str = "") -> Any:
     if description:
         widget.setAccessibleDescription(description)
     return widget
-
-
-def fit_columns(view: QAbstractItemView, columns: Sequence[int], sample_rows: int = 60,
-                icon_columns: Sequence[int] = (), limit: int = 420) -> None:
-    """Size columns to their text over the first rows only: resizeColumnToContents asks the
-    delegate about up to a thousand rows, which is slow for large tables."""
-    model = view.model()
-    metrics = view.fontMetrics()
-    pad = metrics.averageCharWidth() * 3
-    for col in columns:
-        header = model.headerData(col, Qt.Orientation.Horizontal) or ""
-        width = metrics.horizontalAdvance(str(header)) + pad * 2
-        for row in range(min(sample_rows, model.rowCount())):
-            text = model.index(row, col).data()
-            if text:
-                width = max(width, metrics.horizontalAdvance(str(text)) + pad)
-        if col in icon_columns:
-            width += view.iconSize().width() if view.iconSize().isValid() else 20
-            width += 8
-        view.setColumnWidth(col, min(width, limit))

@@ -4,6 +4,7 @@ area, and the load bar with progress, Cancel and Re-check."""
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -18,13 +19,16 @@ if TYPE_CHECKING:
     from wizard.ui.jobs import Loaded
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
 def explanation(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.LinksAccessibleByMouse)
-    label.setAccessibleName(QLabel(text).text()[:200])
+    label.setAccessibleName(html.unescape(_TAG.sub("", text))[:200])  # what is read, no tags
     return label
 
 

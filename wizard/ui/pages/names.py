@@ -28,7 +28,7 @@ from wizard.ui.models import NamesModel, Role
 from wizard.ui.pages.base import StepPage
 from wizard.ui.rows import TAG_MEANING, FlatNames, NameColumn, NameRow, diff_html, names_order
 from wizard.ui.session import Session
-from wizard.ui.widgets import DiffDelegate, Legend, fit_columns
+from wizard.ui.tables import DiffDelegate, Legend, fit_columns
 from wizard.ui.workers import Worker
 
 PLACEHOLDER = ("<p>Select a row to see what is wrong and exactly how to fix it.</p>"

@@ -12,7 +12,7 @@ from wizard.ui.jobs import Loaded
 from wizard.ui.models import ChangesModel
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.session import Session
-from wizard.ui.widgets import fit_columns
+from wizard.ui.tables import fit_columns
 
 
 class ResyncPage(StepPage):

@@ -28,7 +28,8 @@ from wizard.ui.jobs import Loaded
 from wizard.ui.models import ChangesModel, CheckColumn, ChecksModel
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.session import Session
-from wizard.ui.widgets import InlineMessage, fit_columns
+from wizard.ui.tables import fit_columns
+from wizard.ui.widgets import InlineMessage
 
 log = logging.getLogger(__name__)
 

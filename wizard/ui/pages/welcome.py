@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from wizard.core.plans import plan_from_choice
 from wizard.core.result import Status
-from wizard.core.texts import API_KEY_WHERE
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Manual, Progress
 from wizard.ui.first_paint import after_first_paint
@@ -127,12 +126,12 @@ class WelcomePage(StepPage):
         self.key_where = QPushButton("Where do I find my API key?", box)
         self.key_where.setCheckable(True)
         self.key_where.setAccessibleName("Where do I find my API key?")
-        self.key_where_text = QLabel(API_KEY_WHERE, box)
+        self.key_where_text = QLabel(box)  # filled when first shown (on_key_where_toggled)
         self.key_where_text.setWordWrap(True)
         self.key_where_text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_where_text.hide()
-        self.key_where.toggled.connect(self.key_where_text.setVisible)
+        self.key_where.toggled.connect(self.on_key_where_toggled)
         self.key_message = InlineMessage(box)
         layout = QVBoxLayout(box)
         for button in self.clockify_group.buttons():
@@ -213,6 +212,8 @@ class WelcomePage(StepPage):
 
     def look_up_logins(self) -> None:
         """Ask the keyring, on a worker, whether a key and a sign-in are stored."""
+        if self.session.closed:  # the window closed before its first paint was followed up
+            return
         self.session.run_job(_lookup_logins, "keyring lookup", self.on_logins_found,
                              lambda _m, _d: None)
 
@@ -265,6 +266,13 @@ class WelcomePage(StepPage):
         choices = self.session.flow.choices
         choices.clockify_key_stored, choices.qbo_signed_in = found
         self.show_choices()
+
+    def on_key_where_toggled(self, shown: bool) -> None:
+        if shown and not self.key_where_text.text():
+            # the engine's texts (and the name matcher they import) load after the first paint
+            from wizard.core.texts import API_KEY_WHERE
+            self.key_where_text.setText(API_KEY_WHERE)
+        self.key_where_text.setVisible(shown)
 
     def on_sample_clicked(self) -> None:
         self.session.flow.choices.use_sample()

@@ -1,0 +1,86 @@
+"""Start-up does only what the first picture needs (issue 7: start ≤ 1.5× a bare window).
+
+Timing lives in benchmarks/bundle_size_start.py; these tests pin the causes instead: at the
+first paint only the Welcome page exists, and the keyring, HTTP, Intuit and spreadsheet
+libraries (and the other pages' modules) have not been imported yet.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from tests.ui.conftest import make_window
+from wizard.flow import Page
+
+pytestmark = pytest.mark.gui
+
+_PROBE = """
+import json, sys
+before = set(sys.modules)  # a .pth file may import a package's bare name at start-up
+from wizard.ui import startup_probe
+from wizard.ui.wizard_window import WizardWindow
+
+seen = {}
+report = startup_probe._FirstPaintFilter._report
+builds = []
+build = WizardWindow.build_page
+
+def counting_build(self, page):
+    builds.append(page.name)
+    return build(self, page)
+
+def noting_report(self):
+    seen["modules"] = sorted(m for m in set(sys.modules) - before if m.split(".")[0] in (
+        "requests", "keyring", "intuitlib", "openpyxl", "secretstorage", "rapidfuzz")
+        or m.startswith("wizard.ui.pages.") or m in ("wizard.core.checks", "wizard.ui.jobs"))
+    seen["built"] = list(builds)
+    report(self)
+
+WizardWindow.build_page = counting_build
+startup_probe._FirstPaintFilter._report = noting_report
+from wizard.cli import main
+code = main([])
+print("SEEN " + json.dumps(seen))
+"""
+
+
+def test_first_paint_needs_only_the_welcome_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = {**os.environ, "SYNC_CHECKUP_EXIT_AFTER_PAINT": "1", "QT_QPA_PLATFORM": "offscreen",
+           "SYNC_CHECKUP_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", _PROBE], env=env, capture_output=True,
+                         text=True, timeout=60, check=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("SEEN "))
+    seen = json.loads(line[5:])
+    assert seen["built"] == ["WELCOME"]
+    assert seen["modules"] == ["wizard.ui.pages.base", "wizard.ui.pages.welcome"]
+
+
+def test_pages_are_built_when_first_visited_and_filled(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    assert set(window.pages.built) == {Page.WELCOME}
+    qtbot.mouseClick(window.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert window.currentId() == Page.PLAN
+    assert set(window.pages.built) == {Page.WELCOME, Page.PLAN}
+    qtbot.waitUntil(lambda: window.session.loaded_data is not None and not window.session.busy,
+                    timeout=20_000)
+    # a page looked up after the check is filled from it at once
+    summary = window.pages[Page.SUMMARY]
+    assert summary.checks.rowCount() == 5
+
+
+def test_keyring_lookup_runs_after_the_first_paint(qtbot, caplog) -> None:  # type: ignore[no-untyped-def]
+    caplog.set_level(logging.INFO, logger="wizard.ui.workers")
+    window = make_window(qtbot, sample=False)
+    # make_window showed it: the first paint starts the lookup on a worker, which reports back
+    qtbot.waitUntil(lambda: "keyring lookup finished" in caplog.text
+                    and not window.session._jobs, timeout=20_000)
+    assert window.session.flow.choices.clockify_key_stored is False  # the test keyring is empty
+    assert window.session.flow.choices.qbo_signed_in is False

@@ -1,0 +1,45 @@
+"""Work that must not delay the first picture: run it just after a widget is first painted.
+
+Start-up is judged by how soon the window appears. Anything the first picture doesn't need — the
+keyring lookup with the libraries it loads, modules of pages not shown yet — waits until the
+widget has been painted once, then runs from a zero timer (after that paint has been flushed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+
+class _AfterPaint(QObject):
+    """Waits for `widget`'s first paint event, then queues `callback` once and goes away."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self._armed = True
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._armed and event.type() == QEvent.Type.Paint:
+            self._armed = False
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        try:
+            self._callback()
+        finally:
+            self.deleteLater()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` on the GUI thread right after `widget` is painted for the first time
+    (at once on the next event-loop pass if it has already been painted and is visible)."""
+    if widget.isVisible() and not widget.visibleRegion().isEmpty():
+        QTimer.singleShot(0, widget, callback)
+        return
+    _AfterPaint(widget, callback)
