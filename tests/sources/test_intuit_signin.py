@@ -22,15 +22,6 @@ from wizard.storage import secrets
 
 
 @pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
 def fake_intuit() -> Iterator[FakeIntuit]:
     with FakeIntuit() as fake:
         yield fake

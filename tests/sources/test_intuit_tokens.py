@@ -6,22 +6,12 @@ import json
 import threading
 from collections.abc import Iterator
 
-import keyring
 import pytest
 
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
 from wizard.core.errors import QboReconnectNeeded, QboUnreachable
 from wizard.sources import intuit, quickbooks
 from wizard.storage import secrets
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

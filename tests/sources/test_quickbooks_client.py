@@ -9,7 +9,6 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 import requests
 
@@ -21,15 +20,6 @@ from wizard.sources.quickbooks import QuickBooksClient, make_session
 from wizard.storage import secrets
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
