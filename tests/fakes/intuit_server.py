@@ -17,12 +17,14 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import keyring.backend
 import keyring.errors
+
+from tests.fakes.loopback import LoopbackServer
 
 CLIENT_ID = "fake-client-id-0001"
 CLIENT_SECRET = "fake-client-secret-5b8f0c1d9e"
@@ -38,7 +40,7 @@ class Grant:
     superseded: set[str] = field(default_factory=set)
 
 
-class FakeIntuit:
+class FakeIntuit(LoopbackServer):
     """Start with `with FakeIntuit() as intuit:`; `intuit.discovery_url` goes to the app.
 
     Knobs: `redirect_uris` (registered), `deny` (the user clicks Cancel), `realm` (the company
@@ -63,25 +65,7 @@ class FakeIntuit:
         self.calls: list[str] = []  # grant types / endpoints, in order
         self._counter = itertools.count(1)
         self._lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self.server.daemon_threads = True
-        self.server.block_on_close = False
-        self.server.fake = self  # type: ignore[attr-defined]
-        self._thread = threading.Thread(target=self.server.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
-
-    # --- lifecycle ---
-    def __enter__(self) -> FakeIntuit:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        super().__init__(_Handler)
 
     @property
     def discovery_url(self) -> str:

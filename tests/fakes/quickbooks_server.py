@@ -13,11 +13,12 @@ import json
 import re
 import secrets
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.fakes.intuit_server import REALM, FakeIntuit
+from tests.fakes.loopback import LoopbackServer
 
 _QUERY = re.compile(
     r"^\s*SELECT\s+\*\s+FROM\s+(?P<entity>\w+)"
@@ -81,7 +82,7 @@ def small_company() -> dict[str, list[dict[str, Any]]]:
     }
 
 
-class FakeQuickBooks:
+class FakeQuickBooks(LoopbackServer):
     """`with FakeQuickBooks(intuit) as qbo:`; point the app at `qbo.url`."""
 
     def __init__(self, intuit: FakeIntuit | None = None, realm: str = REALM,
@@ -100,24 +101,7 @@ class FakeQuickBooks:
         self.tids: list[str] = []
         self.auth_headers: list[str] = []
         self._lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self.server.daemon_threads = True
-        self.server.block_on_close = False
-        self.server.fake = self  # type: ignore[attr-defined]
-        self._thread = threading.Thread(target=self.server.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
-
-    def __enter__(self) -> FakeQuickBooks:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        super().__init__(_Handler)
 
     def fail(self, *kinds: str) -> None:
         with self._lock:
