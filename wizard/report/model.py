@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from wizard.core.compare import ChangedFinding, Comparison, run_id
+from wizard.core.labels import TAG_OF_CODE, TONE_OF_TAG, Tone
 from wizard.core.names import NearKind, describe_difference
 from wizard.core.result import Finding, RunResult, Status
 from wizard.core.texts import CHECK_TITLES, REASON_SHORT, REASON_WORDS, SUPPORT_EMAIL
@@ -22,30 +23,9 @@ from wizard.logs import scrub
 
 log = logging.getLogger(__name__)
 
-Tone = Literal["good", "near", "bad", "warn", "info", "neutral"]
-
-# The same words as the wizard's Names page (wizard/ui/rows.py): (status word, tone) per code.
+# The same words as the wizard's Names page: (status word, tone) per code.
 ROW_STATUS: dict[str, tuple[str, Tone]] = {
-    "USER_MATCHED": ("matched", "good"),
-    "USER_PENDING": ("invite pending", "warn"),
-    "EMPLOYEE_INACTIVE": ("inactive", "bad"),
-    "USER_IS_VENDOR": ("vendor", "bad"),
-    "USER_NEAR_MATCH": ("near match", "near"),
-    "USER_NOT_IN_QBO": ("missing", "bad"),
-    "CLIENT_MATCHED": ("matched", "good"),
-    "PROJECT_MATCHED": ("matched", "good"),
-    "NAME_HAS_COLON": ("colon in name", "bad"),
-    "PROJECT_CLIENT_UNMATCHED": ("fix client first", "bad"),
-    "CUSTOMER_INACTIVE": ("inactive", "bad"),
-    "PROJECT_WRONG_PARENT": ("wrong parent", "bad"),
-    "PROJECT_NOT_SUBCUSTOMER": ("not a sub-customer", "bad"),
-    "PROJECT_IS_SUBCUSTOMER": ("only a sub-customer", "warn"),
-    "CLIENT_NEAR_MATCH": ("near match", "near"),
-    "PROJECT_NEAR_MATCH": ("near match", "near"),
-    "NAME_TAKEN_IN_QBO": ("name taken", "bad"),
-    "CLIENT_NOT_IN_QBO": ("missing", "bad"),
-    "PROJECT_NOT_IN_QBO": ("missing", "bad"),
-}
+    code: (tag.value, TONE_OF_TAG[tag]) for code, tag in TAG_OF_CODE.items()}
 QBO_ONLY: tuple[str, Tone] = ("only in QuickBooks", "neutral")
 QBO_ONLY_INACTIVE: tuple[str, Tone] = ("inactive, only in QuickBooks", "neutral")
 
