@@ -10,10 +10,7 @@ Qt is imported only when a PDF is written, so the command line's other paths sta
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from wizard.core.compare import Comparison, run_id
@@ -22,6 +19,7 @@ from wizard.core.result import RunResult
 from wizard.logs import scrub
 from wizard.report.model import HTML_LIMITS, PDF_LIMITS, build_report
 from wizard.report.text import mailto_url, summary_text
+from wizard.storage.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -40,23 +38,6 @@ def render(result: RunResult, kind: str, comparison: Comparison | None = None) -
     raise BadInput(f"A report can be saved as .pdf or .html, not as “{kind}”.")
 
 
-def _save(path: Path, data: bytes) -> None:
-    """Whole file or nothing: a temporary file beside the target, then a rename."""
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(temp_name, mode)  # mkstemp's 0600 would hide the report from other readers
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-
-
 def write_report(result: RunResult, path: Path, comparison: Comparison | None = None) -> Path:
     """Write the support report; the suffix picks PDF or HTML. Raises BadInput with one
     sentence when the name or the folder can't be used."""
@@ -70,7 +51,7 @@ def write_report(result: RunResult, path: Path, comparison: Comparison | None = 
         raise BadInput(scrub(f"{path} is a folder; give the report a file name ending in "
                              f".{kind}."))
     try:
-        _save(path, data)
+        write_atomically(path, data)
     except OSError as exc:
         reason = (exc.strerror or "it can't be written").lower()
         raise BadInput(scrub(f"The report couldn't be saved in {path.parent} ({reason}); choose "

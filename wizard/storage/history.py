@@ -15,8 +15,6 @@ import contextlib
 import datetime as dt
 import json
 import logging
-import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -32,6 +30,7 @@ from wizard.core.compare import (
 from wizard.core.result import RunResult
 from wizard.logs import scrub
 from wizard.storage import paths
+from wizard.storage.atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -73,28 +72,6 @@ def _file_name(result: RunResult, ident: str) -> str:
     return f"{_PREFIX}{stamp}-{ident}.json"
 
 
-def _write_atomically(target: Path, text: str) -> None:
-    fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".json", dir=target.parent)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-
-
 def _run_files(folder: Path) -> list[Path]:
     """Saved runs, oldest first (names start with the run's time)."""
     return sorted(p for p in folder.glob(f"{_PREFIX}*.json") if p.is_file())
@@ -119,7 +96,8 @@ def save(result: RunResult) -> Path:
     folder = history_dir()
     record = to_record(result)
     target = folder / _file_name(result, record["run_id"])
-    _write_atomically(target, json.dumps(record, ensure_ascii=False, indent=1))
+    write_atomically(target, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"),
+                     temp_prefix=_TEMP_PREFIX)
     _tidy(folder)
     return target
 
