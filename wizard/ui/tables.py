@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.labels import TAG_MEANING, Tag
 from wizard.core.result import Status
 from wizard.ui import theme
 from wizard.ui.models import Role
-from wizard.ui.rows import TAG_MEANING, Tag
 
 
 class Legend(QWidget):

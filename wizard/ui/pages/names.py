@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.labels import TAG_MEANING
 from wizard.core.names import NearKind, describe_difference
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
@@ -26,7 +27,7 @@ from wizard.ui import theme
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import NamesModel, Role
 from wizard.ui.pages.base import StepPage
-from wizard.ui.rows import TAG_MEANING, FlatNames, NameColumn, NameRow, diff_html, names_order
+from wizard.ui.rows import FlatNames, NameColumn, NameRow, diff_html, names_order
 from wizard.ui.session import Session
 from wizard.ui.tables import DiffDelegate, Legend, fit_columns
 from wizard.ui.workers import Worker
