@@ -50,12 +50,13 @@ def no_worker_left_running() -> Iterator[None]:
         pytest.fail(f"{running_workers()} worker(s) still running after the test")
 
 
-def make_window(qtbot, readers: Readers | None = None, sample: bool = True):  # type: ignore[no-untyped-def]
+def make_window(qtbot, readers: Readers | None = None, sample: bool = True,  # type: ignore[no-untyped-def]
+                prebuild: bool = True):
     from wizard.flow import Page
     from wizard.ui.wizard_window import WizardWindow
 
     flow = Flow(sample_info().today)
-    window = WizardWindow(flow, readers=readers)
+    window = WizardWindow(flow, readers=readers, prebuild=prebuild)
     qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
     if sample:
         flow.choices.use_sample()

@@ -64,7 +64,7 @@ def test_first_paint_needs_only_the_welcome_page(tmp_path) -> None:  # type: ign
 
 
 def test_pages_are_built_when_first_visited_and_filled(qtbot) -> None:  # type: ignore[no-untyped-def]
-    window = make_window(qtbot)
+    window = make_window(qtbot, prebuild=False)
     assert set(window.pages.built) == {Page.WELCOME}
     qtbot.mouseClick(window.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert window.currentId() == Page.PLAN
@@ -74,6 +74,13 @@ def test_pages_are_built_when_first_visited_and_filled(qtbot) -> None:  # type: 
     # a page looked up after the check is filled from it at once
     summary = window.pages[Page.SUMMARY]
     assert summary.checks.rowCount() == 5
+
+
+def test_the_other_pages_are_built_ahead_after_the_first_paint(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, sample=False)
+    qtbot.waitUntil(lambda: len(window.pages.built) == len(Page), timeout=10_000)
+    assert window.currentId() == Page.WELCOME
+    assert [window.page(p) for p in Page] == [window.pages.built[p] for p in Page]
 
 
 def test_keyring_lookup_runs_after_the_first_paint(qtbot, caplog) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from wizard import __version__
 from wizard.flow import Flow, Page
 from wizard.resources import resource_path
+from wizard.ui.first_paint import after_first_paint
 from wizard.ui.pages.base import StepPage
 from wizard.ui.session import Session, open_settings
 
@@ -65,8 +67,10 @@ class LazyPages(Mapping[Page, StepPage]):
 
 
 class WizardWindow(QWizard):
+    PREBUILD_GAP_MS = 60  # idle time between two pages built ahead
+
     def __init__(self, flow: Flow, readers: Readers | None = None, record_history: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, prebuild: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Sync Checkup {__version__} — Clockify to QuickBooks")
         self.setAccessibleName("Sync Checkup")
@@ -79,8 +83,12 @@ class WizardWindow(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, "Close")
         self.session = Session(flow, readers, record_history, self)
         self.pages = LazyPages(self)
-        self.build_page(Page.WELCOME)
+        welcome = self.build_page(Page.WELCOME)
         self.setStartId(Page.WELCOME)
+        if prebuild:
+            # while the bookkeeper reads the Welcome page, build the others one at a time, so
+            # Next later only switches pages instead of importing and building one
+            after_first_paint(welcome, self.prebuild_next_page)
         self.resize(1180, 820)
         geometry = open_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -97,6 +105,22 @@ class WizardWindow(QWizard):
             widget.on_session_loaded(loaded)
         log.debug("built the %s page", page.name.lower())
         return widget
+
+    def prebuild_next_page(self) -> None:
+        """Build one page not built yet, then come back after a pause; waits while a check
+        runs (the worker needs the GIL then) and stops once the window has closed."""
+        if self.session.closed:
+            return
+        missing = [page for page in Page if page not in self.pages.built]
+        if not missing:
+            return
+        if not self.session.busy:
+            if "wizard.ui.jobs" not in sys.modules:
+                # the check's module loads the whole engine: load it while idle, not on Next
+                importlib.import_module("wizard.ui.jobs")
+            else:
+                self.build_page(missing[0])
+        QTimer.singleShot(self.PREBUILD_GAP_MS, self, self.prebuild_next_page)
 
     def validateCurrentPage(self) -> bool:
         """QWizard.next() asks this before it moves on: the page it moves to must exist by then."""

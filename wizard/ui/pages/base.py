@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from wizard.core.result import Finding, Status
@@ -67,6 +68,7 @@ class StepPage(QWizardPage):
         session.progress.connect(self.loadbar.set_progress)
         session.add_view(self.on_session_loaded)
         self._shown: Loaded | None = None
+        self._stale = False
 
     # --- QWizardPage ---
 
@@ -87,7 +89,17 @@ class StepPage(QWizardPage):
         self.session.recheck()
 
     def on_session_changed(self) -> None:
-        self.refresh()
+        # only the page on screen refreshes at once: seven refreshes per change cost the GUI
+        # thread tens of milliseconds just as a check starts; a hidden page catches up when shown
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def on_session_loaded(self, loaded: Loaded) -> None:
         self._shown = loaded
@@ -99,6 +111,7 @@ class StepPage(QWizardPage):
         """Fill the page from a finished check (GUI thread: keep it cheap)."""
 
     def refresh(self) -> None:
+        self._stale = False
         flow = self.session.flow
         self.header.set_state(flow.page_status(self.page_id), flow.verdict(self.page_id))
         busy = flow.load is Load.BUSY
