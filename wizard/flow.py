@@ -218,6 +218,16 @@ class Flow:
             return None
         return compare(self.previous, self.result, PAGE_CHECKS[page])
 
+    def connection_problem(self) -> str | None:
+        """The sentence of the first side that couldn't be read in the shown run (unreachable,
+        key refused, sign-in needed): every page shows it, since every later page lacks data."""
+        if self.load is not Load.READY or self.result is None:
+            return None
+        for f in self.result.findings:
+            if f.check == "connection" and f.status is Status.FAIL:
+                return f.message
+        return None
+
     # --- what each page says ----------------------------------------------------------------
 
     def page_status(self, page: Page) -> Status:

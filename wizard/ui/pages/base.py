@@ -121,6 +121,8 @@ class StepPage(QWizardPage):
         elif flow.load is Load.CANCELLED:
             self.load_message.show_message(Status.NOT_CHECKED,
                                       "The check was cancelled. Click Re-check to run it again.")
+        elif (problem := flow.connection_problem()) is not None:
+            self.load_message.show_message(Status.FAIL, problem)
         else:
             self.load_message.clear()
         self.completeChanged.emit()

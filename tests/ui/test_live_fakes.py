@@ -1,0 +1,190 @@
+"""The wizard with both sides live (Clockify = api, QuickBooks = api) against the loopback fakes
+serving the sample company: the Names page must say what it says for the demo, and connections
+dropped mid-load must end in one sentence on the page, with nothing lost and Re-check recovering.
+
+The key is typed into the Welcome page and saved through the real key check (an in-memory
+keyring keeps it); QuickBooks tokens come from the environment variables support uses.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import keyring
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from tests.fakes.clockify_server import FakeClockify, load_sample, serve
+from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
+from tests.fakes.quickbooks_server import FakeQuickBooks
+from tests.ui.conftest import make_window
+from wizard.core.result import Status
+from wizard.flow import Load, Page
+from wizard.sources import clockify, demo, intuit, quickbooks
+from wizard.ui.rows import NameColumn
+
+pytestmark = pytest.mark.gui
+
+KEY = "Qw7e" * 12
+
+
+def _sample_quickbooks(fake: FakeQuickBooks) -> None:
+    """Serve the sample company's stored QuickBooks answers."""
+    folder = demo.sample_dir() / "quickbooks"
+
+    def read(name: str) -> Any:
+        return json.loads((folder / name).read_text(encoding="utf-8"))
+
+    fake.company = read("companyinfo.json")
+    fake.prefs = read("preferences.json")
+    fake.lists = {"Employee": read("employees.json")["QueryResponse"]["Employee"],
+                  "Vendor": read("vendors.json")["QueryResponse"]["Vendor"],
+                  "Customer": read("customers.json")["QueryResponse"]["Customer"]}
+
+
+@dataclass
+class Fakes:
+    clockify: FakeClockify
+    intuit: FakeIntuit
+    quickbooks: FakeQuickBooks
+
+
+@pytest.fixture
+def fakes(monkeypatch: pytest.MonkeyPatch) -> Iterator[Fakes]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    with serve() as fake_clockify, FakeIntuit() as fake_intuit, \
+            FakeQuickBooks(fake_intuit) as fake_qbo:
+        load_sample(fake_clockify, demo.sample_dir() / "clockify", KEY)
+        _sample_quickbooks(fake_qbo)
+        grant = fake_intuit.issue()
+        for name, value in ((clockify.ENV_API_URL, fake_clockify.core_url),
+                            (clockify.ENV_REPORTS_URL, fake_clockify.reports_url),
+                            (intuit.ENV_CLIENT_ID, CLIENT_ID),
+                            (intuit.ENV_CLIENT_SECRET, CLIENT_SECRET),
+                            (intuit.ENV_DISCOVERY_URL, fake_intuit.discovery_url),
+                            (intuit.ENV_REALM, REALM), (intuit.ENV_ACCESS, grant.access),
+                            (quickbooks.ENV_API_URL, fake_qbo.url)):
+            monkeypatch.setenv(name, value)
+        # no real waiting between retries: the faults are what is tested, not the back-off
+        monkeypatch.setattr(clockify, "new_session",
+                            functools.partial(clockify.new_session, backoff=0.0))
+        monkeypatch.setattr(quickbooks, "SLEEP", lambda seconds: None)
+        yield Fakes(fake_clockify, fake_intuit, fake_qbo)
+    keyring.set_keyring(previous)
+
+
+def _live_window(qtbot, caplog):  # type: ignore[no-untyped-def]
+    """The wizard with both sides live: key saved through the Welcome page, QuickBooks from the
+    environment."""
+    caplog.set_level(logging.INFO, logger="wizard.ui.workers")
+    window = make_window(qtbot, sample=False)
+    qtbot.waitUntil(lambda: "keyring lookup finished" in caplog.text, timeout=20_000)
+    welcome = window.pages[Page.WELCOME]
+    welcome.clockify_group.button(0).click()
+    welcome.qbo_group.button(0).click()
+    qtbot.keyClicks(welcome.key_edit, KEY)
+    qtbot.mouseClick(welcome.key_save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.flow.choices.clockify_key_stored
+                    or welcome.key_save.isEnabled(), timeout=20_000)
+    assert window.session.flow.choices.clockify_key_stored, welcome.key_message.text.text()
+    assert "accepted" in welcome.key_message.text.text()
+    assert welcome.key_edit.text() == ""  # the key left the field
+    window.session.flow.choices.qbo_signed_in = True  # tokens from the environment
+    welcome.show_choices()
+    return window
+
+
+def _next(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    button = window.button(QWizard.WizardButton.NextButton)
+    assert button.isEnabled(), window.session.flow.blocked(Page(window.currentId()))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _finished(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.session.flow.load is not Load.BUSY
+                    and not window.session.busy, timeout=60_000)
+
+
+def _names_statuses(window) -> dict[str, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    names = window.pages[Page.NAMES]
+    out = {}
+    for label, table in (("users", names.users), ("customers", names.customers)):
+        model = table.model
+        out[label] = sorted(
+            (str(model.index(r, NameColumn.CLOCKIFY).data()),
+             str(model.index(r, NameColumn.STATUS).data()))
+            for r in range(model.rowCount()))
+    return out
+
+
+def _demo_statuses(qtbot) -> dict[str, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, prebuild=False)
+    _next(qtbot, window)
+    _finished(qtbot, window)
+    statuses = _names_statuses(window)
+    window.shutdown()
+    return statuses
+
+
+def test_live_walk_shows_the_same_names_statuses_as_the_demo(qtbot, caplog, fakes) -> None:  # type: ignore[no-untyped-def]
+    expected = _demo_statuses(qtbot)
+    assert ("Jon Smith", "near match") in expected["users"]
+
+    window = _live_window(qtbot, caplog)
+    _next(qtbot, window)
+    _finished(qtbot, window)
+    flow = window.session.flow
+    assert flow.load is Load.READY, flow.error
+    assert flow.result.sources == {"clockify": "api", "quickbooks": "api"}
+    codes = {f.code for f in flow.result.findings if f.check == "connection"}
+    assert codes == {"CLOCKIFY_CONNECTED", "QBO_CONNECTED"}
+    for page in (Page.NAMES, Page.RESYNC, Page.RECONNECT, Page.ENTRIES, Page.SUMMARY):
+        _next(qtbot, window)
+        assert window.currentId() == page
+    assert _names_statuses(window) == expected
+    assert fakes.clockify.requests("reports")  # the entries came from the fake's report API
+    assert any("Employee" in q for q in fakes.quickbooks.queries)
+
+
+def test_dropped_connections_mid_load_are_one_sentence_and_recheck_recovers(  # type: ignore[no-untyped-def]
+        qtbot, caplog, fakes) -> None:
+    window = _live_window(qtbot, caplog)
+    # the user and workspace answer; every report request then drops without an answer
+    fakes.clockify.fail("drop", path="reports", times=50)
+    _next(qtbot, window)
+    _finished(qtbot, window)
+    flow = window.session.flow
+    assert flow.load is Load.READY  # a connection failure is a diagnosis, not a crash
+    unreachable = [f for f in flow.result.findings if f.code == "CLOCKIFY_UNREACHABLE"]
+    assert len(unreachable) == 1
+    plan = window.pages[Page.PLAN]
+    assert plan.load_message.isVisible()
+    sentence = plan.load_message.text.text()
+    assert sentence == unreachable[0].message
+    for technical in ("HTTP", "Traceback", "{"):
+        assert technical not in sentence
+    assert plan.header.icon.accessibleName() == "Status: Warning"  # QuickBooks still read
+    # nothing lost: Next and Back still work, and the choices are kept
+    _next(qtbot, window)
+    assert window.currentId() == Page.NAMES
+    assert window.pages[Page.NAMES].load_message.text.text() == sentence
+    assert flow.result.check("users").status is Status.NOT_CHECKED
+    qtbot.mouseClick(window.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    assert window.currentId() == Page.PLAN
+    assert flow.choices.clockify == "api"
+    assert flow.choices.clockify_key_stored
+
+    fakes.clockify.faults.clear()  # the service is healthy again
+    qtbot.mouseClick(plan.loadbar.recheck, Qt.MouseButton.LeftButton)
+    _finished(qtbot, window)
+    assert flow.load is Load.READY
+    assert not plan.load_message.isVisible()
+    assert flow.result.check("users").status is Status.FAIL  # checked again, with data
+    assert "CLOCKIFY_CONNECTED" in {f.code for f in flow.result.findings}
