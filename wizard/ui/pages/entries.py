@@ -83,6 +83,7 @@ class EntriesPage(StepPage):
 
         self.reasons = ReasonsModel(self)
         self.reasons_view = QTableView(self)
+        self.reasons_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.reasons_view.setModel(self.reasons)
         self.reasons_view.setAccessibleName("Entries that won't sync, counted per reason")
         self.reasons_view.verticalHeader().hide()
@@ -112,6 +113,7 @@ class EntriesPage(StepPage):
 
         self.model = EntriesModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setModel(self.model)
         self.table.setAccessibleName("Entries that won't sync")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -46,6 +46,7 @@ class NamesTable(QGroupBox):
         self.session = session
         self.model = NamesModel(clockify, qbo, self)
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.view.setModel(self.model)
         self.view.setAccessibleName(title)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -150,6 +151,7 @@ class NamesPage(StepPage):
         self._filter_timer.setInterval(150)
         self._filter_timer.timeout.connect(self.on_filter_timer_timeout)
         self.detail = QTextBrowser(self)
+        self.detail.setTabChangesFocus(True)
         self.detail.setAccessibleName("Details and fix for the selected row")
         self.detail.setOpenLinks(False)
         self.detail.setHtml(PLACEHOLDER)

@@ -30,6 +30,7 @@ class ResyncPage(StepPage):
         self.body.addWidget(self.changes_label)
         self.model = ChangesModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setModel(self.model)
         self.table.setAccessibleName("What changed since the Re-check")
         self.table.verticalHeader().hide()

@@ -54,6 +54,7 @@ class SummaryPage(StepPage):
             "passwords, keys or e-mail addresses.", self))
         self.checks = ChecksModel(self)
         self.checks_view = QTableView(self)
+        self.checks_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.checks_view.setModel(self.checks)
         self.checks_view.setAccessibleName("Every check with its status")
         self.checks_view.verticalHeader().hide()
@@ -69,6 +70,7 @@ class SummaryPage(StepPage):
         self.body.addWidget(self.changes_label)
         self.changes = ChangesModel(self)
         self.changes_view = QTableView(self)
+        self.changes_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.changes_view.setModel(self.changes)
         self.changes_view.setAccessibleName("What changed since the last run")
         self.changes_view.verticalHeader().hide()
