@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from wizard import __version__
 from wizard.core.errors import SyncCheckupError
+from wizard.core.gcpause import paused_gc
 from wizard.core.plans import PLAN_CHOICES, plan_from_choice
 
 if TYPE_CHECKING:
@@ -171,7 +172,8 @@ def run_check(args: argparse.Namespace) -> int:
         qbo_files=all_files if args.qbo_file else (),
         manual=Manual(plan=args.plan, payroll=args.payroll, closing_date=args.closing_date,
                       closing_date_given=args.closing_date is not None))
-    clockify_side = read_clockify(request)
+    with paused_gc():  # hundreds of thousands of records: see wizard/core/gcpause.py
+        clockify_side = read_clockify(request)
     if clockify == "file" and args.date_from is None and args.date_to is None \
             and clockify_side.data is not None and clockify_side.data.period is not None:
         period = clockify_side.data.period  # the export's own range, not the last 30 days

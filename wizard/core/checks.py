@@ -10,6 +10,7 @@ from operator import itemgetter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wizard.core import texts
+from wizard.core.gcpause import paused_gc
 from wizard.core.model import (
     Client,
     ClockifySide,
@@ -476,6 +477,7 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
     users_ok = user_ok or {}
     projects_ok = project_ok or {}
     too_long = MAX_SYNC_SECONDS
+    append = items.append
     for e, day in in_period:
         # e is a NamedTuple: unpack once rather than reading attributes one by one
         (entry_id, user_id, user_name, project_id, project_name, _client_id, client_name,
@@ -511,11 +513,9 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
                 billable_problem = True
             else:
                 nonbillable_problem = True
-            items.append(EntryItem(
-                id=entry_id, date=day, user=user_name, project=project_name or None,
-                client=client_name or None, billable=billable,
-                hours=None if seconds is None else round(seconds / 3600, 2),
-                reasons=tuple(reasons)))
+            append(EntryItem(entry_id, day, user_name, project_name or None, client_name or None,
+                             billable, None if seconds is None else round(seconds / 3600, 2),
+                             tuple(reasons)))
     items.sort(key=itemgetter(1))  # by date; stable, so the source's order within a day
     summary_obj = EntriesSummary(total=len(in_period), will_sync=len(in_period) - len(items),
                                  items=tuple(items),
@@ -599,6 +599,13 @@ def run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
                period: tuple[dt.date, dt.date], generated_at: dt.datetime,
                version: str) -> RunResult:
     """Every check, in SPEC order, from both sides' data."""
+    with paused_gc():
+        return _run_checks(clockify, quickbooks, period, generated_at, version)
+
+
+def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
+                period: tuple[dt.date, dt.date], generated_at: dt.datetime,
+                version: str) -> RunResult:
     cdata = clockify.data if clockify.problem is None else None
     qdata = quickbooks.data if quickbooks.problem is None else None
     outputs: dict[str, _CheckOutput] = {}

@@ -6,17 +6,16 @@ benchmark can feed a source that is slow, fails, or is very large.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wizard import __version__
 from wizard.core.checks import run_checks
 from wizard.core.compare import Comparison
 from wizard.core.errors import Cancelled
+from wizard.core.gcpause import paused_gc
 from wizard.core.model import ClockifySide, QuickBooksSide
 from wizard.core.result import RunResult
 from wizard.flow import Changes
@@ -71,22 +70,6 @@ def _changes(comparison: Comparison | None) -> Changes | None:
                    still=tuple(c.finding for c in comparison.still_failing))
 
 
-@contextlib.contextmanager
-def _quiet_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a large company is built: a full collection over
-    millions of new objects holds the GIL for hundreds of milliseconds, freezing the window.
-    The result is acyclic data, freed by reference counting; what survives is frozen so later
-    collections (on any thread) don't walk it again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
 _RAW_LISTS = ("members", "clients", "projects", "entries", "employees", "vendors", "customers")
 _RELEASE_CHUNK = 4000
 
@@ -115,7 +98,7 @@ def _release(held: list[list[object]]) -> None:
 def check(request: Request, progress: Progress, cancel: CancelToken,
           readers: Readers | None = None, record_history: bool = True) -> Loaded:
     """Read both sides, run every check, and prepare the rows the pages show."""
-    with _quiet_gc():
+    with paused_gc(freeze=True):
         return _check(request, progress, cancel, readers or Readers(), record_history)
 
 
