@@ -110,3 +110,16 @@ def test_every_control_tab_reaches_on_the_welcome_page_has_a_name(qtbot) -> None
     assert welcome.sample in chain
     assert welcome.key_edit in chain or not welcome.key_edit.isEnabled()
     assert [type(w).__name__ for w in chain if not _spoken_name(w)] == []
+
+
+def test_enter_on_a_page_goes_next_not_re_check(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    flow = window.session.flow
+    window.next()
+    qtbot.waitUntil(lambda: flow.load is Load.READY and not window.session.busy, timeout=20_000)
+    assert window.currentId() == Page.PLAN
+    recheck = window.pages[Page.PLAN].loadbar.recheck
+    recheck.setFocus()
+    qtbot.keyClick(recheck, Qt.Key.Key_Return)
+    assert window.currentId() == Page.NAMES
+    assert not window.session.busy  # Enter did not start another check

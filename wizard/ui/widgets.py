@@ -143,6 +143,9 @@ class LoadBar(QWidget):
         self.cancel.setAccessibleName("Cancel the check that is running")
         self.recheck = QPushButton("Re-check", self)
         self.recheck.setAccessibleName("Re-check: fetch both sides again and run every check")
+        for button in (self.cancel, self.recheck):
+            # inside the wizard (a dialog) a focused button would take Enter from Next
+            button.setAutoDefault(False)
         self.cancel.clicked.connect(self.cancel_clicked)
         self.recheck.clicked.connect(self.recheck_clicked)
         layout = QHBoxLayout(self)
