@@ -64,6 +64,7 @@ def test_walk_every_page_on_the_sample_company(qtbot) -> None:  # type: ignore[n
     assert _header_status(window, Page.PLAN) == "Status: Warning"
     assert plan.values["plan"].text() == "QuickBooks Online Plus"
     assert "Time tracking is turned off" in plan.problems.text()
+    assert "works with Clockify, and payroll is off" in plan.problems.text()
 
     _next(qtbot, window)
     assert _header_status(window, Page.NAMES) == "Status: Fail"

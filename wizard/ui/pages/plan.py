@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from wizard.core.result import Status
 from wizard.core.texts import QBO_PLAN_BY_HAND
 from wizard.flow import Page
 from wizard.ui.jobs import Loaded
@@ -42,5 +43,8 @@ class PlanPage(StepPage):
         for key, label in self.values.items():
             label.setText(facts.get(key, "not known"))
             label.setAccessibleName(f"{key.replace('_', ' ')}: {label.text()}")
-        text = findings_html(loaded.result.findings_for("plan"))
-        self.problems.setText(text or "<p>Nothing to fix here.</p>")
+        findings = loaded.result.findings_for("plan")
+        # the verdict when the plan itself is fine ("Plus works with Clockify…"), then problems
+        good = "".join(f"<p>{html.escape(f.message)}</p>" for f in findings
+                       if f.status is Status.PASS)
+        self.problems.setText(good + findings_html(findings) or "<p>Nothing to fix here.</p>")
