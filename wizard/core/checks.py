@@ -507,8 +507,6 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
         if close_date is not None and day <= close_date:
             reasons.append("ENTRY_BOOKS_CLOSED")
         if reasons:
-            for reason in reasons:
-                counts[reason] += 1
             if billable:
                 billable_problem = True
             else:
@@ -516,6 +514,10 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
             append(EntryItem(entry_id, day, user_name, project_name or None, client_name or None,
                              billable, None if seconds is None else round(seconds / 3600, 2),
                              tuple(reasons)))
+    # counted per combination of reasons (a few dozen), at C speed, then spread out
+    for combo, n in Counter(map(itemgetter(7), items)).items():
+        for reason in combo:
+            counts[reason] += n
     items.sort(key=itemgetter(1))  # by date; stable, so the source's order within a day
     summary_obj = EntriesSummary(total=len(in_period), will_sync=len(in_period) - len(items),
                                  items=tuple(items),
