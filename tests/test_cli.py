@@ -81,3 +81,8 @@ def test_core_and_sources_import_without_qt() -> None:
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           check=False)
     assert proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_from_alone_runs_to_today_of_the_sample() -> None:
+    proc = sync_checkup("check", "--demo", "--json", "--from", "2026-11-20")
+    assert json.loads(proc.stdout)["period"] == {"from": "2026-11-20", "to": "2026-11-24"}

@@ -108,8 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _period(args: argparse.Namespace, today: dt.date) -> tuple[dt.date, dt.date]:
     from wizard.core.checks import default_period
 
-    end = args.date_to or (args.date_from + dt.timedelta(days=29) if args.date_from and not
-                           args.date_to else today)
+    end = args.date_to or today
     start = args.date_from or default_period(end)[0]
     if start > end:
         raise SyncCheckupError(f"The period starts ({start}) after it ends ({end}); "
