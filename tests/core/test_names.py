@@ -149,3 +149,10 @@ def test_spelling_needs_aligned_words_and_few_edits(a: str, b: str) -> None:
     if spelling_close(a, b):
         assert len(a.split()) == len(b.split())
         assert sum(x != y for x, y in zip(a.split(), b.split(), strict=True)) == 1
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_ascii_fast_path_gives_the_same_keys_as_the_unicode_path(name: str) -> None:
+    from wizard.core.names import _ascii_keys, _unicode_keys
+    assert _ascii_keys(name) == _unicode_keys(name)

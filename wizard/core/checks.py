@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wizard.core import texts
@@ -636,10 +636,12 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
         used_projects: set[str | None] | None = None
         used_clients: set[str | None] | None = None
         if in_period is not None:
-            used_projects = {e.project_id for e, _ in in_period}
-            used_clients = {e.client_id for e, _ in in_period}
+            # map/itemgetter keep these passes over every entry in C
+            period_entries = list(map(itemgetter(0), in_period))
+            used_projects = set(map(attrgetter("project_id"), period_entries))
+            used_clients = set(map(attrgetter("client_id"), period_entries))
             # sources without ids (export files) name them: key those by name too
-            for e in {e for e, _ in in_period if not (e.project_id and e.client_id)}:
+            for e in [e for e in period_entries if not (e.project_id and e.client_id)]:
                 if e.project_name:
                     used_projects.add(project_key(None, e.client_name, e.project_name))
                 if e.client_name:
