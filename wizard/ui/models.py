@@ -55,7 +55,29 @@ _ENTRY_ROLES = frozenset(int(r) for r in (
 
 # --- Names ---------------------------------------------------------------------------------------
 
-class NamesModel(QAbstractTableModel):
+class _TableModel(QAbstractTableModel):
+    """The shape every table here shares: fixed columns with header words, and a row count."""
+
+    headers: tuple[str, ...] = ()
+
+    def _length(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else self._length()
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = _ROLE.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == _ROLE.DisplayRole \
+                and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+
+class NamesModel(_TableModel):
     """Clockify names beside QuickBooks names; a client's projects follow it, indented.
 
     Flat on purpose: a tree model with a filter proxy calls into Python for every row on each
@@ -64,8 +86,7 @@ class NamesModel(QAbstractTableModel):
 
     def __init__(self, clockify_header: str, qbo_header: str, parent: Any = None) -> None:
         super().__init__(parent)
-        self._headers = {NameColumn.STATUS: "Status", NameColumn.CLOCKIFY: clockify_header,
-                         NameColumn.QUICKBOOKS: qbo_header, NameColumn.NOTE: "Note"}
+        self.headers = ("Status", clockify_header, qbo_header, "Note")  # NameColumn order
         self._flat = FlatNames()
         self._order: Sequence[int] | None = None
         self._dark = False
@@ -101,20 +122,8 @@ class NamesModel(QAbstractTableModel):
                 return self.index(row, NameColumn.CLOCKIFY)
         return QModelIndex()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if parent.isValid():
-            return 0
+    def _length(self) -> int:
         return len(self._order) if self._order is not None else len(self._flat.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(NameColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = _ROLE.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == _ROLE.DisplayRole \
-                and 0 <= section < len(NameColumn):
-            return self._headers[NameColumn(section)]
-        return None
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
         if role not in _NAME_ROLES:
@@ -190,9 +199,10 @@ _ENTRY_HEADERS = {EntryColumn.DATE: "Date", EntryColumn.USER: "User",
                   EntryColumn.CLIENT: "Client", EntryColumn.PROJECT: "Project",
                   EntryColumn.BILLABLE: "Billable", EntryColumn.HOURS: "Hours",
                   EntryColumn.REASONS: "Why it won't sync"}
+assert list(_ENTRY_HEADERS) == list(EntryColumn)
 
 
-class EntriesModel(QAbstractTableModel):
+class EntriesModel(_TableModel):
     """The entries that won't sync, shown in an order computed elsewhere (see module doc)."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -218,21 +228,10 @@ class EntriesModel(QAbstractTableModel):
     def item_at(self, row: int) -> EntryItem:
         return self._items[self._order[row] if self._order is not None else row]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if parent.isValid():
-            return 0
+    headers = tuple(_ENTRY_HEADERS.values())
+
+    def _length(self) -> int:
         return len(self._order) if self._order is not None else len(self._items)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(EntryColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = _ROLE.DisplayRole) -> Any:
-        if role != _ROLE.DisplayRole:
-            return None
-        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(EntryColumn):
-            return _ENTRY_HEADERS[EntryColumn(section)]
-        return None
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
         if role not in _ENTRY_ROLES or not index.isValid() \
@@ -271,7 +270,7 @@ class CheckColumn(IntEnum):
     SUMMARY = 2
 
 
-class ChecksModel(QAbstractTableModel):
+class ChecksModel(_TableModel):
     """Every check with its status icon and word (summary page)."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -283,18 +282,10 @@ class ChecksModel(QAbstractTableModel):
         self._checks = list(checks)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._checks)
+    headers = ("Status", "Check", "Result")  # CheckColumn order
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(CheckColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = _ROLE.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == _ROLE.DisplayRole \
-                and 0 <= section < len(CheckColumn):
-            return ("Status", "Check", "Result")[section]
-        return None
+    def _length(self) -> int:
+        return len(self._checks)
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._checks)):
@@ -319,7 +310,7 @@ class CountColumn(IntEnum):
     MEANING = 1
 
 
-class ReasonsModel(QAbstractTableModel):
+class ReasonsModel(_TableModel):
     """Entries that won't sync, counted per reason, each reason in words."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -334,18 +325,10 @@ class ReasonsModel(QAbstractTableModel):
     def reason_at(self, row: int) -> str:
         return self._rows[row][0]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    headers = ("Entries", "Reason")  # CountColumn order
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(CountColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = _ROLE.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == _ROLE.DisplayRole \
-                and 0 <= section < len(CountColumn):
-            return ("Entries", "Reason")[section]
-        return None
+    def _length(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -372,7 +355,7 @@ class ChangeColumn(IntEnum):
 _CHANGE_STATUS = {"fixed": Status.PASS, "new": Status.FAIL, "still to fix": Status.WARN}
 
 
-class ChangesModel(QAbstractTableModel):
+class ChangesModel(_TableModel):
     """Fixed / new / still to fix — or just "to fix" — one row per finding."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -389,18 +372,10 @@ class ChangesModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    headers = ("Change", "Name", "What")  # ChangeColumn order
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(ChangeColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = _ROLE.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == _ROLE.DisplayRole \
-                and 0 <= section < len(ChangeColumn):
-            return ("Change", "Name", "What")[section]
-        return None
+    def _length(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
