@@ -254,23 +254,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command != "check":
+        return main_gui(args)  # the window opens its log file after its first paint
     with contextlib.suppress(OSError):  # a read-only home must not stop a check
         logs.setup()
-    if args.command == "check":
-        try:
-            return run_check(args)
-        except SyncCheckupError as exc:
-            sys.stderr.write(f"sync-checkup: {exc}\n")
-            return EXIT_CANNOT_RUN
-        except KeyboardInterrupt:
-            sys.stderr.write("sync-checkup: stopped.\n")
-            return EXIT_CANNOT_RUN
-        except Exception:
-            log.exception("internal error during check")
-            sys.stderr.write("sync-checkup: an internal problem stopped the check; the details "
-                             f"are in the log file {logs.log_file()}.\n")
-            return EXIT_CANNOT_RUN
-    return main_gui(args)
+    try:
+        return run_check(args)
+    except SyncCheckupError as exc:
+        sys.stderr.write(f"sync-checkup: {exc}\n")
+        return EXIT_CANNOT_RUN
+    except KeyboardInterrupt:
+        sys.stderr.write("sync-checkup: stopped.\n")
+        return EXIT_CANNOT_RUN
+    except Exception:
+        log.exception("internal error during check")
+        sys.stderr.write("sync-checkup: an internal problem stopped the check; the details "
+                         f"are in the log file {logs.log_file()}.\n")
+        return EXIT_CANNOT_RUN
 
 
 def main_gui(args: argparse.Namespace | None = None) -> int:

@@ -2,7 +2,8 @@
 
 Timing lives in benchmarks/bundle_size_start.py; these tests pin the causes instead: at the
 first paint only the Welcome page exists, and the keyring, HTTP, Intuit and spreadsheet
-libraries (and the other pages' modules) have not been imported yet.
+libraries (and the other pages' modules) have not been imported yet; the log file is opened just
+after it, with the records logged before it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from wizard.flow import Page
 pytestmark = pytest.mark.gui
 
 _PROBE = """
-import json, sys
+import json, os, sys
 before = set(sys.modules)  # a .pth file may import a package's bare name at start-up
 from wizard.ui import startup_probe
 from wizard.ui.wizard_window import WizardWindow
@@ -41,6 +42,10 @@ def noting_report(self):
     seen["modules"] = sorted(m for m in set(sys.modules) - before if m.split(".")[0] in (
         "requests", "keyring", "intuitlib", "openpyxl", "secretstorage", "rapidfuzz")
         or m.startswith("wizard.ui.pages.") or m in ("wizard.core.checks", "wizard.ui.jobs"))
+    seen["deferred"] = sorted(m for m in set(sys.modules) - before if m in (
+        "logging.handlers", "platformdirs", "wizard.ui.rows"))
+    seen["log_file_at_paint"] = os.path.exists(os.path.join(os.environ["SYNC_CHECKUP_HOME"],
+                                                            "log", "sync-checkup.log"))
     seen["built"] = list(builds)
     report(self)
 
@@ -61,6 +66,13 @@ def test_first_paint_needs_only_the_welcome_page(tmp_path) -> None:  # type: ign
     seen = json.loads(line[5:])
     assert seen["built"] == ["WELCOME"]
     assert seen["modules"] == ["wizard.ui.pages.base", "wizard.ui.pages.welcome"]
+    # the rotating log file and its module wait for the paint (platformdirs too, with
+    # SYNC_CHECKUP_HOME set as here); the table rows belong to later pages
+    assert seen["deferred"] == []
+    assert seen["log_file_at_paint"] is False
+    # what was logged before the paint was held, then written once the file opened
+    log_text = (tmp_path / "log" / "sync-checkup.log").read_text(encoding="utf-8")
+    assert "startup probe armed" in log_text
 
 
 def test_pages_are_built_when_first_visited_and_filled(qtbot) -> None:  # type: ignore[no-untyped-def]

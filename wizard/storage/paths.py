@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_DIR_NAME = "SyncCheckup"
 APP_AUTHOR = "SyncCheckup"
 HOME_ENV = "SYNC_CHECKUP_HOME"
@@ -26,6 +24,8 @@ def _dir(kind: str) -> Path:
     if base is not None:
         path = base / kind
     else:
+        import platformdirs  # not needed (nor loaded) when SYNC_CHECKUP_HOME is set
+
         getter = {"data": platformdirs.user_data_dir, "config": platformdirs.user_config_dir,
                   "log": platformdirs.user_log_dir, "cache": platformdirs.user_cache_dir}[kind]
         path = Path(getter(APP_DIR_NAME, APP_AUTHOR))

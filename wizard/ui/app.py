@@ -17,6 +17,7 @@ from wizard import __version__, logs
 from wizard.flow import Flow, Page
 from wizard.resources import resource_path
 from wizard.ui import errors, qtlog, startup_probe, theme
+from wizard.ui.first_paint import after_first_paint
 from wizard.ui.wizard_window import WizardWindow
 
 log = logging.getLogger(__name__)
@@ -50,8 +51,7 @@ def today_for(demo: bool) -> dt.date:
 
 def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
     """Open the wizard; with `screenshots`, walk every page, save PNGs there and quit."""
-    with contextlib.suppress(OSError):  # a read-only home must not stop the app
-        logs.setup()
+    logs.hold()  # the log file opens after the first paint (open_log_file); records wait
     if screenshots is not None and sys.platform.startswith("linux") and not (
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # pictures need no screen
@@ -66,6 +66,7 @@ def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
     if demo:
         flow.choices.use_sample()
         window.pages[Page.WELCOME].show_choices()  # type: ignore[attr-defined]
+    after_first_paint(window, open_log_file)
     window.show()
     if screenshots is not None:
         def finished(files: list[Path]) -> None:
@@ -73,6 +74,14 @@ def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
             app.exit(0 if len(files) == len(Page) else 1)
 
         window.save_screenshots(Path(screenshots), finished)
-    code = app.exec()
-    window.shutdown()
+    try:
+        code = app.exec()
+        window.shutdown()
+    finally:
+        open_log_file()  # closed before its first paint: the held records still reach the file
     return code
+
+
+def open_log_file() -> None:
+    with contextlib.suppress(OSError):  # a read-only home must not stop the app
+        logs.setup()

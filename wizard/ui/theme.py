@@ -12,9 +12,9 @@ from functools import cache
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from wizard.core.labels import Tag
 from wizard.core.result import Status
 from wizard.resources import resource_path
-from wizard.ui.rows import Tag
 
 STATUS_WORD: dict[Status, str] = {
     Status.PASS: "Pass",
