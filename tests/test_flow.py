@@ -66,6 +66,18 @@ def test_request_carries_only_the_chosen_kinds_files() -> None:
     assert request.period == flow.period
 
 
+def test_request_without_manual_answers_carries_a_blank_manual() -> None:
+    """Choices keeps None until the bookkeeper answers (no sources import before the paint)."""
+    from wizard.sources.gather import Manual
+
+    flow = Flow(TODAY)
+    flow.choices.use_sample()
+    assert flow.choices.manual is None
+    assert flow.request().manual == Manual()
+    flow.choices.manual = Manual(plan="QuickBooks Online Plus", payroll=False)
+    assert flow.request().manual == Manual(plan="QuickBooks Online Plus", payroll=False)
+
+
 def test_later_pages_wait_for_the_run() -> None:
     flow = Flow(TODAY)
     flow.choices.use_sample()

@@ -2,19 +2,24 @@
 
 The Qt wizard is a shell around one `Flow`: it asks the flow which page comes next, whether Next
 is allowed, and the status and one-line verdict of each page. Keeping this free of Qt lets the
-rules be tested without a display (tests/test_flow.py).
+rules be tested without a display (tests/test_flow.py). The data model and the sources' request
+types are imported when a check is asked for, not when the window opens (issue 7: start-up).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wizard.core.model import SourceKind
-from wizard.core.result import CHECK_IDS, Finding, RunResult, Status, worst
-from wizard.sources.gather import Manual, Request
+from wizard.core.result import CHECK_IDS, Status, worst
+
+if TYPE_CHECKING:
+    from wizard.core.model import SourceKind
+    from wizard.core.result import Finding, RunResult
+    from wizard.sources.gather import Manual, Request
 
 
 class Page(IntEnum):
@@ -69,7 +74,7 @@ class Choices:
     quickbooks: SourceKind | None = None
     clockify_files: tuple[Path, ...] = ()
     qbo_files: tuple[Path, ...] = ()
-    manual: Manual = field(default_factory=Manual)
+    manual: Manual | None = None  # None: not answered yet, the same as a blank Manual()
     clockify_key_stored: bool = False
     qbo_signed_in: bool = False
 
@@ -177,11 +182,13 @@ class Flow:
     # --- the run ----------------------------------------------------------------------------
 
     def request(self) -> Request:
+        from wizard.sources.gather import Manual, Request
+
         c = self.choices
         return Request(clockify=c.clockify, quickbooks=c.quickbooks, period=self.period,
                        clockify_files=c.clockify_files if c.clockify == "file" else (),
                        qbo_files=c.qbo_files if c.quickbooks == "file" else (),
-                       manual=c.manual)
+                       manual=c.manual if c.manual is not None else Manual())
 
     def set_period(self, start: dt.date, end: dt.date) -> str | None:
         """Set the period; a sentence when it can't be used."""

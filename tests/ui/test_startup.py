@@ -43,7 +43,8 @@ def noting_report(self):
         "requests", "keyring", "intuitlib", "openpyxl", "secretstorage", "rapidfuzz")
         or m.startswith("wizard.ui.pages.") or m in ("wizard.core.checks", "wizard.ui.jobs"))
     seen["deferred"] = sorted(m for m in set(sys.modules) - before if m in (
-        "logging.handlers", "platformdirs", "wizard.ui.rows"))
+        "logging.handlers", "platformdirs", "wizard.ui.rows", "wizard.sources.gather",
+        "wizard.core.model"))
     seen["log_file_at_paint"] = os.path.exists(os.path.join(os.environ["SYNC_CHECKUP_HOME"],
                                                             "log", "sync-checkup.log"))
     seen["built"] = list(builds)
@@ -67,7 +68,8 @@ def test_first_paint_needs_only_the_welcome_page(tmp_path) -> None:  # type: ign
     assert seen["built"] == ["WELCOME"]
     assert seen["modules"] == ["wizard.ui.pages.base", "wizard.ui.pages.welcome"]
     # the rotating log file and its module wait for the paint (platformdirs too, with
-    # SYNC_CHECKUP_HOME set as here); the table rows belong to later pages
+    # SYNC_CHECKUP_HOME set as here); the table rows belong to later pages, the data model
+    # and the request types to the first check
     assert seen["deferred"] == []
     assert seen["log_file_at_paint"] is False
     # what was logged before the paint was held, then written once the file opened

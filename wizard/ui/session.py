@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, QThreadPool, QTimer, Signal
 
 from wizard.flow import Flow
-from wizard.sources.gather import CancelToken, Progress
 from wizard.storage import paths
 from wizard.ui.workers import Worker
 
 if TYPE_CHECKING:  # jobs pulls in the whole engine: imported when the first check starts
+    from wizard.sources.gather import CancelToken, Progress
     from wizard.ui import jobs
 
 log = logging.getLogger(__name__)

@@ -12,13 +12,15 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from wizard.core.errors import Cancelled, SyncCheckupError
 from wizard.logs import scrub
-from wizard.sources.gather import CancelToken, Progress
+
+if TYPE_CHECKING:
+    from wizard.sources.gather import CancelToken, Progress
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,8 @@ class Worker(QRunnable):
         self.setAutoDelete(False)
         self.fn = fn
         self.name = name
+        from wizard.sources.gather import CancelToken  # the first job runs after the first paint
+
         self.cancel_token = CancelToken()
         self.signals = WorkerSignals()
         self.signals.done.connect(self._on_signals_done)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 from wizard.core.plans import plan_from_choice
 from wizard.core.result import Status
 from wizard.flow import Page
-from wizard.sources.gather import CancelToken, Manual, Progress
 from wizard.ui.first_paint import after_first_paint
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.session import Session, file_list, open_settings
 from wizard.ui.widgets import InlineMessage
+
+if TYPE_CHECKING:
+    from wizard.sources.gather import CancelToken, Progress
 
 log = logging.getLogger(__name__)
 
@@ -292,6 +294,8 @@ class WelcomePage(StepPage):
         self.show_choices()
 
     def on_manual_changed(self, _index: int = 0) -> None:
+        from wizard.sources.gather import Manual  # loads the data model: not before the paint
+
         plan_index = self.plan_combo.currentIndex()
         plan = plan_from_choice(_PLANS[plan_index]) if plan_index > 0 else None
         payroll = {0: None, 1: False, 2: True}[self.payroll_combo.currentIndex()]
