@@ -13,6 +13,7 @@ import logging
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -105,3 +106,23 @@ def test_keyring_lookup_runs_after_the_first_paint(qtbot, caplog) -> None:  # ty
                     and not window.session._jobs, timeout=20_000)
     assert window.session.flow.choices.clockify_key_stored is False  # the test keyring is empty
     assert window.session.flow.choices.qbo_signed_in is False
+
+
+def test_files_dropped_on_the_welcome_page_still_reach_it(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the drag-and-drop event classes are no longer imported before the first paint
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window(qtbot, sample=False, prebuild=False)
+    welcome = window.pages[Page.WELCOME]
+    added: list[list[Path]] = []
+    welcome.add_files = added.append  # type: ignore[attr-defined]
+    export = tmp_path / "customers.csv"
+    export.write_text("Name\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(export)), QUrl("https://example.com/x.csv")])
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    welcome.dropEvent(event)
+    assert added == [[export]]
+    assert event.isAccepted()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget, QWizard
 
 from wizard import __version__
@@ -26,6 +26,8 @@ from wizard.ui.pages.base import StepPage
 from wizard.ui.session import Session, open_settings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from wizard.ui.jobs import Readers
 
 log = logging.getLogger(__name__)

@@ -11,12 +11,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +35,8 @@ from wizard.ui.session import Session, file_list, open_settings
 from wizard.ui.widgets import InlineMessage
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
     from wizard.sources.gather import CancelToken, Progress
 
 log = logging.getLogger(__name__)
@@ -352,6 +352,9 @@ class WelcomePage(StepPage):
     def on_sign_in_started(self, started: tuple[Any, str]) -> None:
         self._close_sign_in()
         self._sign_in, url = started
+        from PySide6.QtCore import QUrl  # Qt classes the first picture doesn't use load on use
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl(url))
         if getattr(self._sign_in, "listening", False):
             self.qbo_message.show_message(
@@ -412,6 +415,8 @@ class WelcomePage(StepPage):
     # --- files ------------------------------------------------------------------------------
 
     def on_files_button_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         names, _ = QFileDialog.getOpenFileNames(
             self, "Open exported files", str(Path.home()),
             "Exports (*.csv *.xlsx *.xls);;All files (*)")
