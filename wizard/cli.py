@@ -276,5 +276,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def main_gui(args: argparse.Namespace | None = None) -> int:
     if args is None:
         args = build_parser().parse_args()
-    from wizard.ui.app import run_app
-    return run_app(demo=args.demo, screenshots=args.screenshots)
+    import gc
+
+    # Start-up creates many long-lived objects (modules, Qt types) and no garbage worth a cyclic
+    # collection: run_app turns the collector back on once the window has painted.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from wizard.ui.app import run_app
+        return run_app(demo=args.demo, screenshots=args.screenshots)
+    finally:
+        if was_enabled:
+            gc.enable()

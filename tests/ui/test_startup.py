@@ -25,7 +25,7 @@ from wizard.flow import Page
 pytestmark = pytest.mark.gui
 
 _PROBE = """
-import json, os, sys
+import gc, json, os, sys
 before = set(sys.modules)  # a .pth file may import a package's bare name at start-up
 from wizard.ui import startup_probe
 from wizard.ui.wizard_window import WizardWindow
@@ -48,6 +48,7 @@ def noting_report(self):
         "wizard.core.model"))
     seen["log_file_at_paint"] = os.path.exists(os.path.join(os.environ["SYNC_CHECKUP_HOME"],
                                                             "log", "sync-checkup.log"))
+    seen["gc_at_paint"] = gc.isenabled()
     seen["built"] = list(builds)
     report(self)
 
@@ -55,6 +56,7 @@ WizardWindow.build_page = counting_build
 startup_probe._FirstPaintFilter._report = noting_report
 from wizard.cli import main
 code = main([])
+seen["gc_after"] = gc.isenabled()
 print("SEEN " + json.dumps(seen))
 """
 
@@ -76,6 +78,9 @@ def test_first_paint_needs_only_the_welcome_page(tmp_path) -> None:  # type: ign
     # what was logged before the paint was held, then written once the file opened
     log_text = (tmp_path / "log" / "sync-checkup.log").read_text(encoding="utf-8")
     assert "startup probe armed" in log_text
+    # no cyclic garbage collection while the window is built; on again afterwards
+    assert seen["gc_at_paint"] is False
+    assert seen["gc_after"] is True
 
 
 def test_pages_are_built_when_first_visited_and_filled(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import logging
 import os
 import sys
@@ -66,7 +67,7 @@ def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
     if demo:
         flow.choices.use_sample()
         window.pages[Page.WELCOME].show_choices()  # type: ignore[attr-defined]
-    after_first_paint(window, open_log_file)
+    after_first_paint(window, _after_first_paint)
     window.show()
     if screenshots is not None:
         def finished(files: list[Path]) -> None:
@@ -85,3 +86,10 @@ def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
 def open_log_file() -> None:
     with contextlib.suppress(OSError):  # a read-only home must not stop the app
         logs.setup()
+
+
+def _after_first_paint() -> None:
+    """What start-up put off until the window showed: the log file, and the cyclic garbage
+    collector (main_gui pauses it while the window is built)."""
+    gc.enable()
+    open_log_file()
