@@ -131,3 +131,19 @@ def test_files_dropped_on_the_welcome_page_still_reach_it(qtbot, tmp_path) -> No
     welcome.dropEvent(event)
     assert added == [[export]]
     assert event.isAccepted()
+
+
+def test_the_window_shows_the_app_icon_without_loading_it_again(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    from wizard.resources import resource_path
+
+    window = make_window(qtbot, prebuild=False)
+    assert not window.windowIcon().isNull()  # its own icon, as no app icon is set in tests
+    app_icon = QIcon(str(resource_path("icons", "app.png")))
+    QGuiApplication.setWindowIcon(app_icon)
+    try:
+        second = make_window(qtbot, prebuild=False)
+        assert second.windowIcon().cacheKey() == app_icon.cacheKey()  # the app's, shared
+    finally:
+        QGuiApplication.setWindowIcon(QIcon())

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QWidget, QWizard
 
 from wizard import __version__
@@ -77,7 +77,9 @@ class WizardWindow(QWizard):
         self.setWindowTitle(f"Sync Checkup {__version__} — Clockify to QuickBooks")
         self.setAccessibleName("Sync Checkup")
         icon = resource_path("icons", "app.png")
-        if icon.is_file():
+        # the window shows the application's icon when it has one (run_app sets the same file):
+        # loading the large PNG a second time would only delay the first paint
+        if QGuiApplication.windowIcon().isNull() and icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
