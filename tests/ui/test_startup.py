@@ -134,16 +134,23 @@ def test_files_dropped_on_the_welcome_page_still_reach_it(qtbot, tmp_path) -> No
 
 
 def test_the_window_shows_the_app_icon_without_loading_it_again(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
     from PySide6.QtGui import QGuiApplication, QIcon
 
+    from wizard.flow import Flow
     from wizard.resources import resource_path
+    from wizard.ui.wizard_window import WizardWindow
 
-    window = make_window(qtbot, prebuild=False)
-    assert not window.windowIcon().isNull()  # its own icon, as no app icon is set in tests
+    def window() -> WizardWindow:  # never shown: no first paint, so no keyring lookup starts
+        built = WizardWindow(Flow(dt.date(2026, 11, 24)), prebuild=False)
+        qtbot.addWidget(built, before_close_func=lambda w: w.shutdown())
+        return built
+
+    assert not window().windowIcon().isNull()  # its own icon, as tests set no app icon
     app_icon = QIcon(str(resource_path("icons", "app.png")))
     QGuiApplication.setWindowIcon(app_icon)
     try:
-        second = make_window(qtbot, prebuild=False)
-        assert second.windowIcon().cacheKey() == app_icon.cacheKey()  # the app's, shared
+        assert window().windowIcon().cacheKey() == app_icon.cacheKey()  # the app's, shared
     finally:
         QGuiApplication.setWindowIcon(QIcon())
