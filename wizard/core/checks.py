@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wizard.core import texts
@@ -515,9 +515,9 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
                              billable, None if seconds is None else round(seconds / 3600, 2),
                              tuple(reasons)))
     # counted per combination of reasons (a few dozen), at C speed, then spread out
-    for combo, n in Counter(map(itemgetter(7), items)).items():
-        for reason in combo:
-            counts[reason] += n
+    for item in items:
+        for reason in item.reasons:
+            counts[reason] += 1
     items.sort(key=itemgetter(1))  # by date; stable, so the source's order within a day
     summary_obj = EntriesSummary(total=len(in_period), will_sync=len(in_period) - len(items),
                                  items=tuple(items),
@@ -636,10 +636,12 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
         used_projects: set[str | None] | None = None
         used_clients: set[str | None] | None = None
         if in_period is not None:
-            # map/itemgetter keep these passes over every entry in C
-            period_entries = list(map(itemgetter(0), in_period))
-            used_projects = set(map(attrgetter("project_id"), period_entries))
-            used_clients = set(map(attrgetter("client_id"), period_entries))
+            # Python-level passes on purpose: one C call over 250,000 entries (set(map(…)))
+            # holds the GIL throughout and froze the wizard's window for ~100 ms
+            # (benchmarks/gui_heartbeat.py); bytecode lets the GUI thread in every millisecond.
+            period_entries = [e for e, _ in in_period]
+            used_projects = {e.project_id for e in period_entries}
+            used_clients = {e.client_id for e in period_entries}
             # sources without ids (export files) name them: key those by name too
             for e in [e for e in period_entries if not (e.project_id and e.client_id)]:
                 if e.project_name:
