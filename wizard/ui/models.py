@@ -205,6 +205,8 @@ assert list(_ENTRY_HEADERS) == list(EntryColumn)
 class EntriesModel(_TableModel):
     """The entries that won't sync, shown in an order computed elsewhere (see module doc)."""
 
+    headers = tuple(_ENTRY_HEADERS.values())
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._items: Sequence[EntryItem] = ()
@@ -228,7 +230,6 @@ class EntriesModel(_TableModel):
     def item_at(self, row: int) -> EntryItem:
         return self._items[self._order[row] if self._order is not None else row]
 
-    headers = tuple(_ENTRY_HEADERS.values())
 
     def _length(self) -> int:
         return len(self._order) if self._order is not None else len(self._items)
@@ -273,6 +274,8 @@ class CheckColumn(IntEnum):
 class ChecksModel(_TableModel):
     """Every check with its status icon and word (summary page)."""
 
+    headers = ("Status", "Check", "Result")  # CheckColumn order
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._checks: list[Any] = []
@@ -282,7 +285,6 @@ class ChecksModel(_TableModel):
         self._checks = list(checks)
         self.endResetModel()
 
-    headers = ("Status", "Check", "Result")  # CheckColumn order
 
     def _length(self) -> int:
         return len(self._checks)
@@ -313,6 +315,8 @@ class CountColumn(IntEnum):
 class ReasonsModel(_TableModel):
     """Entries that won't sync, counted per reason, each reason in words."""
 
+    headers = ("Entries", "Reason")  # CountColumn order
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, int]] = []
@@ -325,7 +329,6 @@ class ReasonsModel(_TableModel):
     def reason_at(self, row: int) -> str:
         return self._rows[row][0]
 
-    headers = ("Entries", "Reason")  # CountColumn order
 
     def _length(self) -> int:
         return len(self._rows)
@@ -358,6 +361,8 @@ _CHANGE_STATUS = {"fixed": Status.PASS, "new": Status.FAIL, "still to fix": Stat
 class ChangesModel(_TableModel):
     """Fixed / new / still to fix — or just "to fix" — one row per finding."""
 
+    headers = ("Change", "Name", "What")  # ChangeColumn order
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, Finding]] = []
@@ -372,7 +377,6 @@ class ChangesModel(_TableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    headers = ("Change", "Name", "What")  # ChangeColumn order
 
     def _length(self) -> int:
         return len(self._rows)
