@@ -59,6 +59,11 @@ def main(argv: list[str]) -> int:
         else:
             print("No screen found: running the checks on the sample company in the terminal.\n")
             args = ["-m", "wizard", "check", "--demo", *rest]
+            code = subprocess.call([str(PYTHON), *args], cwd=ROOT)
+            if code == 1:  # "at least one check fails": the sample company is built to show them
+                print("\nThe sample company has problems to fix on purpose; the run succeeded.")
+                return 0
+            return code
         return subprocess.call([str(PYTHON), *args], cwd=ROOT)
     if command == "test":
         return subprocess.call([str(PYTHON), str(ROOT / "tests" / "run_all.py"), *rest], cwd=ROOT)
