@@ -200,11 +200,18 @@ def test_mid_level_customer_with_children_maps_to_a_client() -> None:
 
 
 def test_name_with_colon_never_matches() -> None:
-    result = _customers(["Acme Corp", "Globex: Europe"], [("Q4: Ads", "Acme Corp")])
-    assert finding(result, "Globex: Europe").code == "NAME_HAS_COLON"
+    result = _customers(["Acme Corp", "Globex: Europe"], [("Q4: Ads", "Acme Corp"),
+                                                          ("Website: Redesign", "Acme Corp")])
+    globex = finding(result, "Globex: Europe")
+    assert (globex.code, globex.suggestion) == ("NAME_HAS_COLON", None)
+    assert "without the colon" in globex.fix
     f = finding(result, "Q4: Ads")
-    assert f.code == "NAME_HAS_COLON"
+    assert (f.code, f.suggestion) == ("NAME_HAS_COLON", None)
     assert "colon" in f.message
+    # the sub-customer it was meant to be, under the same parent, is named exactly
+    meant = finding(result, "Website: Redesign")
+    assert (meant.code, meant.suggestion) == ("NAME_HAS_COLON", "Website Redesign")
+    assert "exactly “Website Redesign”" in meant.fix
 
 
 def test_project_of_unmatched_client_says_fix_the_client_first() -> None:

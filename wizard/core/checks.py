@@ -230,6 +230,16 @@ def _best(candidates: list[Customer]) -> Customer:
     return min(candidates, key=lambda c: (not c.active, c.level))
 
 
+def _colon_counterpart(name: str, candidates: NameIndex[Customer]) -> str | None:
+    """The QuickBooks name a colon-named client or project was most likely meant to be:
+    "Q4: Ads" → "Q4 Ads" (a colon can't be in a QuickBooks name, so it is never identical)."""
+    without = " ".join(name.replace(":", " ").split())
+    if candidates.exact(without):
+        return without
+    near = candidates.near(without, prefer=_prefer_active)
+    return near.name if near is not None else None
+
+
 def _client_finding(client: Client, names: _QboNames) -> tuple[Finding, Customer | None]:
     """The client's finding, and the QuickBooks parent it maps to when matched."""
     name = client.name
@@ -242,7 +252,10 @@ def _client_finding(client: Client, names: _QboNames) -> tuple[Finding, Customer
                        archived=client.archived)
 
     if ":" in name:
-        return make("NAME_HAS_COLON", Status.FAIL, texts.name_has_colon("client", name, None)), None
+        existing = _colon_counterpart(name, names.all_customers)
+        return make("NAME_HAS_COLON", Status.FAIL,
+                    texts.name_has_colon("client", name, None, existing),
+                    suggestion=existing), None
     same = names.by_name.get(name, [])
     parents = [c for c in same if names.parent_of(c) is None
                or c.fully_qualified_name in names.has_children]
@@ -285,7 +298,12 @@ def _project_finding(project: Project, client_finding: Finding | None,
                        suggestion=suggestion, archived=project.archived)
 
     if ":" in name:
-        return make("NAME_HAS_COLON", Status.FAIL, texts.name_has_colon("project", name, client))
+        candidates = names.children_of(parent) if client and parent is not None else (
+            None if client else names.top_level)
+        existing = _colon_counterpart(name, candidates) if candidates is not None else None
+        return make("NAME_HAS_COLON", Status.FAIL,
+                    texts.name_has_colon("project", name, client, existing),
+                    suggestion=existing)
     if client:
         if parent is None:
             return make("PROJECT_CLIENT_UNMATCHED", Status.FAIL,

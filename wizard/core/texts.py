@@ -169,13 +169,18 @@ def _what(kind: str, name: str, client: str | None = None) -> str:
     return f"Project {_q(name)}" + (f" (client {_q(client)})" if client else "")
 
 
-def name_has_colon(kind: str, name: str, client: str | None) -> Text:
+def name_has_colon(kind: str, name: str, client: str | None,
+                   existing: str | None = None) -> Text:
     edit = CLOCKIFY_EDIT_CLIENT if kind == "client" else CLOCKIFY_EDIT_PROJECT
-    return Text(
-        f"{_what(kind, name, client)} contains a colon (:). QuickBooks doesn't allow colons in "
-        "customer names, so it can never match.",
-        f"Rename it in Clockify without the colon, e.g. {_q(name.replace(':', ' -'))}. {edit} "
-        "Then create the customer in QuickBooks with the same name.")
+    message = (f"{_what(kind, name, client)} contains a colon (:). QuickBooks doesn't allow "
+               "colons in customer names, so it can never match.")
+    if existing:
+        return Text(f"{message} QuickBooks has {_q(existing)}, which looks like the one meant.",
+                    f"Rename it in Clockify to exactly {_q(existing)}. {edit} Then resync. "
+                    + CLOCKIFY_RESYNC)
+    return Text(message,
+                f"Rename it in Clockify without the colon, e.g. {_q(name.replace(':', ' -'))}. "
+                f"{edit} Then create the customer in QuickBooks with the same name.")
 
 
 def project_client_unmatched(name: str, client: str) -> Text:
