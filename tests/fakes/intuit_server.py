@@ -17,14 +17,13 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import keyring.backend
 import keyring.errors
 
-from tests.fakes.loopback import LoopbackServer
+from tests.fakes.loopback import FakeHandler, LoopbackServer
 
 CLIENT_ID = "fake-client-id-0001"
 CLIENT_SECRET = "fake-client-secret-5b8f0c1d9e"
@@ -172,13 +171,8 @@ class FakeIntuit(LoopbackServer):
         return 200, {}
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body go out at once, no 40 ms stalls
-
-    @property
-    def fake(self) -> FakeIntuit:
-        return self.server.fake  # type: ignore[attr-defined,no-any-return]
+class _Handler(FakeHandler):
+    fake: FakeIntuit
 
     def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)

@@ -13,12 +13,11 @@ import json
 import re
 import secrets
 import threading
-from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.fakes.intuit_server import REALM, FakeIntuit
-from tests.fakes.loopback import LoopbackServer
+from tests.fakes.loopback import FakeHandler, LoopbackServer
 
 _QUERY = re.compile(
     r"^\s*SELECT\s+\*\s+FROM\s+(?P<entity>\w+)"
@@ -159,13 +158,8 @@ def _gateway_fault(status: int, code: str, kind: str, message: str) -> dict[str,
             "report": None, "queryResponse": None, "time": 1795543500000}
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body go out at once, no 40 ms stalls
-
-    @property
-    def fake(self) -> FakeQuickBooks:
-        return self.server.fake  # type: ignore[attr-defined,no-any-return]
+class _Handler(FakeHandler):
+    fake: FakeQuickBooks
 
     def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
         tid = f"1-{secrets.token_hex(4)}-{secrets.token_hex(12)}"  # as long as a real one

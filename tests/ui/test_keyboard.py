@@ -43,24 +43,14 @@ def _tab_chain(qtbot, window, limit: int = 80) -> list[QWidget]:  # type: ignore
     return seen
 
 
-def _press_next(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    """Tab to the wizard's Next button and press Space."""
-    button = window.button(QWizard.WizardButton.NextButton)
+def _press(qtbot, window, which: QWizard.WizardButton) -> None:  # type: ignore[no-untyped-def]
+    """Tab to one of the wizard's buttons and press Space."""
+    button = window.button(which)
     for _ in range(80):
         if _focused() is button:
             break
         _tab(qtbot, window)
-    assert _focused() is button, "Tab never reached Next"
-    qtbot.keyClick(button, Qt.Key.Key_Space)
-
-
-def _press_back(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    button = window.button(QWizard.WizardButton.BackButton)
-    for _ in range(80):
-        if _focused() is button:
-            break
-        _tab(qtbot, window)
-    assert _focused() is button, "Tab never reached Back"
+    assert _focused() is button, f"Tab never reached {button.text()}"
     qtbot.keyClick(button, Qt.Key.Key_Space)
 
 
@@ -90,13 +80,13 @@ def test_walk_all_seven_pages_with_the_keyboard_only(qtbot) -> None:  # type: ig
             if not _spoken_name(widget):
                 unnamed.append(f"{Page(current).name}: {type(widget).__name__} "
                                f"{widget.objectName()}")
-        _press_next(qtbot, window)
+        _press(qtbot, window, QWizard.WizardButton.NextButton)
         assert window.currentId() == page, f"Next didn't leave {Page(current).name}"
     for widget in _tab_chain(qtbot, window):
         if not _spoken_name(widget):
             unnamed.append(f"SUMMARY: {type(widget).__name__} {widget.objectName()}")
     assert unnamed == []
-    _press_back(qtbot, window)
+    _press(qtbot, window, QWizard.WizardButton.BackButton)
     assert window.currentId() == Page.ENTRIES
     assert window.button(QWizard.WizardButton.NextButton).shortcut().toString() == "Alt+N"
 

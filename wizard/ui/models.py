@@ -44,8 +44,6 @@ class Role(IntEnum):
     DEPTH = USER_ROLE + 6  # 1 for a project under its client
 
 
-
-
 _NAME_ROLES = frozenset(int(r) for r in (
     _ROLE.DisplayRole, _ROLE.DecorationRole, _ROLE.BackgroundRole, _ROLE.ForegroundRole,
     _ROLE.ToolTipRole, _ROLE.AccessibleTextRole, *Role))
@@ -230,7 +228,6 @@ class EntriesModel(_TableModel):
     def item_at(self, row: int) -> EntryItem:
         return self._items[self._order[row] if self._order is not None else row]
 
-
     def _length(self) -> int:
         return len(self._order) if self._order is not None else len(self._items)
 
@@ -265,34 +262,46 @@ class EntriesModel(_TableModel):
 
 # --- Summary and counts -------------------------------------------------------------------------
 
+class _ListModel(_TableModel):
+    """A small table backed by a plain list of rows, replaced whole."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def _replace(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def _length(self) -> int:
+        return len(self._rows)
+
+    def _row(self, index: Index) -> Any:
+        """The row behind `index`, or None for an index outside the table."""
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        return self._rows[index.row()]
+
+
 class CheckColumn(IntEnum):
     STATUS = 0
     CHECK = 1
     SUMMARY = 2
 
 
-class ChecksModel(_TableModel):
+class ChecksModel(_ListModel):
     """Every check with its status icon and word (summary page)."""
 
     headers = ("Status", "Check", "Result")  # CheckColumn order
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._checks: list[Any] = []
-
     def set_checks(self, checks: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._checks = list(checks)
-        self.endResetModel()
-
-
-    def _length(self) -> int:
-        return len(self._checks)
+        self._replace(checks)
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._checks)):
+        check = self._row(index)
+        if check is None:
             return None
-        check = self._checks[index.row()]
         col = index.column()
         if role == _ROLE.DisplayRole:
             return (theme.STATUS_WORD[check.status], check.title, check.summary)[col]
@@ -312,31 +321,22 @@ class CountColumn(IntEnum):
     MEANING = 1
 
 
-class ReasonsModel(_TableModel):
+class ReasonsModel(_ListModel):
     """Entries that won't sync, counted per reason, each reason in words."""
 
     headers = ("Entries", "Reason")  # CountColumn order
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, int]] = []
-
     def set_counts(self, by_reason: dict[str, int]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
-        self.endResetModel()
+        self._replace(sorted(by_reason.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def reason_at(self, row: int) -> str:
         return self._rows[row][0]
 
-
-    def _length(self) -> int:
-        return len(self._rows)
-
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self._row(index)
+        if row is None:
             return None
-        code, count = self._rows[index.row()]
+        code, count = row
         col = index.column()
         if role == _ROLE.DisplayRole:
             return f"{count:,}" if col == CountColumn.COUNT else REASON_WORDS.get(code, code)
@@ -358,14 +358,10 @@ class ChangeColumn(IntEnum):
 _CHANGE_STATUS = {"fixed": Status.PASS, "new": Status.FAIL, "still to fix": Status.WARN}
 
 
-class ChangesModel(_TableModel):
+class ChangesModel(_ListModel):
     """Fixed / new / still to fix — or just "to fix" — one row per finding."""
 
     headers = ("Change", "Name", "What")  # ChangeColumn order
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, Finding]] = []
 
     def set_changes(self, changes: Changes | None) -> None:
         self.set_rows([] if changes is None else (
@@ -373,18 +369,13 @@ class ChangesModel(_TableModel):
             + [("still to fix", f) for f in changes.still]))
 
     def set_rows(self, rows: Sequence[tuple[str, Finding]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-
-    def _length(self) -> int:
-        return len(self._rows)
+        self._replace(rows)
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self._row(index)
+        if row is None:
             return None
-        change, f = self._rows[index.row()]
+        change, f = row
         col = index.column()
         if role == _ROLE.DisplayRole:
             if col == ChangeColumn.CHANGE:

@@ -94,8 +94,6 @@ class ReconnectPage(StepPage):
         self.disconnect.setEnabled(bool(getattr(state, "connected", False)))
 
     def on_state_failed(self, message: str, details: str) -> None:
-        if "No module named" in details:
-            message = "Managing the QuickBooks sign-in isn't available in this build yet."
         self.state.setText(message)
         self.disconnect.setEnabled(False)
 

@@ -33,16 +33,8 @@ from wizard.ui.widgets import InlineMessage
 
 log = logging.getLogger(__name__)
 
-NOT_AVAILABLE = "Saving the report isn't available in this build yet; use Copy summary instead."
 
 
-def _fallback_summary(loaded: Loaded) -> str:
-    r = loaded.result
-    lines = [f"Sync Checkup {r.version} — period {r.period[0]} to {r.period[1]}"]
-    lines += [f"[{c.status.value}] {c.title}: {c.summary}" for c in r.checks]
-    lines += [f"- {f.subject}: {f.message}" for f in r.findings
-              if f.status in (Status.WARN, Status.FAIL)]
-    return "\n".join(lines) + "\n"
 
 
 class SummaryPage(StepPage):
@@ -160,8 +152,6 @@ class SummaryPage(StepPage):
                 then(saved)
 
         def failed(message: str, details: str) -> None:
-            if "No module named" in details or "cannot import name" in details:
-                message = NOT_AVAILABLE
             self.report_message.show_message(Status.FAIL, message, details)
 
         self.report_message.show_message(Status.NOT_CHECKED, "Saving the report…")
@@ -182,10 +172,8 @@ class SummaryPage(StepPage):
         loaded = self.session.loaded_data
         if loaded is None:
             return ""
-        try:
-            from wizard.report import summary_text
-        except ImportError:
-            return _fallback_summary(loaded)
+        from wizard.report import summary_text
+
         return summary_text(loaded.result, loaded.comparison)
 
     def on_copy_summary_clicked(self) -> None:
@@ -199,11 +187,8 @@ class SummaryPage(StepPage):
         loaded = self._loaded()
         if loaded is None:
             return
-        try:
-            from wizard.report import mailto_url
-        except ImportError:
-            self.report_message.show_message(Status.FAIL, NOT_AVAILABLE)
-            return
+        from wizard.report import mailto_url
+
         url = mailto_url(loaded.result, loaded.comparison)
 
         def open_mail(report: Path) -> None:

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NOT_IN_BUILD = "This part isn't available in this build of the app yet; use {alt} instead."
 _SOURCES = ("api", "file", "demo")
 _PLANS = ("I'm not sure", "Simple Start", "EasyStart", "Essentials", "Plus", "Advanced")
 
@@ -333,8 +332,6 @@ class WelcomePage(StepPage):
 
     def on_key_failed(self, message: str, details: str) -> None:
         self.key_save.setEnabled(True)
-        if "No module named" in details:
-            message = NOT_IN_BUILD.format(alt="exported files or the sample company")
         self.key_message.show_message(Status.FAIL, message, details)
 
     def on_sign_in_clicked(self) -> None:
@@ -400,8 +397,6 @@ class WelcomePage(StepPage):
         self.show_choices()
 
     def on_sign_in_failed(self, message: str, details: str) -> None:
-        if "No module named" in details:
-            message = NOT_IN_BUILD.format(alt="exported files or the sample company")
         self.qbo_message.show_message(Status.FAIL, message, details)
 
     def _close_sign_in(self) -> None:
@@ -463,8 +458,6 @@ class WelcomePage(StepPage):
         self.show_choices()
 
     def on_files_failed(self, message: str, details: str) -> None:
-        if "No module named" in details:
-            message = NOT_IN_BUILD.format(alt="the sample company")
         self.qbo_message.show_message(Status.FAIL, message, details)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
