@@ -34,9 +34,6 @@ from wizard.ui.widgets import InlineMessage
 log = logging.getLogger(__name__)
 
 
-
-
-
 class SummaryPage(StepPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.SUMMARY, parent)
