@@ -34,7 +34,7 @@ from wizard.core.model import (
     QuickBooksSide,
     TimeEntry,
 )
-from wizard.sources.exports import messages
+from wizard.sources.exports import languages, messages
 from wizard.sources.exports import values as v
 from wizard.sources.exports.table import Table, read_table
 from wizard.sources.exports.values import Cell
@@ -146,13 +146,18 @@ def _norm(cell: Cell) -> str:
     return " ".join(v.text(cell).split()).casefold()
 
 
+def _header_names(row: Sequence[Cell]) -> set[str]:
+    """A row's cells as English column names (translated ones known from real files mapped)."""
+    return {languages.english(_norm(c)) for c in row} - {""}
+
+
 def _known_count(spec: _Spec, names: set[str]) -> int:
     return sum(1 for n in names if n in spec.known or n.startswith(spec.prefixes or ("\0",)))
 
 
 def _best_kind(row: Sequence[Cell]) -> tuple[str | None, int]:
     """The kind whose header this row is, and how well it fits (0: none)."""
-    names = {_norm(c) for c in row} - {""}
+    names = _header_names(row)
     best: tuple[str | None, int] = (None, 0)
     for spec in _SPECS:
         if spec.must(names):
@@ -163,7 +168,7 @@ def _best_kind(row: Sequence[Cell]) -> tuple[str | None, int]:
 
 
 def _score(row: Sequence[Cell]) -> int:
-    names = {_norm(c) for c in row} - {""}
+    names = _header_names(row)
     return max(_best_kind(row)[1], max(_known_count(s, names) for s in _SPECS))
 
 
@@ -173,6 +178,7 @@ class _Header:
     columns: dict[str, int]
     width: int
     raw: tuple[str, ...]  # the header cells as written, for currency labels
+    language: str | None = None  # the code of a translated header read as English
 
     def col(self, *names: str) -> int | None:
         for n in names:
@@ -198,15 +204,17 @@ def _find_header(name: str, table: Table) -> tuple[str, _Header]:
     row = table.rows[best_at]
     columns: dict[str, int] = {}
     for i, cell in enumerate(row):
-        columns.setdefault(_norm(cell), i)
+        columns.setdefault(languages.english(_norm(cell)), i)
     columns.pop("", None)
-    return best_kind, _Header(best_at, columns, len(row), tuple(v.text(c) for c in row))
+    language = languages.language_of(_norm(c) for c in row)
+    return best_kind, _Header(best_at, columns, len(row), tuple(v.text(c) for c in row),
+                              language)
 
 
 def _near_miss(name: str, table: Table) -> None:
     """A file that is almost a known kind: renamed or translated labels (reference §9.7)."""
     for row in table.rows[:_HEADER_SCAN]:
-        names = {_norm(c) for c in row} - {""}
+        names = _header_names(row)
         durations = _any(names, "duration (h)", "duration (decimal)") or _has(
             names, "end date", "end time")
         if "start date" in names and durations:
@@ -218,6 +226,13 @@ def _near_miss(name: str, table: Table) -> None:
                 name, "clockify_detailed", ["Duration (h)", "Duration (decimal)"]))
         if "status" in names and _any(names, "visibility", "billability"):
             raise FileProblem(messages.renamed(name, "clockify_projects"))
+    for row in table.rows[:_HEADER_SCAN]:
+        written = {_norm(c) for c in row} - {""}
+        language = languages.language_of(written)
+        if language is not None:
+            raise FileProblem(messages.other_language(name, language))
+        if languages.has_foreign_word(written) or languages.looks_like_clockify_report(written):
+            raise FileProblem(messages.other_language(name, None))
 
 
 # --- rows -----------------------------------------------------------------------------------
@@ -300,6 +315,14 @@ def _strip_deleted(value: str) -> tuple[str, bool]:
     return value, False
 
 
+def _marked_inactive(raw: str, kind: str) -> bool:
+    """Whether QuickBooks marked the record inactive: a customer's full name may carry the
+    marker on any level (`Parent (deleted):Job`), other names at their end."""
+    if kind in ("qbo_customers", "qbo_customers_page"):
+        return any(s.endswith(_DELETED) for s in raw.split(":"))
+    return raw.endswith(_DELETED)
+
+
 def _read_detailed(path: Path, table: Table, header: _Header, parsed: _Parsed) -> None:
     name = path.name
     rows = _data_rows(name, parsed.kind, table, header)
@@ -321,6 +344,8 @@ def _read_detailed(path: Path, table: Table, header: _Header, parsed: _Parsed) -
         raise FileProblem(messages.mixed_dates(name)) from None
     if example is not None:
         parsed.notes.append(messages.note_date_order_assumed(name, example))
+    elif order is v.DateOrder.DMY:
+        parsed.notes.append(messages.note_day_first(name))
 
     def read(number: int, what: str, parse: Callable[[Cell], object], cell: Cell) -> object:
         try:
@@ -467,7 +492,7 @@ def _read_qbo_list(path: Path, table: Table, header: _Header, parsed: _Parsed) -
         raw = v.text(_cell(row, column))
         if not raw.strip():
             continue
-        parsed.records.append((raw, not raw.endswith(_DELETED)))
+        parsed.records.append((raw, not _marked_inactive(raw, parsed.kind)))
     if not parsed.records:
         raise FileProblem(messages.header_only(path.name, parsed.kind))
     parsed.marks_inactive = any(not active for _, active in parsed.records)
@@ -510,6 +535,8 @@ def read_bytes(name: str, data: bytes) -> _Parsed:
     table = read_table(name, data, _score)
     kind, header = _find_header(name, table)
     parsed = _Parsed(path=path, kind=kind, description="", notes=list(table.notes))
+    if header.language is not None:
+        parsed.notes.append(messages.note_language(name, header.language))
     _READERS[kind](path, table, header, parsed)
     return parsed
 
@@ -636,23 +663,37 @@ def clockify_side(paths: Sequence[Path], progress: Progress = _no_progress) -> C
 
 
 def _customers(raw_names: list[str]) -> list[Customer]:
-    """`Parent:Child` full names → customers, each parent present once (added when missing)."""
+    """`Parent:Child` full names → customers, each parent present once (added when missing).
+
+    A ` (deleted)` marker on any level makes that record and everything under it inactive
+    (QuickBooks refuses time for a customer whose parent is inactive). Names lose the marker,
+    except where an inactive record shares its name, less the marker, with an active one: its
+    full name then keeps the marker, so the two stay separate records findings tell apart.
+    """
+    unmarked = {raw for raw in raw_names if not _marked_inactive(raw, "qbo_customers")}
+    active_paths = {":".join(raw.split(":")[:depth]) for raw in unmarked
+                    for depth in range(1, raw.count(":") + 2)}
     found: dict[str, Customer] = {}
     real: set[str] = set()
     for raw in raw_names:
-        segments = [_strip_deleted(s) for s in raw.split(":")]
-        names = [s for s, _ in segments]
-        for depth in range(1, len(names)):
-            parent = ":".join(names[:depth])
-            if parent not in found:
-                found[parent] = Customer(id=None, display_name=names[depth - 1],
-                                         fully_qualified_name=parent, level=depth - 1)
-        fqn = ":".join(names)
-        if fqn in real:
-            continue
-        real.add(fqn)
-        found[fqn] = Customer(id=None, display_name=names[-1], fully_qualified_name=fqn,
-                              level=len(names) - 1, active=not segments[-1][1])
+        names: list[str] = []  # display names
+        path: list[str] = []  # the full name's segments, a marker kept where it tells apart
+        inactive = False
+        for depth, segment in enumerate(raw.split(":")):
+            display, marked = _strip_deleted(segment)
+            inactive = inactive or marked
+            kept = segment if marked and ":".join([*path, display]) in active_paths else display
+            names.append(display)
+            path.append(kept)
+            fqn = ":".join(path)
+            last = depth == raw.count(":")
+            if last and fqn in real:
+                break
+            if last:
+                real.add(fqn)
+            if last or fqn not in found:
+                found[fqn] = Customer(id=None, display_name=display, fully_qualified_name=fqn,
+                                      level=depth, active=not inactive)
     return list(found.values())
 
 

@@ -24,6 +24,12 @@ EMPLOYEES_PATH = ("in QuickBooks open Reports, search for Employee Contact List,
 CUSTOMERS_PAGE_PATH = ("in QuickBooks open Sales → Customers, tick Include inactive under the "
                        "gear and click Export to Excel")
 
+# Where the interface language is set (exports.md §1: Profile → Preferences → General →
+# Language; clockify.md §2: the profile picture, top right, opens Preferences).
+LANGUAGE_PATH = ("switch Clockify's language to English (click your profile picture, top right "
+                 "→ Preferences → General → Language)")
+LANGUAGE_NAMES = {"pt": "Portuguese", "de": "German"}
+
 PATHS = {
     "clockify_detailed": DETAILED_PATH,
     "clockify_projects": PROJECTS_PATH,
@@ -116,8 +122,19 @@ def summary_report(name: str) -> str:
 
 def renamed(name: str, kind: str) -> str:
     return (f"{_q(name)} looks like {LABELS[kind]} but its column names are renamed or in "
-            "another language; switch Clockify to English (Profile → Preferences → General → "
-            f"Language), then {PATHS[kind].removeprefix('in Clockify ')} again.")
+            f"another language; {LANGUAGE_PATH}, then {PATHS[kind].removeprefix('in Clockify ')} "
+            "again.")
+
+
+def other_language(name: str, language: str | None) -> str:
+    """A Clockify export whose header is in a language (code, or None: unknown) not read."""
+    if language is None:
+        return (f"{_q(name)} looks like a Clockify export with its column names in another "
+                f"language, which this app can't read; {LANGUAGE_PATH}, then export the file "
+                "again and open the new one.")
+    return (f"{_q(name)} looks like a Clockify export with its column names in "
+            f"{LANGUAGE_NAMES[language]}, which this app can't read for this kind of export; "
+            f"{LANGUAGE_PATH}, then export the file again and open the new one.")
 
 
 def missing_columns(name: str, kind: str, columns: Sequence[str]) -> str:
@@ -175,6 +192,15 @@ def note_date_order_assumed(name: str, example: str) -> str:
 def note_no_billable(name: str) -> str:
     return (f"{_q(name)} has no Billable column, so every entry was treated as billable; tick "
             "Billable under Export → Customize in Clockify to check that too.")
+
+
+def note_language(name: str, language: str) -> str:
+    return (f"{_q(name)} has its column names in {LANGUAGE_NAMES[language]}; they were read as "
+            "Clockify's English ones.")
+
+
+def note_day_first(name: str) -> str:
+    return f"{_q(name)}: dates were read day-first (day/month/year), as its dates show."
 
 
 def note_several_currencies(name: str) -> str:
