@@ -177,6 +177,7 @@ def run_check(args: argparse.Namespace) -> int:
             and clockify_side.data is not None and clockify_side.data.period is not None:
         period = clockify_side.data.period  # the export's own range, not the last 30 days
     qbo_side = read_quickbooks(request)
+    files_read = _files_read(all_files)
     result = run_checks(clockify_side, qbo_side, period, dt.datetime.now(dt.UTC), __version__)
     comparison = _save_history(result)
     if args.report:
@@ -184,15 +185,41 @@ def run_check(args: argparse.Namespace) -> int:
         write_report(result, args.report, comparison)
     from wizard.logs import scrub
     if args.json:
-        sys.stdout.write(json.dumps(_scrub_tree(result.to_json(), scrub), ensure_ascii=False,
+        payload = _with_files(result.to_json(), files_read)
+        sys.stdout.write(json.dumps(_scrub_tree(payload, scrub), ensure_ascii=False,
                                     indent=2) + "\n")
     else:
-        text = format_text(result)
+        text = format_text(result, files_read)
         if comparison is not None:
             text += (f"\nSince the previous run: {len(comparison.fixed)} fixed, "
                      f"{len(comparison.new)} new, {len(comparison.still_failing)} still failing.\n")
         sys.stdout.write(scrub(text))
     return result.exit_code
+
+
+def _files_read(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    """What each export file was read as, for support: by file name only (no folders, which
+    name the user's home)."""
+    if not paths:
+        return []
+    from wizard.sources import files
+
+    out: list[dict[str, Any]] = []
+    for path in paths:
+        info = files.identify(path)  # already parsed for the sides: served from the cache
+        out.append({"name": path.name, "side": info.side, "kind": info.kind, "rows": info.rows,
+                    "description": info.description, "notes": list(info.notes)})
+    return out
+
+
+def _with_files(payload: dict[str, Any], files_read: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON object with `files` right after `sources` (which SPEC §4 keeps as it is)."""
+    out: dict[str, Any] = {}
+    for key, value in payload.items():
+        out[key] = value
+        if key == "sources":
+            out["files"] = files_read
+    return out
 
 
 def _scrub_tree(value: Any, scrub: Callable[[str], str]) -> Any:
@@ -218,12 +245,15 @@ def _save_history(result: RunResult) -> Comparison | None:
 _MARK = {"pass": "OK  ", "info": "INFO", "warn": "WARN", "fail": "FAIL", "not_checked": "----"}
 
 
-def format_text(result: RunResult, width: int = 100) -> str:
-    """A readable summary for the terminal: verdicts, then every problem with its fix."""
+def format_text(result: RunResult, files_read: Sequence[dict[str, Any]] = (),
+                width: int = 100) -> str:
+    """A readable summary for the terminal: what each file was read as, the verdicts, then
+    every problem with its fix."""
     import textwrap
 
     from wizard.core.result import Status
     from wizard.core.texts import REASON_SHORT
+    from wizard.text import _, _n
 
     def wrap(text: str, indent: str) -> str:
         return textwrap.fill(text, width=width, initial_indent=indent,
@@ -232,11 +262,20 @@ def format_text(result: RunResult, width: int = 100) -> str:
     src = ", ".join(f"{side} from {kind or 'nowhere'}" for side, kind in result.sources.items())
     out = [f"Sync Checkup {result.version} — period {result.period[0]} to {result.period[1]} "
            f"({src})\n\n"]
+    if files_read:
+        out.append(_("Files read:") + "\n")
+        for item in files_read:
+            out.append(wrap(_("{name}: {description}.").format(
+                name=item["name"], description=item["description"]), "  "))
+            for note in item["notes"]:
+                out.append(wrap(note, "      "))
+        out.append("\n")
     for check in result.checks:
         out.append(f"[{_MARK[check.status]}] {check.title}: {check.summary}\n")
     problems = [f for f in result.findings if f.status in (Status.FAIL, Status.WARN)]
     if problems:
-        out.append(f"\n{len(problems)} thing(s) to fix:\n")
+        out.append("\n" + _n("{count} thing to fix:", "{count} things to fix:",
+                              len(problems)).format(count=len(problems)) + "\n")
         for f in problems:
             out.append(f"\n[{_MARK[f.status]}] {f.code} — {f.subject}"
                        + (f" (client {f.client})" if f.client else "") + "\n")

@@ -152,8 +152,8 @@ class RunResult:
         return 1 if any(c.status is Status.FAIL for c in self.checks) else 0
 
     def to_json(self) -> dict[str, Any]:
-        entries = self.entries.to_json() if self.entries is not None else {
-            "total": 0, "will_sync": 0, "wont_sync": 0, "by_reason": {}, "items": []}
+        # null when no entries were read: the entries check is not_checked then (SPEC §4)
+        entries = self.entries.to_json() if self.entries is not None else None
         return {
             "tool": "sync-checkup", "schema": SCHEMA, "version": self.version,
             "generated_at": self.generated_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),

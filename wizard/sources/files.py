@@ -67,6 +67,7 @@ class FileInfo:
     description: str
     problem: str | None = None
     notes: tuple[str, ...] = ()
+    rows: int = 0  # entries, projects, members or names read from it
 
 
 # --- recognising a file by its header -----------------------------------------------------------
@@ -292,6 +293,11 @@ class _Parsed:
     @property
     def side(self) -> str:
         return _SIDE[self.kind]
+
+    @property
+    def rows(self) -> int:
+        return (len(self.entries) + len(self.members) + len(self.projects)
+                + len(self.records))
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -573,7 +579,7 @@ def identify(path: Path) -> FileInfo:
     except FileProblem as exc:
         return FileInfo(path=path, kind=None, side=None, description="", problem=str(exc))
     return FileInfo(path=path, kind=parsed.kind, side=parsed.side,
-                    description=parsed.description, notes=tuple(parsed.notes))
+                    description=parsed.description, notes=tuple(parsed.notes), rows=parsed.rows)
 
 
 def missing_for_checks(infos: list[FileInfo]) -> list[str]:
