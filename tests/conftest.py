@@ -3,10 +3,14 @@ no secrets or Sync Checkup variables leaking in from the environment."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import keyring.backend
 import pytest
 from hypothesis import settings
 
@@ -50,3 +54,28 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
                 "SYNC_CHECKUP_HOME", "SYNC_CHECKUP_REQUIRE_ALL", "SYNC_CHECKUP_REAL_KEYRING"):
             monkeypatch.delenv(name)
     return home
+
+
+@pytest.fixture
+def real_keyring() -> Iterator[keyring.backend.KeyringBackend]:
+    """The real Secret Service (gnome-keyring in the private D-Bus session of tests/run_all.py).
+
+    Afterwards every entry the app may have written under its service name is deleted.
+    """
+    if os.environ.get("SYNC_CHECKUP_REAL_KEYRING") != "1":
+        reason = ("needs the real Secret Service: run through tests/run_all.py (dbus-run-session "
+                  "with gnome-keyring; .ci/run installs both)")
+        if os.environ.get("SYNC_CHECKUP_REQUIRE_ALL"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from keyring.backends import SecretService
+
+    previous = keyring.get_keyring()
+    backend = SecretService.Keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    collection = backend.get_preferred_collection()
+    with contextlib.closing(collection.connection):
+        for item in collection.search_items({"service": "SyncCheckup"}):
+            item.delete()
+    keyring.set_keyring(previous)

@@ -4,23 +4,18 @@ the app's loopback listener, and the app completes the token exchange."""
 from __future__ import annotations
 
 import socket
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import require_tool
+from tests import chromium
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
 from wizard.core.errors import SignInFailed
 from wizard.sources import intuit
 from wizard.storage import secrets
 
 pytestmark = pytest.mark.browser
-
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 
 @pytest.fixture
 def fake_intuit(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeIntuit]:
@@ -36,12 +31,9 @@ def fake_intuit(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeIntuit]:
         yield fake
 
 
-def browse(url: str, profile: Path) -> str:
+def browse(url: str, workdir: Path) -> str:
     """Open `url` in headless Chromium and return the DOM of the page it ends on."""
-    chromium = require_tool("chromium")
-    done = subprocess.run([chromium, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
-                          capture_output=True, text=True, timeout=90, check=False)
-    return done.stdout
+    return chromium.visit(url, workdir).dom
 
 
 def test_browser_sign_in_lands_on_the_listener(

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -22,26 +21,6 @@ from wizard.storage import secrets
 
 pytestmark = pytest.mark.keyring
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def real_keyring() -> Iterator[keyring.backend.KeyringBackend]:
-    if os.environ.get("SYNC_CHECKUP_REAL_KEYRING") != "1":
-        reason = ("needs the real Secret Service: run through tests/run_all.py (dbus-run-session "
-                  "with gnome-keyring; .ci/run installs both)")
-        if os.environ.get("SYNC_CHECKUP_REQUIRE_ALL"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    previous = keyring.get_keyring()
-    from keyring.backends import SecretService
-
-    backend = SecretService.Keyring()
-    keyring.set_keyring(backend)
-    yield backend
-    for name in ("test-entry", intuit.KEY_REALM, intuit.key_refresh(REALM),
-                 intuit.key_access(REALM), intuit.key_company(REALM)):
-        secrets.delete(name)
-    keyring.set_keyring(previous)
 
 
 def test_secret_round_trip(real_keyring: keyring.backend.KeyringBackend) -> None:

@@ -8,13 +8,17 @@ Why it looks like this (QuickBooks reference §2–§3):
 - `AuthClientError` keeps the request that carried the client secret and refresh token: only its
   status, parsed `error` and `intuit_tid` are ever logged.
 - Development keys may redirect to `http://localhost:<port>/callback` (caught by a one-shot
-  loopback listener); production keys need an https page, so the user pastes the address the
-  browser landed on (`complete_from_pasted`).
+  listener on that fixed port). Production keys need an https address: the sign-in relay page
+  (SPEC §10, relay/index.html). For it, each sign-in listens on the IPv4 loopback on a free port
+  and puts that port at the head of `state` (`<port>.<random>`); the page forwards the browser to
+  `http://127.0.0.1:<port>/callback`. Where that can't happen, the user pastes the address the
+  browser landed on (`complete_from_pasted`), the relay page's or the forwarded one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import html
 import http.server
 import json
 import logging
@@ -33,6 +37,7 @@ from intuitlib.client import AuthClient
 from intuitlib.enums import Scopes
 from intuitlib.exceptions import AuthClientError
 
+from wizard.core import signin_texts as texts
 from wizard.core.errors import (
     Cancelled,
     IntuitKeysMissing,
@@ -57,6 +62,7 @@ ENV_REFRESH = "SYNC_CHECKUP_QBO_REFRESH_TOKEN"
 
 APP_FILE = "intuit_app.json"
 DEFAULT_REDIRECT_URI = "http://localhost:8765/callback"
+RELAY_CALLBACK_PATH = "/callback"  # where the relay page sends the browser on the loopback
 HTTP_TIMEOUT_S = 30
 EXPIRY_MARGIN_S = 120  # refresh a little before Intuit's hour is up
 
@@ -107,6 +113,20 @@ def _file_keys() -> dict[str, str]:
         log.warning("%s is unreadable; ignoring it", APP_FILE)
         return {}
     return {k: v for k, v in raw.items() if isinstance(v, str)} if isinstance(raw, dict) else {}
+
+
+def relay_page_address() -> str | None:
+    """The https address of the sign-in relay page this build was published with, if any."""
+    address = _file_keys().get("relay_page", "").strip()
+    return address if address.startswith("https://") else None
+
+
+def is_loopback_redirect(uri: str) -> bool:
+    """A development-keys redirect (`http://localhost:<port>/…`) that a listener on that fixed
+    port catches. Intuit never redirects to an IP address, so only `localhost` counts; any other
+    redirect is a relay page (the tests serve one on http://127.0.0.1 in place of https)."""
+    parts = urlsplit(uri)
+    return parts.scheme == "http" and parts.hostname == "localhost"
 
 
 def load_app_keys() -> AppKeys:
@@ -439,10 +459,12 @@ class _Listener(http.server.HTTPServer):
     allow_reuse_address = False
 
     def __init__(self, address: tuple[str, int], family: socket.AddressFamily, path: str,
-                 on_params: Callable[[dict[str, str]], None]) -> None:
+                 on_params: Callable[[dict[str, str]], None],
+                 state_ok: Callable[[str], bool]) -> None:
         self.address_family = family
         self.callback_path = path
         self.on_params = on_params
+        self.state_ok = state_ok
         super().__init__(address, _CallbackHandler)
 
 
@@ -456,13 +478,19 @@ class _CallbackHandler(http.server.BaseHTTPRequestHandler):
             return
         params = dict(parse_qsl(parts.query))
         done = "code" in params or "error" in params
-        body = ("<!doctype html><meta charset=utf-8><title>Sync Checkup</title>"
-                "<body style='font-family:sans-serif;margin:3em'><h1>"
-                + ("You can close this tab" if done else "Nothing to do here")
-                + "</h1><p>" + ("Go back to Sync Checkup to continue." if done else
-                               "This page is only used by Sync Checkup's sign-in.")
-                + "</p></body>").encode()
-        self.send_response(200 if done else 400)
+        accepted = done and self.server.state_ok(params.get("state", ""))
+        if not done:
+            title, text = texts.CALLBACK_TITLE_IDLE, texts.CALLBACK_BODY_IDLE
+        elif accepted:
+            title, text = texts.CALLBACK_TITLE_DONE, texts.CALLBACK_BODY_DONE
+        else:
+            title, text = texts.CALLBACK_TITLE_REFUSED, texts.CALLBACK_BODY_REFUSED
+        # the empty icon keeps the browser from asking this one-shot listener for a favicon
+        body = ("<!doctype html><meta charset=utf-8><link rel=icon href='data:,'>"
+                "<title>Sync Checkup</title>"
+                "<body style='font-family:sans-serif;margin:3em'><h1>" + html.escape(title)
+                + "</h1><p>" + html.escape(text) + "</p></body>").encode()
+        self.send_response(200 if accepted else 400)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Connection", "close")
@@ -481,6 +509,10 @@ class SignIn:
     `start()` and the completion calls do network I/O: run them off the GUI thread. After a
     successful completion the refresh token, access token and current company are in the keyring
     and `tokens` is ready to use.
+
+    The listener: for a development-keys redirect (`http://localhost:<port>/…`) on that fixed
+    port, IPv4 and IPv6; for any other redirect (the relay page) on the IPv4 loopback on a free
+    port, which `state` then starts with. Either way it takes one answer and stops.
     """
 
     def __init__(self, keys: AppKeys | None = None, *, redirect_uri: str | None = None,
@@ -494,6 +526,7 @@ class SignIn:
         self._threads: list[threading.Thread] = []
         self._params: dict[str, str] | None = None
         self._arrived = threading.Event()
+        self._closed = threading.Event()
         self._used = False
         self.tokens: Tokens | None = None
 
@@ -507,41 +540,61 @@ class SignIn:
         """Whether the loopback listener is catching the redirect (else: paste the address)."""
         return bool(self._servers)
 
+    @property
+    def listener_port(self) -> int | None:
+        """The IPv4 loopback port the answer is expected on, while listening."""
+        ports = [s.server_address[1] for s in self._servers
+                 if s.address_family == socket.AF_INET]
+        return int(ports[0]) if ports else None
+
     def start(self) -> str:
         """The authorisation URL to open in the browser; starts the listener when it can."""
         if self._keys is None:
             self._keys = load_app_keys()
         self._client = make_auth_client(self._keys, redirect_uri=self.redirect_uri)
-        self._state = pysecrets.token_urlsafe(32)
+        port = self._start_listener() if self._listen else None
+        token = pysecrets.token_urlsafe(32)
+        # the relay page reads the port from here; a token_urlsafe value never holds a dot
+        self._state = f"{port}.{token}" if port else token
         url: str = self._client.get_authorization_url([Scopes.ACCOUNTING],
                                                       state_token=self._state)
-        if self._listen:
-            self._start_listener()
         return url
 
-    def _start_listener(self) -> None:
-        parts = urlsplit(self.redirect_uri)
-        if parts.scheme != "http" or parts.hostname not in ("localhost", "127.0.0.1", "::1"):
-            return  # an https page: the user pastes the address
-        port = parts.port or 80
-        path = parts.path or "/"
-        for host, family in (("127.0.0.1", socket.AF_INET), ("::1", socket.AF_INET6)):
+    def _start_listener(self) -> int | None:
+        """Listen for the browser's answer; the IPv4 port, or None (then: paste the address)."""
+        if is_loopback_redirect(self.redirect_uri):
+            parts = urlsplit(self.redirect_uri)
+            port, path = parts.port or 80, parts.path or "/"
+            addresses = (("127.0.0.1", socket.AF_INET), ("::1", socket.AF_INET6))
+        else:
+            port, path = 0, RELAY_CALLBACK_PATH  # any free port: the state carries it
+            addresses = (("127.0.0.1", socket.AF_INET),)
+        for host, family in addresses:
             try:
-                server = _Listener((host, port), family, path, self._on_params)
+                server = _Listener((host, port), family, path, self._on_params,
+                                   self._state_matches)
             except OSError as exc:
                 log.info("loopback listener on %s port %s unavailable: %s", host, port,
                          type(exc).__name__)
                 continue
+            port = port or server.server_address[1]
             server.timeout = 0.5
             thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
                                       name=f"intuit-callback-{host}", daemon=True)
             thread.start()
             self._servers.append(server)
             self._threads.append(thread)
-        if not any(s.address_family == socket.AF_INET for s in self._servers):
+        if self.listener_port is None:
             # IPv4 is what "localhost" needs most; without it, the paste fallback is safer.
             self._stop_listener()
             log.info("port %s is busy: the sign-in falls back to pasting the address", port)
+        return self.listener_port
+
+    def _state_matches(self, state: str) -> bool:
+        """Constant-time comparison with the state this sign-in sent."""
+        expected = self._state
+        return expected is not None and pysecrets.compare_digest(state.encode(),
+                                                                 expected.encode())
 
     def _on_params(self, params: dict[str, str]) -> None:
         if not self._arrived.is_set():
@@ -557,12 +610,17 @@ class SignIn:
             server.server_close()
 
     def wait(self, timeout_s: float = 300, cancel: Any = None) -> str:
-        """Block until the browser comes back to the listener; the company's realm id."""
+        """Block until the browser comes back to the listener; the company's realm id.
+
+        Ends with Cancelled when `cancel` is cancelled or the sign-in is closed meanwhile (for
+        instance because the pasted address finished it), SignInFailed after `timeout_s`.
+        """
         if self._client is None:
             raise RuntimeError("start() first")
         deadline = time.monotonic() + timeout_s
         while not self._arrived.wait(0.2):
-            if cancel is not None and getattr(cancel, "cancelled", False):
+            if self._closed.is_set() or (cancel is not None
+                                         and getattr(cancel, "cancelled", False)):
                 self.close()
                 raise Cancelled
             if time.monotonic() > deadline:
@@ -572,7 +630,8 @@ class SignIn:
         return self._finish(self._params)
 
     def complete_from_pasted(self, text: str) -> str:
-        """Finish with the address the browser landed on (keys with an https redirect)."""
+        """Finish with the address the browser landed on: the relay page's, the forwarded
+        `http://127.0.0.1:<port>/callback?…` one, or a development redirect's."""
         if self._client is None:
             raise RuntimeError("start() first")
         return self._finish(parse_callback(text))
@@ -582,6 +641,9 @@ class SignIn:
         assert self._state is not None
         if self._used:
             raise SignInFailed(SignInFailed.REJECTED)
+        if not self._state_matches(params.get("state") or ""):
+            log.warning("Intuit sign-in answer with a wrong state was refused")
+            raise SignInFailed(SignInFailed.FORGED)
         error = params.get("error")
         if error:
             log.info("Intuit sign-in ended with error=%s", error[:40])
@@ -589,10 +651,6 @@ class SignIn:
             self.close()
             raise SignInFailed(SignInFailed.CANCELLED if error == "access_denied"
                                else SignInFailed.DENIED)
-        state = params.get("state") or ""
-        if not pysecrets.compare_digest(state.encode(), self._state.encode()):
-            log.warning("Intuit sign-in answer with a wrong state was refused")
-            raise SignInFailed(SignInFailed.FORGED)
         code, realm = params.get("code"), params.get("realmId")
         if not code or not realm:
             raise SignInFailed(SignInFailed.UNREADABLE)
@@ -637,6 +695,7 @@ class SignIn:
             log.warning("could not revoke the sign-in that could not be stored")
 
     def close(self) -> None:
+        self._closed.set()
         self._stop_listener()
         if self._client is not None:
             self._client.close()
