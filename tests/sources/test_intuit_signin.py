@@ -262,3 +262,56 @@ def test_the_committed_example_file_has_placeholders_only(
     assert set(example) >= {"client_id", "client_secret", "environment", "redirect_uri"}
     with pytest.raises(IntuitKeysMissing):
         intuit.load_app_keys()
+
+
+def test_closing_the_sign_in_ends_a_running_wait(
+        redirect_uri: str, fake_intuit: FakeIntuit, memory_keyring: MemoryKeyring) -> None:
+    """A pasted address (or a second click) closes the sign-in: its wait must not time out later
+    and overwrite the result on the page."""
+    sign_in = intuit.SignIn()
+    sign_in.start()
+    outcome: list[BaseException] = []
+
+    def waiting() -> None:
+        try:
+            sign_in.wait(60)
+        except (Cancelled, SignInFailed) as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=waiting)
+    thread.start()
+    sign_in.close()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert [type(e) for e in outcome] == [Cancelled]
+
+
+def test_a_relay_redirect_listens_on_a_free_port_named_in_the_state(
+        fake_intuit: FakeIntuit, memory_keyring: MemoryKeyring,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    relay = "https://relay.example.invalid/sync-checkup/"
+    fake_intuit.redirect_uris.add(relay)
+    monkeypatch.setenv(intuit.ENV_CLIENT_ID, CLIENT_ID)
+    monkeypatch.setenv(intuit.ENV_CLIENT_SECRET, CLIENT_SECRET)
+    monkeypatch.setenv(intuit.ENV_DISCOVERY_URL, fake_intuit.discovery_url)
+    monkeypatch.setenv(intuit.ENV_REDIRECT_URI, relay)
+    assert not intuit.is_loopback_redirect(relay)
+    assert intuit.is_loopback_redirect("http://localhost:8765/callback")
+    first, second = intuit.SignIn(), intuit.SignIn()
+    try:
+        states = [parse_qs(urlsplit(s.start()).query)["state"][0] for s in (first, second)]
+        ports = [s.listener_port for s in (first, second)]
+        assert None not in ports
+        assert ports[0] != ports[1]  # each sign-in has its own free port
+        assert [st.split(".")[0] for st in states] == [str(p) for p in ports]
+        assert {srv.server_address[0] for srv in first._servers} == {"127.0.0.1"}
+        answer = requests.get(f"http://127.0.0.1:{ports[0]}/callback?code=c&state=wrong"
+                              "&realmId=1", timeout=10)
+        assert answer.status_code == 400  # refused in the browser, and in the app
+        with pytest.raises(SignInFailed) as caught:
+            first.wait(10)
+        assert str(caught.value) == SignInFailed.FORGED
+        assert second.listening  # the other sign-in is untouched
+    finally:
+        first.close()
+        second.close()
