@@ -49,6 +49,7 @@ from wizard.core.errors import (
 from wizard.logs import register_secret
 from wizard.resources import resource_path
 from wizard.storage import secrets
+from wizard.text import _
 
 log = logging.getLogger(__name__)
 
@@ -480,11 +481,11 @@ class _CallbackHandler(http.server.BaseHTTPRequestHandler):
         done = "code" in params or "error" in params
         accepted = done and self.server.state_ok(params.get("state", ""))
         if not done:
-            title, text = texts.CALLBACK_TITLE_IDLE, texts.CALLBACK_BODY_IDLE
+            title, text = _(texts.CALLBACK_TITLE_IDLE), _(texts.CALLBACK_BODY_IDLE)
         elif accepted:
-            title, text = texts.CALLBACK_TITLE_DONE, texts.CALLBACK_BODY_DONE
+            title, text = _(texts.CALLBACK_TITLE_DONE), _(texts.CALLBACK_BODY_DONE)
         else:
-            title, text = texts.CALLBACK_TITLE_REFUSED, texts.CALLBACK_BODY_REFUSED
+            title, text = _(texts.CALLBACK_TITLE_REFUSED), _(texts.CALLBACK_BODY_REFUSED)
         # the empty icon keeps the browser from asking this one-shot listener for a favicon
         body = ("<!doctype html><meta charset=utf-8><link rel=icon href='data:,'>"
                 "<title>Sync Checkup</title>"
