@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,31 @@ def test_core_and_sources_import_without_qt() -> None:
 def test_from_alone_runs_to_today_of_the_sample() -> None:
     proc = sync_checkup("check", "--demo", "--json", "--from", "2026-11-20")
     assert json.loads(proc.stdout)["period"] == {"from": "2026-11-20", "to": "2026-11-24"}
+
+
+_F_KEYS = {"code", "subject", "subject_kind", "client"}
+
+
+def test_json_changes_is_null_on_a_first_run_then_compares_with_the_previous_run() -> None:
+    """SPEC §4 `changes`: null on a first run; then against the last run of the same
+    workspace and company, each F = {code, subject, subject_kind, client}."""
+    first = json.loads(sync_checkup("check", "--demo", "--json").stdout)
+    assert "changes" in first
+    assert first["changes"] is None
+    second = json.loads(sync_checkup("check", "--demo", "--json").stdout)
+    changes = second["changes"]
+    assert set(changes) == {"previous_run", "previous_at", "fixed", "new", "still",
+                            "not_compared"}
+    assert re.fullmatch(r"[2-9A-Z]{4}-[2-9A-Z]{4}", changes["previous_run"])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", changes["previous_at"])
+    assert changes["fixed"] == []
+    assert changes["new"] == []
+    assert changes["not_compared"] == []
+    problems = [f for f in second["findings"] if f["status"] in ("warn", "fail")]
+    assert len(changes["still"]) == len(problems) > 5
+    assert all(set(f) == _F_KEYS for f in changes["still"])
+    jon = next(f for f in changes["still"] if f["subject"] == "Jon Smith")
+    assert jon == {"code": "USER_NEAR_MATCH", "subject": "Jon Smith", "subject_kind": "user",
+                   "client": None}
+    text = sync_checkup("check", "--demo").stdout
+    assert "Since the previous run: 0 problems fixed. 0 new problems." in text

@@ -186,13 +186,16 @@ def run_check(args: argparse.Namespace) -> int:
     from wizard.logs import scrub
     if args.json:
         payload = _with_files(result.to_json(), files_read)
+        # SPEC §4: null on a first run of this workspace and company
+        payload["changes"] = comparison.to_json() if comparison is not None else None
         sys.stdout.write(json.dumps(_scrub_tree(payload, scrub), ensure_ascii=False,
                                     indent=2) + "\n")
     else:
         text = format_text(result, files_read)
         if comparison is not None:
-            text += (f"\nSince the previous run: {len(comparison.fixed)} fixed, "
-                     f"{len(comparison.new)} new, {len(comparison.still_failing)} still failing.\n")
+            from wizard.core.texts import changes_summary, check_titles
+            text += "\nSince the previous run: " + changes_summary(
+                *comparison.counts, check_titles(comparison.not_compared)) + "\n"
         sys.stdout.write(scrub(text))
     return result.exit_code
 
@@ -251,7 +254,6 @@ def format_text(result: RunResult, files_read: Sequence[dict[str, Any]] = (),
     every problem with its fix."""
     import textwrap
 
-    from wizard.core.result import Status
     from wizard.core.texts import REASON_SHORT
     from wizard.text import _, _n
 
@@ -272,7 +274,7 @@ def format_text(result: RunResult, files_read: Sequence[dict[str, Any]] = (),
         out.append("\n")
     for check in result.checks:
         out.append(f"[{_MARK[check.status]}] {check.title}: {check.summary}\n")
-    problems = [f for f in result.findings if f.status in (Status.FAIL, Status.WARN)]
+    problems = [f for f in result.findings if f.status.is_problem]
     if problems:
         out.append("\n" + _n("{count} thing to fix:", "{count} things to fix:",
                               len(problems)).format(count=len(problems)) + "\n")

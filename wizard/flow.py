@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from wizard.core.result import CHECK_IDS, Status, worst
 
 if TYPE_CHECKING:
+    from wizard.core.compare import Comparison, Snapshot
     from wizard.core.model import SourceKind
-    from wizard.core.result import Finding, RunResult
+    from wizard.core.result import RunResult
     from wizard.sources.gather import Manual, Request
 
 
@@ -52,9 +53,6 @@ PAGE_CHECKS: dict[Page, tuple[str, ...]] = {
     Page.ENTRIES: ("entries",),
     Page.SUMMARY: CHECK_IDS,
 }
-
-PROBLEM = (Status.WARN, Status.FAIL)
-
 
 class Load(StrEnum):
     """Where the current check run is."""
@@ -98,35 +96,6 @@ class Choices:
         self.quickbooks = "demo"
 
 
-@dataclass(frozen=True)
-class Changes:
-    """Problems compared between two runs, by subject (SPEC §7)."""
-
-    fixed: tuple[Finding, ...]
-    new: tuple[Finding, ...]
-    still: tuple[Finding, ...]
-
-    @property
-    def empty(self) -> bool:
-        return not (self.fixed or self.new or self.still)
-
-    def line(self) -> str:
-        return (f"{len(self.fixed)} fixed, {len(self.new)} new, "
-                f"{len(self.still)} still to fix")
-
-
-def compare(before: RunResult, after: RunResult,
-            checks: tuple[str, ...] = CHECK_IDS) -> Changes:
-    """What got fixed, what is new and what is still wrong, from `before` to `after`."""
-    old = {f.key: f for f in before.findings if f.check in checks and f.status in PROBLEM}
-    now = {f.key: f for f in after.findings if f.check in checks and f.status in PROBLEM}
-    return Changes(
-        fixed=tuple(f for k, f in old.items() if k not in now),
-        new=tuple(f for k, f in now.items() if k not in old),
-        still=tuple(f for k, f in now.items() if k in old),
-    )
-
-
 class Flow:
     """The state of one wizard session: choices, period, the current run and the one before."""
 
@@ -138,7 +107,9 @@ class Flow:
         self.error: str | None = None
         self.result: RunResult | None = None
         self.previous: RunResult | None = None  # the run before the latest Re-check
-        self.since_last_run: Changes | None = None  # against the stored history, when known
+        self.since_last_run: Comparison | None = None  # against the stored history, when known
+        self._snapshot: Snapshot | None = None  # of `result`, for the next Re-check
+        self._recheck: Comparison | None = None  # `previous` → `result`, all checks
 
     @property
     def period(self) -> tuple[dt.date, dt.date]:
@@ -203,10 +174,18 @@ class Flow:
         self.load = Load.BUSY
         self.error = None
 
-    def finish_load(self, result: RunResult, since_last_run: Changes | None = None) -> None:
-        if self.result is not None:
+    def finish_load(self, result: RunResult, since_last_run: Comparison | None = None,
+                    snap: Snapshot | None = None) -> None:
+        """Show a finished run. `snap` is its snapshot when the worker already made one."""
+        from wizard.core.compare import compare, snapshot
+
+        if snap is None:
+            snap = snapshot(result)
+        if self.result is not None and self._snapshot is not None:
             self.previous = self.result
+            self._recheck = compare(self._snapshot, snap)
         self.result = result
+        self._snapshot = snap
         self.since_last_run = since_last_run
         self.load = Load.READY
         self.error = None
@@ -219,11 +198,13 @@ class Flow:
         self.load = Load.CANCELLED if self.result is None else Load.READY
         self.error = None
 
-    def recheck_changes(self, page: Page = Page.SUMMARY) -> Changes | None:
-        """What the latest Re-check changed for this page's checks, or None before a Re-check."""
-        if self.previous is None or self.result is None:
+    def recheck_changes(self, page: Page = Page.SUMMARY) -> Comparison | None:
+        """What the latest Re-check changed for this page's checks, or None before a Re-check.
+        The one comparison of the core (SPEC §7): a check that didn't run in either run is
+        "not compared", never "fixed"."""
+        if self._recheck is None:
             return None
-        return compare(self.previous, self.result, PAGE_CHECKS[page])
+        return self._recheck.only(PAGE_CHECKS[page])
 
     def connection_problem(self) -> str | None:
         """The sentence of the first side that couldn't be read in the shown run (unreachable,
@@ -261,13 +242,15 @@ class Flow:
         if page is Page.NAMES:
             return f"{r.check('users').summary}. {r.check('customers').summary}."
         if page is Page.RESYNC:
+            from wizard.core import texts
+
             changes = self.recheck_changes(Page.RESYNC)
             if changes is None:
                 n = sum(1 for f in r.findings if f.check in ("users", "customers")
-                        and f.status in PROBLEM)
-                return (f"{n} name problem(s) to fix; after fixing, resync in Clockify and "
-                        "click Re-check." if n else "All names match: nothing to resync.")
-            return f"Since the Re-check: {changes.line()}."
+                        and f.status.is_problem)
+                return texts.resync_todo(n)
+            return texts.since_recheck(*changes.counts,
+                                       texts.check_titles(changes.not_compared))
         if page is Page.RECONNECT:
             return r.check("connection").summary
         if page is Page.ENTRIES:
@@ -277,3 +260,4 @@ class Flow:
         if not failing and not warning:
             return "Every check passed."
         return f"{failing} check(s) failing, {warning} with a warning — fixes below."
+

@@ -143,3 +143,16 @@ def test_any_saved_file_content_reads_as_a_run_or_raises_value_error(data: objec
 def test_naive_times_are_taken_as_utc() -> None:
     result = dataclasses.replace(sample_result(), generated_at=dt.datetime(2026, 11, 24, 18))
     assert snapshot(result).generated_at.tzinfo is dt.UTC
+
+
+def test_a_check_not_checked_in_both_runs_is_still_listed_as_not_compared() -> None:
+    """SPEC §4: `not_checked` in *either* run → not_compared (issue 11)."""
+    from wizard.core.checks import run_checks
+    from wizard.sources import demo
+    before = sample_result()
+    no_qbo = [run_checks(demo.clockify_side(), QuickBooksSide(source=None), before.period, when,
+                         "0.0-test") for when in (before.generated_at, SECOND_RUN)]
+    cmp = compare(snapshot(no_qbo[0]), snapshot(no_qbo[1]))
+    assert cmp.not_compared == ("plan", "users", "customers")
+    assert cmp.to_json()["not_compared"] == ["plan", "users", "customers"]
+    assert cmp.fixed == cmp.new == ()

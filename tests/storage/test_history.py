@@ -136,3 +136,25 @@ def test_an_unwritable_history_folder_does_not_stop_the_check(
     monkeypatch.setattr(history, "history_dir", no_folder)
     assert history.load_all() == []
     assert history.record(sample_result()) is None
+
+
+def test_a_run_with_quickbooks_unreachable_is_compared_with_the_last_one_and_fixes_nothing(
+        ) -> None:
+    """Issue 11: the unreachable side names no company; the run is still the same company's,
+    and its QuickBooks checks are not compared (never "fixed")."""
+    from wizard.core.checks import run_checks
+    from wizard.core.model import QuickBooksSide, SideProblem
+    from wizard.sources import demo
+
+    first = sample_result()
+    assert history.record(first) is None
+    down = run_checks(demo.clockify_side(), QuickBooksSide(source="demo", problem=SideProblem(
+        "QBO_UNREACHABLE", "There was no answer from its servers.")), first.period, SECOND_RUN,
+        "0.0-test")
+    assert "company" not in down.facts
+    comparison = history.record(down)
+    assert comparison is not None
+    assert comparison.fixed == ()
+    assert comparison.not_compared == ("plan", "users", "customers")
+    assert [c.problem.code for c in comparison.new] == ["QBO_UNREACHABLE"]
+    assert comparison.wont_sync_before is None

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from tests.ui.conftest import make_window
 from wizard.core.errors import SyncCheckupError
-from wizard.core.model import ClockifySide
+from wizard.core.model import ClockifySide, QuickBooksSide, SideProblem
 from wizard.core.result import Status
 from wizard.flow import Load, Page
 from wizard.sources import gather
@@ -363,3 +363,43 @@ def test_summary_saves_the_report_and_copies_the_summary(qtbot, tmp_path: Path) 
     copied = QApplication.clipboard().text()
     assert "Jon Smith" in copied
     assert re.search(r"[\w.+-]+@[\w-]+\.\w", copied.replace("support@clockify.me", "")) is None
+
+
+def test_recheck_with_quickbooks_unreachable_fixes_no_name(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: QuickBooks down on the Re-check used to read "1 fixed" on the Resync page."""
+    calls: list[int] = []
+
+    def quickbooks_then_down(request: Request, progress: Progress,
+                             cancel: CancelToken) -> QuickBooksSide:
+        calls.append(1)
+        if len(calls) == 1:
+            return gather.read_quickbooks(request, progress, cancel)
+        return QuickBooksSide(source="demo", problem=SideProblem(
+            "QBO_UNREACHABLE", "There was no answer from its servers."))
+
+    window = make_window(qtbot, Readers(quickbooks=quickbooks_then_down))
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    for _ in range(2):
+        _next(qtbot, window)
+    page = window.pages[Page.RESYNC]
+    assert window.currentId() == Page.RESYNC
+    assert "name problems to fix" in page.changes_label.text()
+    qtbot.mouseClick(page.loadbar.recheck, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=20_000)
+    _loaded(qtbot, window)
+    qtbot.waitUntil(lambda: "Since the last check" in page.changes_label.text(), timeout=20_000)
+    words = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert "fixed" not in words
+    assert words == []  # names were not compared at all
+    assert "0 problems fixed" in page.changes_label.text()
+    assert "Not compared: Users and employees" in page.changes_label.text()
+    assert "0 problems fixed" in page.header.verdict.text()
+    # the Summary page compares with the stored run the same way
+    summary = window.pages[Page.SUMMARY]
+    assert window.session.flow.since_last_run is not None
+    rows = [(summary.changes.index(r, 0).data(), summary.changes.index(r, 1).data())
+            for r in range(summary.changes.rowCount())]
+    assert ("new", "QuickBooks") in rows
+    assert not any(word == "fixed" for word, _ in rows)
+    assert "Not compared" in summary.changes_label.text()

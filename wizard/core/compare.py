@@ -1,23 +1,24 @@
 """Before/after between two runs, finding by finding (SPEC §7): fixed, new, still failing.
 
-Pure: works on snapshots that come either from a fresh `RunResult` or from a saved run's JSON.
-A check that did not run in either run is left out of the comparison, so a run without
-QuickBooks never claims that every name problem was fixed.
+This is the one comparison: the wizard's Re-check (every page), the summary page, the command
+line's JSON and text, and the report all use it. Pure: works on snapshots that come either from
+a fresh `RunResult` or from a saved run's JSON. A check that was `not_checked` in either run is
+"not compared" and contributes nothing to fixed, new or still, so a run without QuickBooks never
+claims that a name problem was fixed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from wizard.core.result import Finding, RunResult, Status
-
-PROBLEM = frozenset({Status.FAIL, Status.WARN})
+from wizard.core.result import CHECK_IDS, Finding, RunResult, Status
 
 
 class Change(StrEnum):
@@ -44,6 +45,20 @@ class Snapshot:
         return (tuple(sorted((k, v or "") for k, v in self.sources.items())),
                 self.facts.get("workspace"), self.facts.get("company"))
 
+    def same_data_as(self, other: Snapshot) -> bool:
+        """Whether two runs looked at the same workspace and company from the same sources.
+
+        A side that couldn't be read (unreachable, key refused) names no workspace or company:
+        it matches the other run's, so a Re-check with QuickBooks down is still compared
+        (its QuickBooks checks then land in `not_compared`) instead of looking like a first
+        run.
+        """
+        mine, theirs = self.identity, other.identity
+        if mine[0] != theirs[0]:
+            return False
+        return all(a is None or b is None or a == b for a, b in zip(mine[1:], theirs[1:],
+                                                                       strict=True))
+
 
 @dataclass(frozen=True, slots=True)
 class ChangedFinding:
@@ -56,6 +71,13 @@ class ChangedFinding:
     def finding(self) -> Finding:
         """The most recent version of the finding (the old one when it was fixed)."""
         found = self.after if self.after is not None else self.before
+        assert found is not None
+        return found
+
+    @property
+    def problem(self) -> Finding:
+        """The finding as a problem: the old one when it was fixed, else the current one."""
+        found = self.before if self.change is Change.FIXED else self.after
         assert found is not None
         return found
 
@@ -77,21 +99,36 @@ class Comparison:
     not_compared: tuple[str, ...] = ()  # check ids that didn't run both times
 
     @property
+    def counts(self) -> tuple[int, int, int]:
+        """How many fixed, new and still failing."""
+        return len(self.fixed), len(self.new), len(self.still_failing)
+
+    @property
     def unchanged(self) -> bool:
         return not self.fixed and not self.new
 
+    def only(self, checks: Collection[str]) -> Comparison:
+        """The same comparison limited to some checks (a wizard page shows its own)."""
+        def keep(changes: tuple[ChangedFinding, ...]) -> tuple[ChangedFinding, ...]:
+            return tuple(c for c in changes if c.finding.check in checks)
+        entries = "entries" in checks
+        return dataclasses.replace(
+            self, fixed=keep(self.fixed), new=keep(self.new),
+            still_failing=keep(self.still_failing),
+            wont_sync_before=self.wont_sync_before if entries else None,
+            wont_sync_after=self.wont_sync_after if entries else None,
+            not_compared=tuple(c for c in self.not_compared if c in checks))
+
     def to_json(self) -> dict[str, Any]:
+        """The `changes` object of SPEC §4."""
         def items(changes: tuple[ChangedFinding, ...]) -> list[dict[str, Any]]:
-            return [{"key": c.key, "code": c.finding.code,
-                     "before": c.before.code if c.before else None,
-                     "after": c.after.code if c.after else None,
-                     "subject": c.finding.subject, "check": c.finding.check} for c in changes]
-        return {"previous_run_id": self.previous_run_id,
+            return [{"code": c.problem.code, "subject": c.problem.subject,
+                     "subject_kind": c.problem.subject_kind, "client": c.problem.client}
+                    for c in changes]
+        return {"previous_run": self.previous_run_id,
                 "previous_at": _iso(self.previous_at),
                 "fixed": items(self.fixed), "new": items(self.new),
-                "still_failing": items(self.still_failing),
-                "wont_sync_before": self.wont_sync_before,
-                "wont_sync_after": self.wont_sync_after,
+                "still": items(self.still_failing),
                 "not_compared": list(self.not_compared)}
 
 
@@ -184,21 +221,24 @@ def compare(before: Snapshot, after: Snapshot) -> Comparison:
     still: list[ChangedFinding] = []
     for key, was in old.items():
         later = new.get(key)
-        if was.status in PROBLEM and (later is None or later.status not in PROBLEM):
+        if was.status.is_problem and (later is None or not later.status.is_problem):
             fixed.append(ChangedFinding(Change.FIXED, key, was, later))
     for key, now in new.items():
-        if now.status not in PROBLEM:
+        if not now.status.is_problem:
             continue
         earlier = old.get(key)
-        if earlier is None or earlier.status not in PROBLEM:
+        if earlier is None or not earlier.status.is_problem:
             appeared.append(ChangedFinding(Change.NEW, key, earlier, now))
         else:
             still.append(ChangedFinding(Change.STILL_FAILING, key, earlier, now))
-    ran = before.checked | after.checked
-    entries_compared = "entries" in both
+    # every check that was not_checked (or missing) in either run, in the usual order
+    not_compared = [c for c in CHECK_IDS if c not in both]
+    not_compared += sorted((before.checked | after.checked) - both - set(CHECK_IDS))
+    # the won't-sync count includes the mapping reasons: only comparable when names ran too
+    entries_compared = {"entries", "users", "customers"} <= both
     return Comparison(
         previous_run_id=before.run_id, previous_at=before.generated_at,
         fixed=tuple(fixed), new=tuple(appeared), still_failing=tuple(still),
         wont_sync_before=before.wont_sync if entries_compared else None,
         wont_sync_after=after.wont_sync if entries_compared else None,
-        not_compared=tuple(sorted(ran - both)))
+        not_compared=tuple(not_compared))

@@ -19,7 +19,13 @@ class Status(StrEnum):
     FAIL = "fail"
     NOT_CHECKED = "not_checked"
 
+    @property
+    def is_problem(self) -> bool:
+        """Warn or fail: something the user should fix (the one place this is decided)."""
+        return self in _PROBLEMS
 
+
+_PROBLEMS = frozenset({Status.WARN, Status.FAIL})
 _SEVERITY = {Status.PASS: 0, Status.INFO: 1, Status.NOT_CHECKED: 2, Status.WARN: 3, Status.FAIL: 4}
 
 

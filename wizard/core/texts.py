@@ -4,6 +4,7 @@ and exactly where to click. Kept in one place so the wording stays consistent an
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from wizard.core.names import NearKind, describe_difference
@@ -394,3 +395,85 @@ def clockify_unknown_workspace(wanted: str, visible: list[str]) -> str:
     names = ", ".join(_q(name) for name in visible)
     return (f"There is no Clockify workspace {_q(wanted)} that this API key can see; it can see "
             f"{names}. Choose one of these (by its exact name).")
+
+
+# --- what changed between two runs (SPEC §7) ----------------------------------------------------
+
+def _plural(n: int, one: str, many: str, **names: object) -> str:
+    """The sentence in the right number for `n`, with its named placeholders filled in."""
+    return (one if n == 1 else many).format(n=n, **names)
+
+
+def changes_line(fixed: int, new: int, still: int) -> str:
+    """What changed, as three short sentences: "1 problem fixed. 2 new problems. 5 still to
+    fix."."""
+    return " ".join((_plural(fixed, "{n} problem fixed.", "{n} problems fixed."),
+                     _plural(new, "{n} new problem.", "{n} new problems."),
+                     _plural(still, "{n} problem still to fix.", "{n} problems still to fix.")))
+
+
+def not_compared_line(titles: list[str]) -> str:
+    """Checks that didn't run in one of the two runs: why they are left out of the counts."""
+    return _plural(len(titles),
+                   "Not compared: {names} (it could not be checked in one of the two runs, so "
+                   "nothing in it is counted as fixed or new).",
+                   "Not compared: {names} (they could not be checked in one of the two runs, "
+                   "so nothing in them is counted as fixed or new).",
+                   names=", ".join(titles))
+
+
+def changes_summary(fixed: int, new: int, still: int, not_compared: list[str]) -> str:
+    """The counts, then which checks were left out of them (by their titles), if any."""
+    text = changes_line(fixed, new, still)
+    return f"{text} {not_compared_line(not_compared)}" if not_compared else text
+
+
+def since_recheck(fixed: int, new: int, still: int, not_compared: list[str]) -> str:
+    return "Since the Re-check: " + changes_summary(fixed, new, still, not_compared)
+
+
+def resync_todo(problems: int) -> str:
+    if not problems:
+        return "All names match: nothing to resync."
+    return _plural(problems,
+                   "{n} name problem to fix; after fixing, resync in Clockify and click "
+                   "Re-check.",
+                   "{n} name problems to fix; after fixing, resync in Clockify and click "
+                   "Re-check.")
+
+
+def check_titles(check_ids: tuple[str, ...] | list[str]) -> list[str]:
+    return [CHECK_TITLES.get(c, c) for c in check_ids]
+
+
+def resync_no_recheck_html(problems: int) -> str:
+    """The Resync page before any Re-check in this session (rich text)."""
+    return _plural(problems,
+                   "<b>{n} name problem to fix</b> (details on the Names page). No Re-check in "
+                   "this session yet: fix it, resync in Clockify, then click Re-check.",
+                   "<b>{n} name problems to fix</b> (details on the Names page). No Re-check in "
+                   "this session yet: fix them, resync in Clockify, then click Re-check.")
+
+
+def since_last_check_html(fixed: int, new: int, still: int, not_compared: list[str]) -> str:
+    """The Resync page after a Re-check (rich text)."""
+    return ("<b>Since the last check:</b> "
+            + html.escape(changes_summary(fixed, new, still, not_compared)))
+
+
+def first_run_html(problems: int) -> str:
+    """The Summary page when the history has no earlier run of this workspace and company."""
+    return _plural(problems,
+                   "<b>{n} thing to fix</b>, listed below (hover for the fix). This is the first "
+                   "run for this workspace and company on this computer: run the checkup again "
+                   "after fixing things to see what changed.",
+                   "<b>{n} things to fix</b>, listed below (hover for the fix). This is the "
+                   "first run for this workspace and company on this computer: run the checkup "
+                   "again after fixing things to see what changed.")
+
+
+def since_last_run_html(when: str, fixed: int, new: int, still: int,
+                        not_compared: list[str]) -> str:
+    """The Summary page against the previous stored run (rich text)."""
+    return (f"<b>Since the last run ({html.escape(when)}):</b> "
+            + html.escape(changes_summary(fixed, new, still, not_compared)))

@@ -218,7 +218,7 @@ def short_problem(f: Finding) -> str:
 
 
 def _problems(result: RunResult) -> list[Finding]:
-    return [f for f in result.findings if f.status in (Status.FAIL, Status.WARN)]
+    return [f for f in result.findings if f.status.is_problem]
 
 
 # --- the sections -------------------------------------------------------------------------------

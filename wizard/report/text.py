@@ -5,8 +5,8 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from wizard.core.compare import Comparison, run_id
-from wizard.core.result import RunResult, Status
-from wizard.core.texts import SUPPORT_EMAIL
+from wizard.core.result import RunResult
+from wizard.core.texts import SUPPORT_EMAIL, check_titles, not_compared_line
 from wizard.logs import scrub
 from wizard.report.model import (
     FACT_LABELS,
@@ -38,12 +38,13 @@ def _head(result: RunResult, comparison: Comparison | None) -> list[str]:
         lines.append(f"Since the previous run ({when_text(comparison.previous_at)}): "
                      f"{len(comparison.fixed)} fixed, {len(comparison.new)} new, "
                      f"{len(comparison.still_failing)} still failing.")
+        if comparison.not_compared:
+            lines.append(not_compared_line(check_titles(comparison.not_compared)))
     return lines
 
 
 def _problem_lines(result: RunResult) -> list[str]:
-    return [f"- {short_problem(f)}" for f in result.findings
-            if f.status in (Status.FAIL, Status.WARN)]
+    return [f"- {short_problem(f)}" for f in result.findings if f.status.is_problem]
 
 
 def summary_text(result: RunResult, comparison: Comparison | None = None) -> str:

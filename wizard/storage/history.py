@@ -120,25 +120,29 @@ def load_all() -> list[Snapshot]:
     return [snap for snap in map(_load, files) if snap is not None]
 
 
-def previous(result: RunResult) -> Snapshot | None:
+def previous(result: RunResult, current: Snapshot | None = None) -> Snapshot | None:
     """The latest saved run of the same sources, workspace and company (not this run itself)."""
-    current = snapshot(result)
+    if current is None:
+        current = snapshot(result)
     candidates = [s for s in load_all()
-                  if s.identity == current.identity and s.run_id != current.run_id
+                  if s.same_data_as(current) and s.run_id != current.run_id
                   and s.generated_at <= current.generated_at]
     return candidates[-1] if candidates else None
 
 
-def record(result: RunResult) -> Comparison | None:
+def record(result: RunResult, current: Snapshot | None = None) -> Comparison | None:
     """Save this run and compare it with the previous run of the same sources (None if none).
 
-    A history that can't be written is logged, not raised: the check itself still counts.
+    `current` is the run's snapshot when the caller already made one. A history that can't be
+    written is logged, not raised: the check itself still counts.
     """
-    before = previous(result)
+    if current is None:
+        current = snapshot(result)
+    before = previous(result, current)
     try:
         save(result)
     except OSError as exc:
         log.warning("could not save this run to the history: %s", exc.strerror or exc)
     if before is None:
         return None
-    return compare(before, snapshot(result))
+    return compare(before, current)

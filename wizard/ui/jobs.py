@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from wizard import __version__
 from wizard.core.checks import run_checks
-from wizard.core.compare import Comparison
+from wizard.core.compare import Comparison, Snapshot, snapshot
 from wizard.core.errors import Cancelled
 from wizard.core.gcpause import paused_gc
 from wizard.core.model import ClockifySide, QuickBooksSide
 from wizard.core.result import RunResult
-from wizard.flow import Changes
 from wizard.sources import gather
 from wizard.sources.gather import CancelToken, Progress, Request
 from wizard.ui.rows import FlatNames, customer_rows, flatten, user_rows
@@ -42,11 +41,11 @@ class Loaded:
     result: RunResult
     users: FlatNames
     customers: FlatNames
-    since_last_run: Changes | None
-    comparison: Comparison | None = None  # the history's own form, for the report
+    snapshot: Snapshot  # what the next Re-check compares against
+    comparison: Comparison | None = None  # since the last stored run (SPEC §7), if any
 
 
-def _history_compare(result: RunResult, record: bool) -> Comparison | None:
+def _history_compare(result: RunResult, snap: Snapshot, record: bool) -> Comparison | None:
     """Store this run and compare it with the last stored one; history is optional in a build."""
     if not record:
         return None
@@ -55,19 +54,11 @@ def _history_compare(result: RunResult, record: bool) -> Comparison | None:
     except ImportError:
         return None
     try:
-        comparison = history.record(result)
+        comparison = history.record(result, snap)
     except Exception:  # a broken history must never stop the check
         log.warning("could not use the run history", exc_info=True)
         return None
     return comparison
-
-
-def _changes(comparison: Comparison | None) -> Changes | None:
-    if comparison is None:
-        return None
-    return Changes(fixed=tuple(c.finding for c in comparison.fixed),
-                   new=tuple(c.finding for c in comparison.new),
-                   still=tuple(c.finding for c in comparison.still_failing))
 
 
 _RAW_LISTS = ("members", "clients", "projects", "entries", "employees", "vendors", "customers")
@@ -117,10 +108,11 @@ def _check(request: Request, progress: Progress, cancel: CancelToken, readers: R
     held = _hold_raw(clockify, quickbooks)
     del clockify, quickbooks  # the records now live only in `held`
     _release(held)
-    comparison = _history_compare(result, record_history)
+    snap = snapshot(result)
+    comparison = _history_compare(result, snap, record_history)
     loaded = Loaded(result=result, users=flatten(user_rows(result)),
-                    customers=flatten(customer_rows(result)),
-                    since_last_run=_changes(comparison), comparison=comparison)
+                    customers=flatten(customer_rows(result)), snapshot=snap,
+                    comparison=comparison)
     if cancel.cancelled:
         raise Cancelled
     return loaded

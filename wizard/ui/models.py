@@ -16,9 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from wizard.core.compare import ChangedFinding, Comparison
 from wizard.core.result import EntryItem, Finding, Status
 from wizard.core.texts import REASON_SHORT, REASON_WORDS
-from wizard.flow import Changes
 from wizard.ui import theme
 from wizard.ui.rows import (
     EntryColumn,
@@ -363,10 +363,12 @@ class ChangesModel(_ListModel):
 
     headers = ("Change", "Name", "What")  # ChangeColumn order
 
-    def set_changes(self, changes: Changes | None) -> None:
+    def set_changes(self, changes: Comparison | None) -> None:
+        def rows(word: str, items: tuple[ChangedFinding, ...]) -> list[tuple[str, Finding]]:
+            return [(word, c.problem) for c in items]
         self.set_rows([] if changes is None else (
-            [("fixed", f) for f in changes.fixed] + [("new", f) for f in changes.new]
-            + [("still to fix", f) for f in changes.still]))
+            rows("fixed", changes.fixed) + rows("new", changes.new)
+            + rows("still to fix", changes.still_failing)))
 
     def set_rows(self, rows: Sequence[tuple[str, Finding]]) -> None:
         self._replace(rows)

@@ -30,7 +30,7 @@ class NameRow:
 
     @property
     def is_problem(self) -> bool:
-        return self.status in (Status.WARN, Status.FAIL)
+        return self.status.is_problem
 
     @property
     def near(self) -> bool:

@@ -122,7 +122,7 @@ class Session(QObject):
             self.changed.emit()
             return
         self.loaded_data = loaded
-        self.flow.finish_load(loaded.result, loaded.since_last_run)
+        self.flow.finish_load(loaded.result, loaded.comparison, loaded.snapshot)
         self._deliver(loaded, list(self._views))
 
     def _deliver(self, loaded: jobs.Loaded, views: list[Callable[[jobs.Loaded], None]]) -> None:

@@ -35,7 +35,7 @@ def explanation(text: str, parent: QWidget | None = None) -> QLabel:
 
 def findings_html(findings: list[Finding], problems_only: bool = True) -> str:
     """Each finding as its sentence and its fix, problems first."""
-    rows = [f for f in findings if not problems_only or f.status in (Status.WARN, Status.FAIL)]
+    rows = [f for f in findings if not problems_only or f.status.is_problem]
     if not rows:
         return ""
     parts = []

@@ -6,8 +6,9 @@ import html
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
+from wizard.core import texts
 from wizard.core.texts import CLOCKIFY_RESYNC
-from wizard.flow import PROBLEM, Page
+from wizard.flow import Page
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import ChangesModel
 from wizard.ui.pages.base import StepPage, explanation
@@ -46,13 +47,11 @@ class ResyncPage(StepPage):
         if changes is None:
             result = self.session.flow.result
             todo = [f for f in (result.findings if result else ())
-                    if f.check in ("users", "customers") and f.status in PROBLEM]
+                    if f.check in ("users", "customers") and f.status.is_problem]
             self.model.set_rows([("to fix", f) for f in todo])
-            self.changes_label.setText(
-                f"<b>{len(todo)} name problem(s) to fix</b> (details on the Names page). No "
-                "Re-check in this session yet: fix them, resync in Clockify, then click "
-                "Re-check.")
+            self.changes_label.setText(texts.resync_no_recheck_html(len(todo)))
         else:
             self.model.set_changes(changes)
-            self.changes_label.setText(f"<b>Since the last check:</b> {changes.line()}.")
+            self.changes_label.setText(texts.since_last_check_html(
+                *changes.counts, texts.check_titles(changes.not_compared)))
         fit_columns(self.table, (0, 1), icon_columns=(0,))

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core import texts
 from wizard.core.result import Status
 from wizard.core.texts import SUPPORT_EMAIL
-from wizard.flow import PROBLEM, Page
+from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
 from wizard.storage import paths
 from wizard.ui.jobs import Loaded
@@ -96,18 +97,14 @@ class SummaryPage(StepPage):
                     icon_columns=(CheckColumn.STATUS,))
         changes = self.session.flow.since_last_run
         if changes is None:
-            todo = [f for f in loaded.result.findings if f.status in PROBLEM]
+            todo = [f for f in loaded.result.findings if f.status.is_problem]
             self.changes.set_rows([("to fix", f) for f in todo])
-            self.changes_label.setText(
-                f"<b>{len(todo)} thing(s) to fix</b>, listed below (hover for the fix). This is "
-                "the first run for this workspace and company on this computer: run the checkup "
-                "again after fixing things to see what changed.")
+            self.changes_label.setText(texts.first_run_html(len(todo)))
         else:
-            when = ""
-            if loaded.comparison is not None:
-                when = f" ({loaded.comparison.previous_at.astimezone():%Y-%m-%d %H:%M})"
             self.changes.set_changes(changes)
-            self.changes_label.setText(f"<b>Since the last run{when}:</b> {changes.line()}.")
+            self.changes_label.setText(texts.since_last_run_html(
+                f"{changes.previous_at.astimezone():%Y-%m-%d %H:%M}", *changes.counts,
+                texts.check_titles(changes.not_compared)))
         fit_columns(self.changes_view, (0, 1), icon_columns=(0,))
 
     # --- the buttons ------------------------------------------------------------------------
