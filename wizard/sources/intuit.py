@@ -39,6 +39,7 @@ from intuitlib.exceptions import AuthClientError
 
 from wizard.core import signin_texts as texts
 from wizard.core.errors import (
+    BadInput,
     Cancelled,
     IntuitKeysMissing,
     NoKeyring,
@@ -142,7 +143,7 @@ def load_app_keys() -> AppKeys:
     elif stored_id and (stored_secret := secrets.get(KEY_CLIENT_SECRET)):
         keys = AppKeys(stored_id, stored_secret,
                        secrets.get(KEY_ENVIRONMENT, secret=False) or "production",
-                       secrets.get(KEY_REDIRECT_URI, secret=False) or DEFAULT_REDIRECT_URI,
+                       secrets.get(KEY_REDIRECT_URI, secret=False) or default_redirect_uri(),
                        "keyring")
     elif not _placeholder(file.get("client_id")) and not _placeholder(file.get("client_secret")):
         register_secret(file["client_secret"])
@@ -163,25 +164,82 @@ def load_app_keys() -> AppKeys:
     return keys
 
 
-def store_app_keys(client_id: str, client_secret: str, environment: str = "production",
+ENVIRONMENTS = ("production", "sandbox")
+
+
+@dataclass(frozen=True)
+class StoredKeys:
+    """What the keyring holds of the user's own Intuit app, without the secret itself."""
+
+    client_id: str
+    environment: str
+    redirect_uri: str
+    has_secret: bool
+
+
+def default_redirect_uri() -> str:
+    """The redirect to register on a user's own app: the relay page this build was published
+    with, else the development keys' localhost address."""
+    return relay_page_address() or DEFAULT_REDIRECT_URI
+
+
+def stored_app_keys() -> StoredKeys | None:
+    """The user's own keys as kept by "Use my own Intuit app keys", or None."""
+    client_id = secrets.get(KEY_CLIENT_ID, secret=False)
+    if not client_id:
+        return None
+    return StoredKeys(client_id, secrets.get(KEY_ENVIRONMENT, secret=False) or "production",
+                      secrets.get(KEY_REDIRECT_URI, secret=False) or default_redirect_uri(),
+                      bool(secrets.get(KEY_CLIENT_SECRET)))
+
+
+def app_keys_problem(client_id: str, client_secret: str | None, environment: str,
+                     redirect_uri: str) -> str | None:
+    """The sentence saying what is wrong with keys about to be kept, or None.
+
+    `client_secret` None keeps the secret already stored (there must be one).
+    """
+    if not client_id.strip():
+        return _(texts.KEYS_NEED_ID)
+    if client_secret is not None and not client_secret.strip():
+        return _(texts.KEYS_NEED_SECRET)
+    address = redirect_uri.strip()
+    parts = urlsplit(address)
+    if not parts.hostname or not (parts.scheme == "https" or is_loopback_redirect(address)):
+        return _(texts.KEYS_NEED_ADDRESS)
+    if environment == "production" and parts.scheme != "https":
+        return _(texts.KEYS_PRODUCTION_NEEDS_HTTPS).format(address=address)
+    return None
+
+
+def store_app_keys(client_id: str, client_secret: str | None, environment: str = "production",
                    redirect_uri: str | None = None) -> None:
-    """Keep the user's own Intuit app keys ("Use my own Intuit app keys"); NoKeyring if none."""
-    client_id, client_secret = client_id.strip(), client_secret.strip()
-    if not client_id or not client_secret:
-        raise SignInFailed("Enter both the client ID and the client secret of your Intuit app.")
-    env = environment.strip() or "production"
-    secrets.put(KEY_CLIENT_SECRET, client_secret)
-    secrets.put(KEY_CLIENT_ID, client_id, secret=False)
+    """Keep the user's own Intuit app keys ("Use my own Intuit app keys"); NoKeyring if none.
+
+    `client_secret` None keeps the stored one; `redirect_uri` None: the default for this build.
+    """
+    env = environment.strip().lower() or "production"
+    if env not in ENVIRONMENTS:
+        raise ValueError(f"environment must be one of {ENVIRONMENTS}")
+    address = (redirect_uri or "").strip() or default_redirect_uri()
+    secret = client_secret.strip() if client_secret is not None else None
+    if secret is None and not secrets.get(KEY_CLIENT_SECRET):
+        secret = ""
+    problem = app_keys_problem(client_id, secret, env, address)
+    if problem:
+        raise BadInput(problem)
+    if secret is not None:
+        secrets.put(KEY_CLIENT_SECRET, secret)
+    secrets.put(KEY_CLIENT_ID, client_id.strip(), secret=False)
     secrets.put(KEY_ENVIRONMENT, env, secret=False)
-    if redirect_uri and redirect_uri.strip():
-        secrets.put(KEY_REDIRECT_URI, redirect_uri.strip(), secret=False)
-    else:
-        secrets.delete(KEY_REDIRECT_URI)
+    secrets.put(KEY_REDIRECT_URI, address, secret=False)
+    log.info("the user's own Intuit app keys were saved (%s)", env)
 
 
 def clear_app_keys() -> None:
     for name in (KEY_CLIENT_ID, KEY_CLIENT_SECRET, KEY_ENVIRONMENT, KEY_REDIRECT_URI):
         secrets.delete(name)
+    log.info("the user's own Intuit app keys were removed")
 
 
 # --- intuit-oauth, with a timeout and without leaking its request ------------------------------

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core import signin_texts
 from wizard.core.plans import plan_from_choice
 from wizard.core.result import Status
 from wizard.flow import Page
+from wizard.text import _
 from wizard.ui.first_paint import after_first_paint
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.session import Session, file_list, open_settings
@@ -156,6 +158,10 @@ class WelcomePage(StepPage):
         self.sign_in = QPushButton("Sign in with Intuit", box)
         self.sign_in.setAccessibleName("Sign in with Intuit: opens your browser")
         self.sign_in.clicked.connect(self.on_sign_in_clicked)
+        self.own_keys = QPushButton(_(signin_texts.OWN_KEYS_BUTTON), box)
+        self.own_keys.setAccessibleName(_(signin_texts.OWN_KEYS_BUTTON_ACCESSIBLE))
+        self.own_keys.clicked.connect(self.on_own_keys_clicked)
+        self.keys_dialog: Any = None
         self.paste_edit = QLineEdit(box)
         self.paste_edit.setPlaceholderText("…or paste the address the browser ended on")
         self.paste_edit.setAccessibleName("Address the browser ended on after signing in")
@@ -175,7 +181,11 @@ class WelcomePage(StepPage):
         layout = QVBoxLayout(box)
         for button in self.qbo_group.buttons():
             layout.addWidget(button)
-        layout.addWidget(self.sign_in, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_in)
+        buttons.addWidget(self.own_keys)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         row = QHBoxLayout()
         row.addWidget(self.paste_edit, 1)
         row.addWidget(self.paste_use)
@@ -240,7 +250,7 @@ class WelcomePage(StepPage):
         self.key_edit.setEnabled(live_c)
         self.key_save.setEnabled(live_c)
         live_q = choices.quickbooks == "api"
-        for w in (self.sign_in, self.paste_edit, self.paste_use):
+        for w in (self.sign_in, self.own_keys, self.paste_edit, self.paste_use):
             w.setEnabled(live_q)
         files_q = choices.quickbooks == "file"
         self.plan_combo.setEnabled(files_q)
@@ -370,6 +380,19 @@ class WelcomePage(StepPage):
             self.qbo_message.show_message(
                 Status.NOT_CHECKED, "Your browser opened the Intuit sign-in page. After signing "
                 "in, copy the address the browser ends on and paste it below.")
+
+    def on_own_keys_clicked(self) -> None:
+        from wizard.ui.intuit_keys import IntuitKeysDialog
+
+        if self.keys_dialog is not None:
+            self.keys_dialog.deleteLater()
+        self.keys_dialog = IntuitKeysDialog(self.session.run_job, self)
+        self.keys_dialog.keys_changed.connect(self.on_own_keys_changed)
+        self.keys_dialog.open()
+
+    def on_own_keys_changed(self, saved: bool) -> None:
+        self.qbo_message.show_message(Status.INFO, _(signin_texts.KEYS_SAVED if saved
+                                                     else signin_texts.KEYS_FORGOTTEN))
 
     def on_paste_use_clicked(self) -> None:
         text = self.paste_edit.text().strip()
