@@ -1,10 +1,10 @@
 """Sign in with Intuit through the relay page (SPEC §10), in a real headless Chromium.
 
-The fake Intuit sends the browser to relay/index.html served over loopback (standing in for its
-https address, and marked as a public address for Chromium's Local Network Access rules); the
-page sends it on to the app's listener on a free IPv4 loopback port. Chromium's net log records
-every request the browser starts, so the tests can say the page asked for nothing but that.
-"""
+The fake Intuit sends the browser to relay/index.html served over https on the loopback (a
+throw-away certificate that Chromium is told to trust, and the address marked as public for
+Chromium's Local Network Access rules, as the published page's would be); the page sends it on
+to the app's listener on a free IPv4 loopback port. Chromium's net log records every request the
+browser starts, so the tests can say the page asked for nothing but that."""
 
 from __future__ import annotations
 
@@ -31,8 +31,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def relay() -> Iterator[RelayPage]:
-    with RelayPage() as page:
+def relay(tmp_path: Path) -> Iterator[RelayPage]:
+    """The relay page on https, as published (a throw-away certificate for 127.0.0.1)."""
+    with RelayPage(tls_folder=tmp_path) as page:
         yield page
 
 
@@ -45,11 +46,6 @@ def fake_intuit(relay: RelayPage, monkeypatch: pytest.MonkeyPatch) -> Iterator[F
         monkeypatch.setenv(intuit.ENV_DISCOVERY_URL, fake.discovery_url)
         monkeypatch.setenv(intuit.ENV_REDIRECT_URI, relay.address)
         yield fake
-
-
-def public(relay: RelayPage) -> str:
-    """Chromium treats the relay page as a public site, as its https address would be."""
-    return f"--ip-address-space-overrides=127.0.0.1:{relay.server.server_address[1]}=public"
 
 
 def landed(auth_url: str) -> str:
@@ -80,7 +76,7 @@ def test_relay_page_forwards_to_the_listener_and_the_tokens_land_in_the_keyring(
         assert state.startswith(f"{port}.")
         assert len(state) >= len(f"{port}.") + 40
         assert parse_qs(urlsplit(url).query)["redirect_uri"] == [relay.address]
-        seen = chromium.visit(url, tmp_path, public(relay))
+        seen = chromium.visit(url, tmp_path, *relay.chromium_flags)
         realm = sign_in.wait(30)
     finally:
         sign_in.close()
@@ -116,7 +112,7 @@ def test_cancel_at_intuit_arrives_calmly_through_the_relay(
     fake_intuit.deny = True
     sign_in = intuit.SignIn()
     try:
-        seen = chromium.visit(sign_in.start(), tmp_path, public(relay))
+        seen = chromium.visit(sign_in.start(), tmp_path, *relay.chromium_flags)
         with pytest.raises(SignInFailed) as caught:
             sign_in.wait(30)
     finally:
@@ -138,7 +134,8 @@ def test_a_wrong_state_is_refused_by_the_app(
         query = {k: v[0] for k, v in parse_qs(urlsplit(address).query).items()}
         port, _, rest = query["state"].partition(".")
         query["state"] = f"{port}.{rest[::-1]}"  # the right port, someone else's sign-in
-        seen = chromium.visit(f"{relay.address}?{urlencode(query)}", tmp_path, public(relay))
+        seen = chromium.visit(f"{relay.address}?{urlencode(query)}", tmp_path,
+                              *relay.chromium_flags)
         with pytest.raises(SignInFailed) as caught:
             sign_in.wait(30)
     finally:
@@ -157,8 +154,9 @@ def test_without_a_port_the_page_shows_the_address_to_copy(
         address = landed(sign_in.start())
         assert not sign_in.listening
         assert "." not in parse_qs(urlsplit(address).query)["state"][0]
-        seen = chromium.visit(address, tmp_path / "dom", public(relay))
-        png = chromium.screenshot(address, tmp_path / "shot" / "relay.png")
+        seen = chromium.visit(address, tmp_path / "dom", *relay.chromium_flags)
+        png = chromium.screenshot(address, tmp_path / "shot" / "relay.png", chromium.PHONE,
+                                  *relay.chromium_flags)
         assert shown(seen.dom, "paste")
         assert shown(seen.dom, "copy")
         assert not shown(seen.dom, "forwarding")
@@ -192,7 +190,7 @@ def test_when_the_app_is_not_listening_the_forwarded_address_can_be_pasted(
         url = sign_in.start()
         port = sign_in.listener_port
         sign_in._stop_listener()  # the app closed meanwhile, or the browser is elsewhere
-        seen = chromium.visit(url, tmp_path, public(relay))
+        seen = chromium.visit(url, tmp_path, *relay.chromium_flags)
         forwarded = seen.last_address  # what the address bar holds on the error page
         assert forwarded.startswith(f"http://127.0.0.1:{port}/callback?")
         assert texts.CALLBACK_TITLE_DONE not in seen.dom
