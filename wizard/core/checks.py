@@ -181,27 +181,32 @@ def _user_finding(member: Member, names: _QboNames, has_vendors: bool) -> Findin
     deact = member.is_deactivated
 
     def make(code: str, status: Status, text: texts.Text, match: str | None = None,
-             near_kind: str | None = None, suggestion: str | None = None) -> Finding:
+             near_kind: str | None = None, suggestion: str | None = None,
+             match_id: str | None = None) -> Finding:
         return Finding(code=code, check="users", status=status,
                        subject=member.name or "(no name)", subject_kind="user",
                        subject_id=member.id, message=text.message, fix=text.fix, match=match,
-                       near_kind=near_kind, suggestion=suggestion, deactivated=deact)
+                       near_kind=near_kind, suggestion=suggestion, deactivated=deact,
+                       match_id=match_id)
 
     if member.is_pending:
         return make("USER_PENDING", Status.WARN, texts.user_pending(member.name))
-    if names.active_employees.exact(name):
-        return make("USER_MATCHED", Status.PASS, texts.user_matched(name, deact), match=name)
+    matched = names.active_employees.exact(name)
+    if matched:
+        return make("USER_MATCHED", Status.PASS, texts.user_matched(name, deact), match=name,
+                    match_id=matched[0].id)
     inactive = names.inactive_employees.get(name)
     if inactive is not None:
         return make("EMPLOYEE_INACTIVE", Status.FAIL, texts.employee_inactive(name, deact),
-                    match=inactive.display_name)
+                    match=inactive.display_name, match_id=inactive.id)
     if has_vendors and name in names.vendor_names:
         return make("USER_IS_VENDOR", Status.FAIL, texts.user_is_vendor(name, deact), match=name)
     near = names.active_employees.near(name)
     if near is not None:
         return make("USER_NEAR_MATCH", Status.FAIL,
                     texts.user_near_match(name, near.name, near.kind, deact),
-                    match=near.name, near_kind=near.kind.value, suggestion=near.name)
+                    match=near.name, near_kind=near.kind.value, suggestion=near.name,
+                    match_id=near.record.id)
     return make("USER_NOT_IN_QBO", Status.FAIL, texts.user_not_in_qbo(name, deact))
 
 
@@ -245,11 +250,12 @@ def _client_finding(client: Client, names: _QboNames) -> tuple[Finding, Customer
     name = client.name
 
     def make(code: str, status: Status, text: texts.Text, match: str | None = None,
-             near_kind: str | None = None, suggestion: str | None = None) -> Finding:
+             near_kind: str | None = None, suggestion: str | None = None,
+             match_id: str | None = None) -> Finding:
         return Finding(code=code, check="customers", status=status, subject=name,
                        subject_kind="client", subject_id=client.id, message=text.message,
                        fix=text.fix, match=match, near_kind=near_kind, suggestion=suggestion,
-                       archived=client.archived)
+                       archived=client.archived, match_id=match_id)
 
     if ":" in name:
         existing = _colon_counterpart(name, names.all_customers)
@@ -264,15 +270,17 @@ def _client_finding(client: Client, names: _QboNames) -> tuple[Finding, Customer
         fqn = best.fully_qualified_name
         if best.active:
             return make("CLIENT_MATCHED", Status.PASS, texts.client_matched(name, fqn),
-                        match=fqn), best
+                        match=fqn, match_id=best.id), best
         return make("CUSTOMER_INACTIVE", Status.FAIL,
-                    texts.customer_inactive("client", name, None, fqn), match=fqn), None
+                    texts.customer_inactive("client", name, None, fqn), match=fqn,
+                    match_id=best.id), None
     near = names.all_customers.near(name, prefer=_prefer_active)
     if near is not None and near.name not in names.by_name.get(name, ()):
         fqn = near.record.fully_qualified_name
         return make("CLIENT_NEAR_MATCH", Status.FAIL,
                     texts.near_match("client", name, None, fqn, near.name, near.kind),
-                    match=fqn, near_kind=near.kind.value, suggestion=near.name), None
+                    match=fqn, near_kind=near.kind.value, suggestion=near.name,
+                    match_id=near.record.id), None
     taken = names.taken_by(name)
     if taken is not None:
         return make("NAME_TAKEN_IN_QBO", Status.FAIL,
@@ -291,11 +299,12 @@ def _project_finding(project: Project, client_finding: Finding | None,
     name, client = project.name, project.client_name
 
     def make(code: str, status: Status, text: texts.Text, match: str | None = None,
-             near_kind: str | None = None, suggestion: str | None = None) -> Finding:
+             near_kind: str | None = None, suggestion: str | None = None,
+             match_id: str | None = None) -> Finding:
         return Finding(code=code, check="customers", status=status, subject=name,
                        subject_kind="project", subject_id=project.id, client=client,
                        message=text.message, fix=text.fix, match=match, near_kind=near_kind,
-                       suggestion=suggestion, archived=project.archived)
+                       suggestion=suggestion, archived=project.archived, match_id=match_id)
 
     if ":" in name:
         candidates = names.children_of(parent) if client and parent is not None else (
@@ -315,9 +324,11 @@ def _project_finding(project: Project, client_finding: Finding | None,
             fqn = best.fully_qualified_name
             if best.active:
                 return make("PROJECT_MATCHED", Status.PASS,
-                            texts.project_matched(name, client, fqn), match=fqn)
+                            texts.project_matched(name, client, fqn), match=fqn,
+                            match_id=best.id)
             return make("CUSTOMER_INACTIVE", Status.FAIL,
-                        texts.customer_inactive("project", name, client, fqn), match=fqn)
+                        texts.customer_inactive("project", name, client, fqn), match=fqn,
+                        match_id=best.id)
         # only unmatched projects get here, so looking through every namesake is affordable
         elsewhere = names.sub_customers.exact(name)
         if elsewhere:
@@ -327,12 +338,12 @@ def _project_finding(project: Project, client_finding: Finding | None,
             return make("PROJECT_WRONG_PARENT", Status.FAIL,
                         texts.project_wrong_parent(name, client, other.fully_qualified_name,
                                                    other_parent.fully_qualified_name),
-                        match=other.fully_qualified_name)
+                        match=other.fully_qualified_name, match_id=other.id)
         top = names.top_level.exact(name)
         if top:
             return make("PROJECT_NOT_SUBCUSTOMER", Status.FAIL,
                         texts.project_not_subcustomer(name, client),
-                        match=top[0].fully_qualified_name)
+                        match=top[0].fully_qualified_name, match_id=top[0].id)
         near = children.near(name, prefer=_prefer_active)
     else:
         top = names.top_level.exact(name)
@@ -341,9 +352,10 @@ def _project_finding(project: Project, client_finding: Finding | None,
             fqn = best.fully_qualified_name
             if best.active:
                 return make("PROJECT_MATCHED", Status.PASS, texts.project_matched(name, None, fqn),
-                            match=fqn)
+                            match=fqn, match_id=best.id)
             return make("CUSTOMER_INACTIVE", Status.FAIL,
-                        texts.customer_inactive("project", name, None, fqn), match=fqn)
+                        texts.customer_inactive("project", name, None, fqn), match=fqn,
+                        match_id=best.id)
         subs = names.sub_customers.exact(name)
         if subs:
             sub = _best(subs)
@@ -351,13 +363,15 @@ def _project_finding(project: Project, client_finding: Finding | None,
             parent_name = sub_parent.display_name if sub_parent else (sub.parent_path or "")
             return make("PROJECT_IS_SUBCUSTOMER", Status.WARN,
                         texts.project_is_subcustomer(name, sub.fully_qualified_name, parent_name),
-                        match=sub.fully_qualified_name, suggestion=parent_name)
+                        match=sub.fully_qualified_name, suggestion=parent_name,
+                        match_id=sub.id)
         near = names.top_level.near(name, prefer=_prefer_active)
     if near is not None:
         fqn = near.record.fully_qualified_name
         return make("PROJECT_NEAR_MATCH", Status.FAIL,
                     texts.near_match("project", name, client, fqn, near.name, near.kind),
-                    match=fqn, near_kind=near.kind.value, suggestion=near.name)
+                    match=fqn, near_kind=near.kind.value, suggestion=near.name,
+                    match_id=near.record.id)
     taken = names.taken_by(name)
     if taken is not None:
         return make("NAME_TAKEN_IN_QBO", Status.FAIL,

@@ -49,6 +49,8 @@ class Finding:
     suggestion: str | None = None
     deactivated: bool = False  # users: deactivated in Clockify
     archived: bool = False  # clients and projects: archived in Clockify
+    # the QuickBooks record `match` names (employee or customer Id), for acting on it
+    match_id: str | None = None
 
     @property
     def key(self) -> str:
@@ -63,6 +65,7 @@ class Finding:
         }
         if self.subject_kind in ("user", "client", "project"):
             out["subject_id"] = self.subject_id
+            out["match_id"] = self.match_id
         if self.subject_kind == "project":
             out["client"] = self.client
         out["match"] = self.match
