@@ -12,6 +12,11 @@ request zone's offset and durations in seconds; core time entries in UTC with IS
 running entries with null `end` and `duration`.
 
 Faults are queued (`fail(...)`) and consumed in order; every request is logged, without the key.
+
+Writes (SPEC §8): `GET` and `PUT` of one client or project, under the rules of
+`wizard.sources.service_rules` (a `PUT` replaces the record: a field left out is lost; duplicate
+names refused). A non-admin key is refused (403). `drop_after_write` applies the next writes and
+closes the connection without answering.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
+
+from wizard.sources.service_rules import ClockifyBook
 
 CORE_MAX, REPORT_MAX, DEFAULT_PAGE_SIZE = 5000, 1000, 50
 
@@ -91,6 +98,7 @@ class FakeClockify:
         self.max_report_days: int | None = None  # the Free plan's limit, when set
         self.core_max = CORE_MAX  # a lower value mimics the reported 400 at large page sizes
         self.last_page_header: str | None = "Last-Page"  # None: never send it
+        self.drop_after_write = 0  # how many coming writes are applied, then cut unanswered
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -176,6 +184,9 @@ class FakeClockify:
             return self._report(account, report.group(1), body)
         if core is None:
             return _error(404, 3000, f"No static resource {path.lstrip('/')}.")
+        one = re.fullmatch(r"/workspaces/([^/]+)/(clients|projects)/([^/]+)", core.group(1))
+        if one and method in ("GET", "PUT"):
+            return self._one(account, method, one.group(1), one.group(2), one.group(3), body)
         if method != "GET":
             return _error(405, 3000, f"Request method '{method}' is not supported")
         return self._core(account, core.group(1), query)
@@ -215,6 +226,21 @@ class FakeClockify:
             rows = [_core_entry(e, ws_id) for e in space.entries if e["userId"] == own.group(1)]
             return self._page(rows, q)
         return _error(404, 3000, f"No static resource {path.lstrip('/')}.")
+
+    def _one(self, account: Account, method: str, ws_id: str, kind: str, record_id: str,
+             body: Any) -> tuple[int, Any, dict[str, str]]:
+        """One client or project: read it, or replace it with a `PUT`."""
+        if ws_id not in self.spaces or ws_id not in account.roles:
+            return _error(403, 501, "Access Denied")
+        space = self.spaces[ws_id]
+        book = ClockifyBook(ws_id, space.clients, space.projects)
+        if method == "GET":
+            status, payload = book.read(kind, record_id)
+            return status, payload, {}
+        if account.roles[ws_id] == "MEMBER":
+            return _error(403, 501, "Access Denied")
+        status, payload = book.put(kind, record_id, body)
+        return status, payload, {}
 
     def _page(self, rows: list[Any], q: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
         raw_size = q.get("page-size", "")
@@ -339,6 +365,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_DELETE(self) -> None:
         self._serve("DELETE")
 
+    def do_PUT(self) -> None:
+        self._serve("PUT")
+
     def _serve(self, method: str) -> None:
         fake = self.owner
         parts = urlsplit(self.path)
@@ -367,7 +396,17 @@ class _Handler(BaseHTTPRequestHandler):
         elif fault is not None and fault.kind == "garbage":
             status, payload = 200, None
         else:
-            status, payload, extra = fake.answer(method, parts.path, query, body, self.headers)
+            with fake._lock if method == "PUT" else _no_lock():
+                status, payload, extra = fake.answer(method, parts.path, query, body,
+                                                     self.headers)
+                drop = method == "PUT" and status == 200 and fake.drop_after_write > 0
+                if drop:
+                    fake.drop_after_write -= 1
+            if drop:
+                with fake._lock:
+                    fake.log.append(Logged(method, parts.path, query, body, 0, None, {}))
+                self.close_connection = True
+                return
         data = (b"<html><body>Gateway says hi</body>" if payload is None
                 else json.dumps(payload).encode())
         with fake._lock:  # logged before answering, so the client never sees it missing
@@ -380,6 +419,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
+
+
+@contextmanager
+def _no_lock() -> Iterator[None]:
+    yield
 
 
 @contextmanager

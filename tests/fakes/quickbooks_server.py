@@ -1,10 +1,15 @@
-"""A loopback fake of the QuickBooks Online Accounting API (read-only parts Sync Checkup uses).
+"""A loopback fake of the QuickBooks Online Accounting API (the parts Sync Checkup uses).
 
 `companyinfo`, `preferences` and a `query` endpoint that really parses the statement: entity,
 `WHERE` conditions on `Active` (without one, only active rows come back, as in QuickBooks),
 `STARTPOSITION`, `MAXRESULTS` (≤ 1000). Bearer tokens are checked against a `FakeIntuit` (or a
 fixed set). Every answer carries an `intuit_tid` header. Faults can be queued: 401, 403, 429,
 500, garbage, drop — each in the shape the real service uses.
+
+Writes (SPEC §8): `GET <entity>/<Id>` reads one record and `POST <entity>` creates or updates one
+under the rules of `wizard.sources.service_rules` (SyncToken 5010, names unique across the three
+lists 6240, no colons, Job with ParentRef, sparse vs full update). `drop_after_write` closes the
+connection after a write was applied, without answering (a cut after the request left).
 """
 
 from __future__ import annotations
@@ -13,11 +18,13 @@ import json
 import re
 import secrets
 import threading
+import time
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.fakes.intuit_server import REALM, FakeIntuit
 from tests.fakes.loopback import FakeHandler, LoopbackServer
+from wizard.sources.service_rules import QuickBooksBook
 
 _QUERY = re.compile(
     r"^\s*SELECT\s+\*\s+FROM\s+(?P<entity>\w+)"
@@ -99,8 +106,15 @@ class FakeQuickBooks(LoopbackServer):
         self.requests: list[str] = []
         self.tids: list[str] = []
         self.auth_headers: list[str] = []
+        self.writes: list[tuple[str, dict[str, Any]]] = []  # (entity, body) of every POST
+        self.drop_after_write = 0  # how many coming writes are applied, then cut unanswered
+        self.latency = 0.0  # seconds added to every answer (benchmarks)
         self._lock = threading.Lock()
         super().__init__(_Handler)
+
+    @property
+    def book(self) -> QuickBooksBook:
+        return QuickBooksBook(self.lists)
 
     def fail(self, *kinds: str) -> None:
         with self._lock:
@@ -121,6 +135,8 @@ class FakeQuickBooks(LoopbackServer):
         if not found:
             return 400, _service_fault("4000", "Error parsing query")
         entity = found["entity"]
+        if "displayname" in (found["where"] or "").lower():
+            return self.book.select(statement)
         rows = self.lists.get(entity)
         if rows is None:
             return 400, _service_fault("4001", "Invalid query")
@@ -178,10 +194,20 @@ class _Handler(FakeHandler):
         self._send(status, json.dumps(body).encode(), headers)
 
     def do_GET(self) -> None:
+        self._serve("GET")
+
+    def do_POST(self) -> None:
+        self._serve("POST")
+
+    def _serve(self, method: str) -> None:
         fake = self.fake
         parts = urlsplit(self.path)
         query = dict(parse_qsl(parts.query))
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
         fake.requests.append(parts.path)
+        if fake.latency:
+            time.sleep(fake.latency)
         fault = fake._next_fault()
         if fault == "drop":
             self.close_connection = True
@@ -217,6 +243,10 @@ class _Handler(FakeHandler):
                                            "ApplicationAuthorizationFailed"))
             return
         resource = parts.path[len(base):]
+        if method == "POST":
+            self._write(resource, raw)
+            return
+        one = re.fullmatch(r"(customer|employee|vendor)/(\d+)", resource)
         if fault == "fault200":
             self._json(200, _service_fault("610", "Object Not Found"))
         elif resource == f"companyinfo/{fake.realm}":
@@ -226,8 +256,34 @@ class _Handler(FakeHandler):
         elif resource == "query":
             status, body = fake.query(query.get("query", ""))
             self._json(status, body)
+        elif one:
+            self._json(*fake.book.read(one[1].capitalize(), one[2]))
         else:
             self._json(400, _service_fault("610", "Object Not Found"))
+
+    def _write(self, resource: str, raw: bytes) -> None:
+        fake = self.fake
+        entity = {"customer": "Customer", "employee": "Employee"}.get(resource)
+        if self.headers.get("Content-Type", "").split(";")[0] != "application/json" \
+                or entity is None:
+            self._json(400, _service_fault("2010", "Request has invalid or unsupported property"))
+            return
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            self._json(400, _service_fault("2010", "Request has invalid or unsupported property"))
+            return
+        with fake._lock:
+            fake.writes.append((entity, body))
+            status, answer = fake.book.post(entity, body)
+            drop = status == 200 and fake.drop_after_write > 0
+            if drop:
+                fake.drop_after_write -= 1
+        if drop:
+            self.close_connection = True
+            self.connection.close()
+            return
+        self._json(status, answer)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: requests carry tokens in headers only, but keep the output clean anyway."""
