@@ -10,7 +10,7 @@ from typing import Any
 
 from wizard.core.model import ClockifyData, ClockifySide, QuickBooksData, QuickBooksSide
 from wizard.resources import resource_path
-from wizard.sources.replay import Route, replay_session
+from wizard.sources.replay import Route
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ def sample_dir() -> Path:
 
 
 def _load(*parts: str) -> Any:
+    """The built-in sample's facts (its name, day, ids: fixes never change them)."""
     return json.loads(sample_dir().joinpath(*parts).read_text(encoding="utf-8"))
 
 
@@ -57,10 +58,11 @@ def _clockify_routes() -> list[Route]:
 def load_clockify() -> ClockifyData:
     """The sample workspace, read by the live client through canned answers (SPEC §2)."""
     from wizard.core.checks import default_period
+    from wizard.sources import sample_store
     from wizard.sources.clockify import REGIONS, ClockifyClient
 
-    session = replay_session(sample_dir() / "clockify", _clockify_routes())
-    client = ClockifyClient(session, "sample-company", REGIONS[0].core_url,
+    session = sample_store.session(_clockify_routes(), "clockify")
+    client = ClockifyClient(session, sample_store.SAMPLE_KEY, REGIONS[0].core_url,
                             REGIONS[0].reports_url, min_interval=0)
     return client.read(default_period(sample_info().today))
 
@@ -84,7 +86,9 @@ def load_quickbooks() -> QuickBooksData:
     from wizard.sources.quickbooks import PRODUCTION_API_URL, QuickBooksClient
 
     realm = sample_info().realm_id
-    session = replay_session(sample_dir() / "quickbooks", _quickbooks_routes(realm))
+    from wizard.sources import sample_store
+
+    session = sample_store.session(_quickbooks_routes(realm), "quickbooks")
     client = QuickBooksClient(session, PRODUCTION_API_URL, realm, FixedToken(realm))
     return client.read()
 
