@@ -197,3 +197,33 @@ def test_live_run_against_the_fakes_holds_no_secret_and_no_address(
     assert "QuickBooks Online Plus" in texts[f"{pdf} (text)"]
     for where, text in texts.items():
         _assert_clean(where, text)
+
+
+def test_fix_journal_and_plan_hold_no_secret_and_no_address(
+        canary_env: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """The fix loop on the planted sample: the plan file, the journal, the run history and the
+    output hold no secret and no address. The sample's writable copy is left out of the scan: it
+    is the built-in sample's own stored answers, copied as they are (planted addresses included
+    here), not something written about a user's data."""
+    from wizard import cli
+    from wizard.storage import journal
+
+    plan = tmp_path / "plan.json"
+    assert cli.main(["fix", "--demo", "--plan-out", str(plan)]) == 0
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    for action in data["actions"]:
+        action["selected"] = action.get("alternative_to") is None
+    plan.write_text(json.dumps(data), encoding="utf-8")
+    assert cli.main(["fix", "--apply", str(plan), "--yes", "--json"]) == 1
+    assert cli.main(["undo", "--last", "--yes", "--json"]) == 0
+    out = capfd.readouterr()
+    (run,) = journal.runs()
+    assert run.entries
+    assert {e["undo_status"] for e in run.entries} == {"done"}
+    home = Path(os.environ["SYNC_CHECKUP_HOME"])
+    texts = {k: v for k, v in _texts_written(home, plan).items()
+             if "/data/sample/" not in k}
+    assert any("/data/fixes/" in k for k in texts), "the journal was written"
+    texts |= {"stdout": out.out, "stderr": out.err}
+    for where, text in texts.items():
+        _assert_clean(where, text)

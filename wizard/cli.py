@@ -72,6 +72,25 @@ def _payroll(text: str) -> bool:
     raise argparse.ArgumentTypeError(f"“{text}” is not yes or no")
 
 
+def _add_source_options(parser: argparse.ArgumentParser) -> None:
+    """Where the data comes from, for `check` and `fix`."""
+    parser.add_argument("--demo", action="store_true", help="use the built-in sample company")
+    parser.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD",
+                        help="first day of the period (default: 30 days before --to)")
+    parser.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD",
+                        help="last day of the period (default: today)")
+    parser.add_argument("--clockify-file", action="append", type=Path, default=[], metavar="F",
+                        help="a Clockify export (repeatable)")
+    parser.add_argument("--qbo-file", action="append", type=Path, default=[], metavar="F",
+                        help="a QuickBooks export (repeatable)")
+    parser.add_argument("--plan", type=_plan, metavar="NAME",
+                        help="QuickBooks plan, for export files: " + ", ".join(PLAN_CHOICES))
+    parser.add_argument("--payroll", type=_payroll, metavar="yes|no",
+                        help="whether QuickBooks payroll is on, for export files")
+    parser.add_argument("--closing-date", type=_date, metavar="YYYY-MM-DD",
+                        help="QuickBooks closing date, for export files")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="sync-checkup",
                      description="Finds out why Clockify time entries don't arrive in QuickBooks "
@@ -84,24 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="run every check without a window",
                            description="Runs every check without a window. Exit status: 0 no "
                                        "failing check, 1 at least one, 2 could not run.")
-    check.add_argument("--demo", action="store_true", help="use the built-in sample company")
-    check.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD",
-                       help="first day of the period (default: 30 days before --to)")
-    check.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD",
-                       help="last day of the period (default: today)")
+    _add_source_options(check)
     check.add_argument("--json", action="store_true", help="print the result as JSON")
     check.add_argument("--report", type=Path, metavar="FILE",
                        help="write the support report (.pdf or .html)")
-    check.add_argument("--clockify-file", action="append", type=Path, default=[], metavar="F",
-                       help="a Clockify export (repeatable)")
-    check.add_argument("--qbo-file", action="append", type=Path, default=[], metavar="F",
-                       help="a QuickBooks export (repeatable)")
-    check.add_argument("--plan", type=_plan, metavar="NAME",
-                       help="QuickBooks plan, for export files: " + ", ".join(PLAN_CHOICES))
-    check.add_argument("--payroll", type=_payroll, metavar="yes|no",
-                       help="whether QuickBooks payroll is on, for export files")
-    check.add_argument("--closing-date", type=_date, metavar="YYYY-MM-DD",
-                       help="QuickBooks closing date, for export files")
+    from wizard import fix_cli
+    fix_cli.add_parsers(sub, _add_source_options)
     return parser
 
 
@@ -148,6 +155,32 @@ def _has_stored_login(side: str) -> bool:
 def run_check(args: argparse.Namespace) -> int:
     import json
 
+    result = read_and_check(args)[0]
+    files_read = _files_read((*args.clockify_file, *args.qbo_file))
+    comparison = _save_history(result)
+    if args.report:
+        from wizard.report import write_report
+        write_report(result, args.report, comparison)
+    from wizard.logs import scrub
+    if args.json:
+        payload = _with_files(result.to_json(), files_read)
+        # SPEC §4: null on a first run of this workspace and company
+        payload["changes"] = comparison.to_json() if comparison is not None else None
+        sys.stdout.write(json.dumps(_scrub_tree(payload, scrub), ensure_ascii=False,
+                                    indent=2) + "\n")
+    else:
+        text = format_text(result, files_read)
+        if comparison is not None:
+            from wizard.core.texts import changes_summary, check_titles
+            text += "\nSince the previous run: " + changes_summary(
+                *comparison.counts, check_titles(comparison.not_compared)) + "\n"
+        sys.stdout.write(scrub(text))
+    return result.exit_code
+
+
+def read_and_check(args: argparse.Namespace) -> tuple[RunResult, Any, Any]:
+    """Read both sides as the options say and run every check: (result, Clockify side,
+    QuickBooks side)."""
     from wizard.core.checks import run_checks
     from wizard.sources.gather import Manual, Request, read_clockify, read_quickbooks
 
@@ -177,27 +210,8 @@ def run_check(args: argparse.Namespace) -> int:
             and clockify_side.data is not None and clockify_side.data.period is not None:
         period = clockify_side.data.period  # the export's own range, not the last 30 days
     qbo_side = read_quickbooks(request)
-    files_read = _files_read(all_files)
     result = run_checks(clockify_side, qbo_side, period, dt.datetime.now(dt.UTC), __version__)
-    comparison = _save_history(result)
-    if args.report:
-        from wizard.report import write_report
-        write_report(result, args.report, comparison)
-    from wizard.logs import scrub
-    if args.json:
-        payload = _with_files(result.to_json(), files_read)
-        # SPEC §4: null on a first run of this workspace and company
-        payload["changes"] = comparison.to_json() if comparison is not None else None
-        sys.stdout.write(json.dumps(_scrub_tree(payload, scrub), ensure_ascii=False,
-                                    indent=2) + "\n")
-    else:
-        text = format_text(result, files_read)
-        if comparison is not None:
-            from wizard.core.texts import changes_summary, check_titles
-            text += "\nSince the previous run: " + changes_summary(
-                *comparison.counts, check_titles(comparison.not_compared)) + "\n"
-        sys.stdout.write(scrub(text))
-    return result.exit_code
+    return result, clockify_side, qbo_side
 
 
 def _files_read(paths: Sequence[Path]) -> list[dict[str, Any]]:
@@ -295,11 +309,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command != "check":
+    if args.command not in ("check", "fix", "undo"):
         return main_gui(args)  # the window opens its log file after its first paint
     with contextlib.suppress(OSError):  # a read-only home must not stop a check
         logs.setup()
     try:
+        if args.command != "check":
+            from wizard import fix_cli
+            return fix_cli.run(args)
         return run_check(args)
     except SyncCheckupError as exc:
         sys.stderr.write(f"sync-checkup: {exc}\n")

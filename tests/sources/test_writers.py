@@ -87,7 +87,8 @@ def test_apply_changes_only_the_planned_field(qbo) -> None:
     assert _without(customer, "Active") == _without(customer_before, "Active")
     # employees went as a full update of the record as read, customers as a sparse one
     (_, employee_body), (_, customer_body) = fake.writes
-    assert employee_body["sparse"] is False and employee_body["BillRate"] == 125
+    assert employee_body["sparse"] is False
+    assert employee_body["BillRate"] == 125
     assert customer_body == {"Id": "20", "SyncToken": "0", "sparse": True, "Active": True}
 
 
@@ -99,7 +100,8 @@ def test_a_record_changed_since_the_plan_is_stale_and_not_sent(qbo) -> None:
                                            "Jon Smith")),
                             fixing.Writers(quickbooks=writer))
     (entry,) = run.entries
-    assert entry["status"] == "stale" and "John Smith" in entry["message"]
+    assert entry["status"] == "stale"
+    assert "John Smith" in entry["message"]
     assert fake.writes == []
     assert _record(fake, "Employee", "56")["DisplayName"] == "J. Smith"
 
@@ -123,14 +125,16 @@ def test_a_name_taken_since_the_plan(qbo) -> None:
     created = writer.apply(action("A1", "create_employee", "Employee", None, "Tom Becker",
                                   "DisplayName", None, "Tom Becker", given_name="Tom",
                                   family_name="Becker"), None, lambda: None)
-    assert created.status == "stale" and "Tom Becker" in created.message
+    assert created.status == "stale"
+    assert "Tom Becker" in created.message
     assert fake.writes == []
     # a rename onto a name an (inactive) vendor holds: QuickBooks answers 6240, named
     renamed = writer.apply(action("A2", "rename_customer", "Customer", "1", "Acme Corp",
                                   "DisplayName", "Acme Corp", "Priya Natarajan"), None,
                            lambda: None)
     assert renamed.status == "failed"
-    assert "vendor" in renamed.message and "Priya Natarajan" in renamed.message
+    assert "vendor" in renamed.message
+    assert "Priya Natarajan" in renamed.message
     assert _record(fake, "Customer", "1")["DisplayName"] == "Acme Corp"
 
 
@@ -144,7 +148,8 @@ def test_a_connection_cut_after_a_creation_landed_never_creates_twice(qbo) -> No
     run = fixing.apply_plan(plan_of(parent, child), fixing.Writers(quickbooks=writer))
     assert [e["status"] for e in run.entries] == ["done", "done"]
     names = [c["DisplayName"] for c in fake.lists["Customer"]]
-    assert names.count("Lakeside Yoga") == 1 and names.count("Class Schedule") == 1
+    assert names.count("Lakeside Yoga") == 1
+    assert names.count("Class Schedule") == 1
     assert len(fake.writes) == 2  # the cut one was read back, not sent again
     new = next(c for c in fake.lists["Customer"] if c["DisplayName"] == "Class Schedule")
     assert new["FullyQualifiedName"] == "Lakeside Yoga:Class Schedule"
@@ -201,7 +206,8 @@ def test_a_crash_between_sent_and_answered_is_resolved_at_the_next_start(qbo, la
     said = fixing.resolve_interrupted(lambda j: fixing.Writers(quickbooks=writer))
     (run,) = journal.runs()
     assert run.entries[0]["status"] == ("done" if lands else "failed")
-    assert len(said) == 1 and "Fresh Co" in said[0]
+    assert len(said) == 1
+    assert "Fresh Co" in said[0]
     names = [c["DisplayName"] for c in fake.lists["Customer"]]
     assert names.count("Fresh Co") == (1 if lands else 0)  # never sent again
     assert fixing.resolve_interrupted(lambda j: fixing.Writers(quickbooks=writer)) == []
@@ -290,7 +296,8 @@ def test_clockify_duplicate_name_fails_with_a_sentence(clockify) -> None:
     outcome = writer.apply(action("A1", "rename_client", "client", "6740a1c2d3e4f5a6b782001d",
                                   "Summit Outdoor Co", "name", "Summit Outdoor Co", "Acme Corp",
                                   system="clockify"), None, lambda: None)
-    assert outcome.status == "failed" and "Acme Corp" in outcome.message
+    assert outcome.status == "failed"
+    assert "Acme Corp" in outcome.message
     assert _space_record(fake, "clients", "6740a1c2d3e4f5a6b782001d")["name"] == \
         "Summit Outdoor Co"
 
