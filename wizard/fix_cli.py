@@ -59,29 +59,18 @@ def _why_texts() -> dict[str, str]:
     return {k: _(v) for k, v in T.MANUAL_WHY.items()}
 
 
-def _ids(clockify_side: Any, qbo_side: Any, sources: dict[str, Any]) -> tuple[str | None,
-                                                                              str | None]:
+def _ids(clockify_side: Any, sources: dict[str, Any]) -> tuple[str | None, str | None]:
+    from wizard.fixing import company_id
     workspace = clockify_side.data.workspace_id if clockify_side.data is not None else None
-    company: str | None = None
-    if sources.get("quickbooks") == "demo":
-        from wizard.sources.demo import sample_info
-        company = sample_info().realm_id
-    elif sources.get("quickbooks") == "api":
-        from wizard.sources import intuit
-        try:
-            from_env = intuit.Tokens.from_env()
-            company = from_env.realm_id if from_env is not None else intuit.current_realm()
-        except SyncCheckupError:
-            company = None
-    return workspace, company
+    return workspace, company_id(sources)
 
 
 def _plan_out(args: argparse.Namespace) -> int:
     from wizard.cli import read_and_check
     from wizard.core.fixes import plan_for
 
-    result, clockify_side, qbo_side = read_and_check(args)
-    workspace, company = _ids(clockify_side, qbo_side, result.sources)
+    result, clockify_side, _qbo = read_and_check(args)
+    workspace, company = _ids(clockify_side, result.sources)
     plan = _without_addresses(plan_for(result, workspace, company))
     from wizard.cli import _scrub_tree
     from wizard.logs import scrub
@@ -145,8 +134,8 @@ def _apply(args: argparse.Namespace) -> int:
     if not all(v in LIVE_SOURCES for v in plan.sources.values() if v is not None):
         raise SyncCheckupError(_(T.PLAN_NOT_LIVE))
     check_args = _source_args(args, plan.sources)
-    before, clockify_side, qbo_side = read_and_check(check_args)
-    workspace, company = _ids(clockify_side, qbo_side, before.sources)
+    before, clockify_side, _qbo = read_and_check(check_args)
+    workspace, company = _ids(clockify_side, before.sources)
     same = (plan.workspace.get("id") in (None, workspace)
             and plan.company.get("id") in (None, company)
             and plan.workspace.get("name") in (None, before.facts.get("workspace"))

@@ -205,6 +205,22 @@ def resolve_interrupted(writers_for: Callable[[Journal], Writers | None]) -> lis
     return said
 
 
+def company_id(sources: dict[str, Any]) -> str | None:
+    """The QuickBooks company a plan writes to: the sample's, or the signed-in one."""
+    if sources.get("quickbooks") == "demo":
+        from wizard.sources.demo import sample_info
+        return sample_info().realm_id
+    if sources.get("quickbooks") == "api":
+        from wizard.core.errors import SyncCheckupError
+        from wizard.sources import intuit
+        try:
+            from_env = intuit.Tokens.from_env()
+            return from_env.realm_id if from_env is not None else intuit.current_realm()
+        except SyncCheckupError:
+            return None
+    return None
+
+
 # --- which writers a plan's sources need -------------------------------------------------------
 
 def writers_for(sources: dict[str, Any], workspace_id: str | None) -> Writers:

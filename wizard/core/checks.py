@@ -741,6 +741,8 @@ def _facts(clockify: ClockifySide, quickbooks: QuickBooksSide) -> dict[str, str]
     if clockify.data is not None:
         if clockify.data.workspace_name:
             facts["workspace"] = clockify.data.workspace_name
+        if clockify.data.workspace_id:  # what a fix plan writes to
+            facts["workspace_id"] = clockify.data.workspace_id
         facts["time_zone"] = clockify.data.time_zone or "UTC"
     if quickbooks.data is not None:
         company = quickbooks.data.company

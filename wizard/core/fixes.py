@@ -439,7 +439,8 @@ def plan_for(result: RunResult, workspace_id: str | None = None,
         planner.manual.append(Manual("ENTRIES", "", None, "ENTRIES", "entries"))
     facts = result.facts
     return Plan(created_at=result.generated_at, sources=dict(result.sources),
-                workspace={"id": workspace_id, "name": facts.get("workspace")},
+                workspace={"id": workspace_id or facts.get("workspace_id"),
+                           "name": facts.get("workspace")},
                 company={"id": company_id, "name": facts.get("company")},
                 actions=tuple(_ordered(planner.actions)), manual=tuple(planner.manual))
 

@@ -80,6 +80,13 @@ STATUS_WORD = {
     "skipped": N_("skipped"),
     "undone": N_("undone"),
 }
+OUTCOME_LINE = {
+    "done": N_("Done: {line}"),
+    "stale": N_("Left as it is: {line} {message}"),
+    "failed": N_("Not done: {line} {message}"),
+    "skipped": N_("Skipped: {line} {message}"),
+    "sent": N_("Sent, answer not known yet: {line}"),
+}
 STALE_CHANGED = N_("“{name}” was changed since the check, so it was left as it is now. Check "
                    "again to see it as it is.")
 STALE_GONE = N_("“{name}” is no longer there (deleted or made inactive), so nothing was "

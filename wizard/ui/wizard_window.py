@@ -28,6 +28,8 @@ from wizard.ui.session import Session, open_settings
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from wizard.core.result import Finding
+    from wizard.ui.fix_dialog import FixDialog
     from wizard.ui.jobs import Readers
 
 log = logging.getLogger(__name__)
@@ -104,6 +106,9 @@ class WizardWindow(QWizard):
         widget: StepPage = getattr(importlib.import_module(module), name)(self.session)
         self.pages.built[page] = widget
         self.setPage(page, widget)
+        requested = getattr(widget, "fix_requested", None)
+        if requested is not None:  # pages emit, the window routes
+            requested.connect(self.open_fix_plan)
         loaded = self.session.loaded_data
         if loaded is not None:  # a page built after the check finished
             widget.on_session_loaded(loaded)
@@ -141,6 +146,23 @@ class WizardWindow(QWizard):
             return int(Page.WELCOME)
         following = self.session.flow.next_page(Page(current))
         return -1 if following is None else int(following)
+
+    def open_fix_plan(self, finding: Finding | None = None) -> FixDialog | None:
+        """"Fix for me…": the whole plan (None) or the plan for one problem, in a dialog."""
+        loaded = self.session.loaded_data
+        if loaded is None:
+            return None
+        from wizard import fixing
+        from wizard.core.fixes import only, plan_for
+        from wizard.ui.fix_dialog import FixDialog
+
+        plan = plan_for(loaded.result, None, fixing.company_id(loaded.result.sources))
+        if finding is not None:
+            plan = only(plan, finding.key)
+        dialog = FixDialog(self.session, plan, self)
+        self.fix_dialog = dialog
+        dialog.open()
+        return dialog
 
     def page_widget(self, page: Page) -> StepPage:
         return self.pages[page]

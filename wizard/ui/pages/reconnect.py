@@ -60,17 +60,21 @@ class ReconnectPage(StepPage):
         row.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addWidget(explanation(
-            "This only concerns this app's read-only sign-in, not Clockify's integration. "
+            "This only concerns this app's own sign-in, not Clockify's integration. "
             "Disconnect revokes it at Intuit and removes it from this computer.", box))
         layout.addWidget(self.state)
         layout.addLayout(row)
         layout.addWidget(self.conn_message)
         self.body.addWidget(box)
+        from wizard.ui.fix_dialog import FixHistory
+        self.fix_history = FixHistory(session, self)
+        self.body.addWidget(self.fix_history)
         self.body.addStretch(1)
 
     def initializePage(self) -> None:
         super().initializePage()
         self.load_state()
+        self.fix_history.refresh()
 
     def load_state(self) -> None:
         source = self.session.flow.choices.quickbooks

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,6 +25,7 @@ from wizard.core.texts import SUPPORT_EMAIL
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
 from wizard.storage import paths
+from wizard.text import _
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import ChangesModel, CheckColumn, ChecksModel
 from wizard.ui.pages.base import StepPage, explanation
@@ -36,6 +37,12 @@ log = logging.getLogger(__name__)
 
 
 class SummaryPage(StepPage):
+    """Signals:
+        fix_requested(object): "Fix for me…" was clicked (None: the whole plan).
+    """
+
+    fix_requested = Signal(object)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.SUMMARY, parent)
         self.body.addWidget(explanation(
@@ -82,8 +89,11 @@ class SummaryPage(StepPage):
         self.save_shots.clicked.connect(self.on_save_shots_clicked)
         self.copy_summary.clicked.connect(self.on_copy_summary_clicked)
         self.email.clicked.connect(self.on_email_clicked)
+        self.fix = QPushButton(_("Fix for me…"), self)
+        self.fix.setAccessibleName(_("Fix for me: see the changes that would fix these problems"))
+        self.fix.clicked.connect(self.on_fix_clicked)
         row = QHBoxLayout()
-        for b in (self.save_report, self.save_shots, self.copy_summary, self.email):
+        for b in (self.fix, self.save_report, self.save_shots, self.copy_summary, self.email):
             row.addWidget(b)
         row.addStretch(1)
         self.body.addLayout(row)
@@ -106,6 +116,10 @@ class SummaryPage(StepPage):
                 f"{changes.previous_at.astimezone():%Y-%m-%d %H:%M}", *changes.counts,
                 texts.check_titles(changes.not_compared)))
         fit_columns(self.changes_view, (0, 1), icon_columns=(0,))
+
+    def on_fix_clicked(self) -> None:
+        if self._loaded() is not None:
+            self.fix_requested.emit(None)
 
     # --- the buttons ------------------------------------------------------------------------
 

@@ -71,9 +71,9 @@ class WelcomePage(StepPage):
         self._sign_in: Any = None
         self.body.addWidget(explanation(
             "This checkup finds out why time tracked in Clockify doesn't arrive in QuickBooks "
-            "Online, following Clockify's own troubleshooting steps. It only reads: nothing is "
-            "changed in Clockify or QuickBooks. Choose where each side's data comes from, then "
-            "click <b>Next</b>.", self))
+            "Online, following Clockify's own troubleshooting steps. It changes nothing unless "
+            "you ask, and shows you exactly what first. Choose where each side's data comes "
+            "from, then click <b>Next</b>.", self))
 
         self.sample = QPushButton("Try the sample company", self)
         self.sample.setAccessibleName("Try the sample company: use built-in example data")
