@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -160,6 +160,7 @@ class WizardWindow(QWizard):
         if finding is not None:
             plan = only(plan, finding.key)
         dialog = FixDialog(self.session, plan, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.fix_dialog = dialog
         dialog.open()
         return dialog
