@@ -527,6 +527,22 @@ class _Listener(http.server.HTTPServer):
         super().__init__(address, _CallbackHandler)
 
 
+# What the browser shows once the answer reached the app: the relay page's look, nothing loaded
+# from anywhere (the empty icon keeps the browser from asking this one-shot listener for one).
+_ANSWER_PAGE = """<!doctype html><html lang=en><meta charset=utf-8>
+<meta name=viewport content="width=device-width, initial-scale=1"><link rel=icon href="data:,">
+<title>Sync Checkup</title><style>
+body {{ margin: 0; background: #eef1f5; color: #1d2330;
+  font: 17px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }}
+header {{ padding: 18px 20px; color: #fff; font-size: 20px; font-weight: 600;
+  background: linear-gradient(135deg, #2f80ed, #1b4fa8); }}
+main {{ max-width: 40em; margin: 24px auto; padding: 4px 22px 12px; background: #fff;
+  border: 1px solid #c9d1dc; border-radius: 12px; }}
+h1 {{ font-size: 24px; line-height: 1.3; }} p {{ color: #4b5566; }}
+</style><header>Sync Checkup</header><main><h1>{title}</h1><p>{text}</p></main></html>
+"""
+
+
 class _CallbackHandler(http.server.BaseHTTPRequestHandler):
     server: _Listener
 
@@ -544,11 +560,7 @@ class _CallbackHandler(http.server.BaseHTTPRequestHandler):
             title, text = _(texts.CALLBACK_TITLE_DONE), _(texts.CALLBACK_BODY_DONE)
         else:
             title, text = _(texts.CALLBACK_TITLE_REFUSED), _(texts.CALLBACK_BODY_REFUSED)
-        # the empty icon keeps the browser from asking this one-shot listener for a favicon
-        body = ("<!doctype html><meta charset=utf-8><link rel=icon href='data:,'>"
-                "<title>Sync Checkup</title>"
-                "<body style='font-family:sans-serif;margin:3em'><h1>" + html.escape(title)
-                + "</h1><p>" + html.escape(text) + "</p></body>").encode()
+        body = _ANSWER_PAGE.format(title=html.escape(title), text=html.escape(text)).encode()
         self.send_response(200 if accepted else 400)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
