@@ -148,7 +148,7 @@ def _apply(args: argparse.Namespace) -> int:
     if not _confirm(args, question, T.NO_TERMINAL):
         return EXIT_CANNOT_RUN
     writers = fixing.writers_for(plan.sources, workspace)
-    fixing.resolve_interrupted(lambda j: fixing.writers_for(j.sources, j.workspace.get("id")))
+    fixing.resolve_all()
     _save_history(before)
 
     def show(index: int, total: int, action: Any, outcome: Any) -> None:
@@ -218,7 +218,7 @@ def _undo(args: argparse.Namespace) -> int:
     question = T.undo_count(count) + "?"
     if not _confirm(args, question, T.UNDO_NO_TERMINAL):
         return EXIT_CANNOT_RUN
-    fixing.resolve_interrupted(lambda j: fixing.writers_for(j.sources, j.workspace.get("id")))
+    fixing.resolve_all()
     writers = fixing.writers_for(chosen.sources, chosen.workspace.get("id"))
     undone = fixing.undo_run(chosen, writers)
     code = EXIT_OK if all(o.status == "done" for _a, o in undone) else EXIT_FAIL

@@ -221,6 +221,16 @@ def company_id(sources: dict[str, Any]) -> str | None:
     return None
 
 
+def interrupted_runs() -> bool:
+    """Whether a journal holds a change whose answer never came (cheap: reads the journal files)."""
+    return any(j.interrupted for j in journal_runs())
+
+
+def resolve_all() -> list[str]:
+    """Resolve every interrupted change with the writers its journal's sources need."""
+    return resolve_interrupted(lambda j: writers_for(j.sources, j.workspace.get("id")))
+
+
 # --- which writers a plan's sources need -------------------------------------------------------
 
 def writers_for(sources: dict[str, Any], workspace_id: str | None) -> Writers:

@@ -98,3 +98,39 @@ def test_one_problem_opens_its_own_plan(qtbot) -> None:  # type: ignore[no-untyp
     assert [a.kind for a in dialog.plan.actions] == ["rename_employee"]
     assert dialog.apply_button.text() == "Apply 1 change"
     dialog.reject()
+
+
+def test_an_interrupted_fix_is_resolved_at_start_and_the_sample_can_be_reset(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from wizard import fixing
+    from wizard.core.checks import default_period, run_checks
+    from wizard.core.fixes import plan_for
+    from wizard.sources import demo
+    from wizard.ui import fix_dialog
+
+    result = run_checks(demo.clockify_side(), demo.quickbooks_side(),
+                        default_period(demo.sample_info().today), dt.datetime.now(dt.UTC), "t")
+    plan = plan_for(result, None, demo.sample_info().realm_id)
+    one = next(a for a in plan.actions if a.kind == "rename_employee")
+    run = fixing.apply_plan(plan.with_selection([one.id]),
+                            fixing.writers_for(plan.sources, plan.workspace["id"]))
+    run.mark(one.id, "sent")  # as if the app died after sending, before the answer
+    fix_dialog.RESOLVED.clear()
+
+    window = make_window(qtbot)
+    qtbot.waitUntil(lambda: bool(fix_dialog.RESOLVED), timeout=20_000)
+    (resolved,) = journal.runs()
+    assert resolved.entries[0]["status"] == "done"  # it had landed: recorded, not re-sent
+    assert one.record_name in fix_dialog.RESOLVED[0]
+
+    history = window.pages[Page.RECONNECT].fix_history
+    history.refresh()
+    assert history.runs.count() == 1
+    assert not history.reset_button.isHidden()
+    qtbot.mouseClick(history.reset_button, Qt.MouseButton.LeftButton)
+    assert not sample_store.is_changed()
+    assert journal.runs() == []
+    assert history.runs.count() == 0
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=20_000)
+    fix_dialog.RESOLVED.clear()

@@ -251,6 +251,7 @@ class FixDialog(QDialog):
 
         def job(progress: Progress, cancel: CancelToken) -> Any:
             del progress
+            fixing.resolve_all()  # an earlier interrupted change first: never sent twice
             writers = fixing.writers_for(plan.sources, plan.workspace.get("id"))
             return fixing.apply_plan(plan, writers, relay.step.emit, cancel)
 
@@ -332,6 +333,7 @@ class FixDialog(QDialog):
 
         def job(progress: Progress, cancel: CancelToken) -> Any:
             del progress
+            fixing.resolve_all()
             writers = fixing.writers_for(journal.sources, journal.workspace.get("id"))
             return fixing.undo_run(journal, writers, relay.step.emit, cancel)
 
@@ -358,6 +360,9 @@ def _n_manual(count: int) -> str:
               count).format(count=count)
 
 
+RESOLVED: list[str] = []  # what the start-up read-back found, shown under the applied fixes
+
+
 class FixHistory(QWidget):
     """"Changes made by Sync Checkup": each applied plan, with Undo (the Reconnect page)."""
 
@@ -376,9 +381,13 @@ class FixHistory(QWidget):
         self.undo_button = QPushButton(_("Undo the selected changes"), self)
         self.undo_button.setAccessibleName(_("Undo the selected changes"))
         self.undo_button.clicked.connect(self.on_undo_clicked)
+        self.reset_button = QPushButton(_("Reset the sample"), self)
+        self.reset_button.setAccessibleName(_("Reset the sample company to how it was built in"))
+        self.reset_button.clicked.connect(self.on_reset_clicked)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         row.addWidget(self.undo_button)
+        row.addWidget(self.reset_button)
         row.addWidget(self.message, 1)
         box.addLayout(row)
         self.refresh()
@@ -394,6 +403,17 @@ class FixHistory(QWidget):
         if self._journals:
             self.runs.setCurrentRow(0)
         self.undo_button.setEnabled(bool(self._journals))
+        from wizard.sources import sample_store
+        self.reset_button.setVisible(sample_store.is_changed())
+        if RESOLVED:
+            self.message.setText(" ".join(RESOLVED))
+
+    def on_reset_clicked(self) -> None:
+        from wizard.sources import sample_store
+        sample_store.reset()
+        self.message.setText(_("The sample company is back to how it was built in."))
+        self.refresh()
+        self.session.recheck()
 
     def on_undo_clicked(self) -> None:
         row = self.runs.currentRow()
@@ -404,6 +424,7 @@ class FixHistory(QWidget):
 
         def job(progress: Progress, cancel: CancelToken) -> Any:
             del progress
+            fixing.resolve_all()
             writers = fixing.writers_for(chosen.sources, chosen.workspace.get("id"))
             return fixing.undo_run(chosen, writers, cancel=cancel)
 
@@ -419,6 +440,24 @@ class FixHistory(QWidget):
 
         self.undo_button.setEnabled(False)
         self.session.run_job(job, "undo fixes", finished, failed)
+
+
+def resolve_at_start(session: Session, tell: Any) -> None:
+    """At start-up: read back any change an earlier run left unanswered (on a worker); `tell`
+    gets one sentence per resolved change."""
+    if session.closed:
+        return
+
+    def job(progress: Progress, cancel: CancelToken) -> list[str]:
+        del progress, cancel
+        from wizard import fixing
+        return fixing.resolve_all() if fixing.interrupted_runs() else []
+
+    def failed(message: str, details: str) -> None:
+        del details
+        log.warning("interrupted fixes not resolved yet: %s", message)
+
+    session.run_job(job, "resolve interrupted fixes", tell, failed)
 
 
 def _n_changes(count: int, when: str, company: str, workspace: str) -> str:

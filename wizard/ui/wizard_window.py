@@ -91,6 +91,7 @@ class WizardWindow(QWizard):
         self.pages = LazyPages(self)
         welcome = self.build_page(Page.WELCOME)
         self.setStartId(Page.WELCOME)
+        after_first_paint(welcome, self.resolve_interrupted_fixes)
         if prebuild:
             # while the bookkeeper reads the Welcome page, build the others one at a time, so
             # Next later only switches pages instead of importing and building one
@@ -146,6 +147,17 @@ class WizardWindow(QWizard):
             return int(Page.WELCOME)
         following = self.session.flow.next_page(Page(current))
         return -1 if following is None else int(following)
+
+    def resolve_interrupted_fixes(self) -> None:
+        """A change an earlier run sent without an answer is read back now (SPEC §8.2)."""
+        from wizard.ui.fix_dialog import resolve_at_start
+        resolve_at_start(self.session, self.on_fixes_resolved)
+
+    def on_fixes_resolved(self, sentences: list[str]) -> None:
+        from wizard.ui import fix_dialog
+        fix_dialog.RESOLVED[:] = sentences
+        for sentence in sentences:
+            log.info("fix journal: %s", sentence)
 
     def open_fix_plan(self, finding: Finding | None = None) -> FixDialog | None:
         """"Fix for me…": the whole plan (None) or the plan for one problem, in a dialog."""
