@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -405,14 +406,47 @@ def test_not_admin_is_said_in_the_entries_summary() -> None:
 
 # --- connection ---------------------------------------------------------------------------------
 
+def _live(side):  # type: ignore[no-untyped-def]
+    return dataclasses.replace(side, source="api")
+
+
 def test_connected_sides() -> None:
-    result = run(clockify(), quickbooks())
+    result = run(_live(clockify()), _live(quickbooks()))
     assert codes(result, "connection") == ["CLOCKIFY_CONNECTED", "QBO_CONNECTED"]
     assert result.check("connection").status is Status.PASS
+    assert result.check("connection").summary == "Both sides are connected."
+
+
+# SPEC §3.5 (revised, issue 11): only a live API that answered is "connected"
+@pytest.mark.parametrize(("source", "clockify_code", "qbo_code", "words"), [
+    ("file", "CLOCKIFY_FROM_FILES", "QBO_FROM_FILES", "read from exported files"),
+    ("demo", "CLOCKIFY_SAMPLE", "QBO_SAMPLE", "the sample company"),
+])
+def test_sides_that_are_not_live_are_never_called_connected(
+        source: str, clockify_code: str, qbo_code: str, words: str) -> None:
+    c = dataclasses.replace(clockify(), source=source)
+    q = dataclasses.replace(quickbooks(), source=source)
+    result = run(c, q)
+    found = result.findings_for("connection")
+    assert [(f.code, f.status) for f in found] == [(clockify_code, Status.INFO),
+                                                   (qbo_code, Status.INFO)]
+    check = result.check("connection")
+    assert check.status is Status.INFO
+    assert words in check.summary
+    assert "connected" not in check.summary
+    assert not any(f.message.startswith("Connected") for f in found)
+
+
+def test_one_live_side_and_one_file_side() -> None:
+    result = run(_live(clockify()), dataclasses.replace(quickbooks(), source="file"))
+    assert codes(result, "connection") == ["CLOCKIFY_CONNECTED", "QBO_FROM_FILES"]
+    assert result.check("connection").summary == (
+        "Clockify is connected. QuickBooks was read from exported files.")
 
 
 def test_no_quickbooks_feature_and_no_qbo_source() -> None:
-    result = run(clockify(features=frozenset({"TIME_TRACKING"})), QuickBooksSide(source=None))
+    result = run(_live(clockify(features=frozenset({"TIME_TRACKING"}))),
+                 QuickBooksSide(source=None))
     assert codes(result, "connection") == ["CLOCKIFY_CONNECTED", "CLOCKIFY_NO_QUICKBOOKS",
                                            "QBO_NOT_CONNECTED"]
     assert result.check("plan").status is Status.NOT_CHECKED
@@ -432,7 +466,7 @@ def test_clockify_failure_is_a_diagnosis(code: str) -> None:
 @pytest.mark.parametrize("code", ["QBO_UNREACHABLE", "QBO_RECONNECT_NEEDED"])
 def test_quickbooks_failure_is_a_diagnosis(code: str) -> None:
     side = QuickBooksSide(source="api", problem=SideProblem(code, "Sign in again."))
-    result = run(clockify(members=[member("A B")]), side)
+    result = run(_live(clockify(members=[member("A B")])), side)
     assert [f.code for f in result.findings_for("connection")] == ["CLOCKIFY_CONNECTED", code]
     assert result.check("plan").status is Status.NOT_CHECKED
     assert result.check("customers").status is Status.NOT_CHECKED

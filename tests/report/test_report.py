@@ -344,3 +344,22 @@ def test_pdf_renders_in_a_thread_pool_worker_as_the_wizard_does(qapp: object,
     assert pool.waitForDone(60_000)
     assert out["path"].read_bytes().startswith(b"%PDF-")
     assert out["path"].stat().st_size > 20_000
+
+
+@pytest.mark.parametrize(("source", "words"), [
+    ("file", "Both sides were read from exported files."),
+    ("demo", "Both sides are the sample company."),
+])
+def test_the_report_never_calls_files_or_the_sample_connected(tmp_path: Path, source: str,
+                                                               words: str) -> None:
+    """Issue 11 / SPEC §3.5: nothing was connected, so the report says how each side was read."""
+    from wizard.core.checks import run_checks
+    from wizard.sources import demo
+    result = run_checks(dataclasses.replace(demo.clockify_side(), source=source),
+                        dataclasses.replace(demo.quickbooks_side(), source=source),
+                        sample_result().period, SECOND_RUN, "0.0-test")
+    html = write_report(result, tmp_path / "report.html").read_text(encoding="utf-8")
+    assert words in html
+    assert "Connected to" not in html
+    assert "Both sides are connected" not in html
+    assert "nothing was connected" in html.replace("&#x27;", "'")

@@ -195,10 +195,15 @@ def export_sample(folder: Path, fmt: str) -> list[Path]:
 
 # --- comparing runs -----------------------------------------------------------------------------
 
+# each source names itself in the connection check (SPEC §3.5): files and the sample differ there
+_SOURCE_CODES = {"CLOCKIFY_FROM_FILES": "CLOCKIFY_READ", "CLOCKIFY_SAMPLE": "CLOCKIFY_READ",
+                 "QBO_FROM_FILES": "QBO_READ", "QBO_SAMPLE": "QBO_READ"}
+
+
 def comparable(result: RunResult) -> dict[str, object]:
     """What must be equal between sources: codes per subject, matches, entries; never ids."""
-    findings = Counter((f.check, f.code, f.subject, f.client, f.match, f.suggestion, f.near_kind)
-                       for f in result.findings)
+    findings = Counter((f.check, _SOURCE_CODES.get(f.code, f.code), f.subject, f.client, f.match,
+                        f.suggestion, f.near_kind) for f in result.findings)
     items = Counter((i.date, i.user, i.project, i.client, i.billable, i.hours, i.reasons)
                     for i in (result.entries.items if result.entries else ()))
     entries = result.entries
@@ -243,6 +248,8 @@ def test_sample_company_round_trips_through_files(tmp_path: Path, fmt: str) -> N
     assert len(off) == 1
     del demo_findings[off[0]]
     assert a["findings"] == b["findings"]
+    assert [f.code for f in from_files.findings_for("connection")] == [
+        "CLOCKIFY_FROM_FILES", "QBO_FROM_FILES"]
     assert a["items"] == b["items"]
     assert a["totals"] == b["totals"]
     # ...so the plan check passes on the answers given, and its summary says what is unknown
@@ -292,9 +299,13 @@ def test_check_command_runs_from_files_alone(tmp_path: Path) -> None:
     out = json.loads(proc.stdout)
     assert out["sources"] == {"clockify": "file", "quickbooks": "file"}
     demo_json = _demo_result(_period()).to_json()
-    codes = sorted((f["code"], f["subject"]) for f in out["findings"])
-    demo_codes = sorted((f["code"], f["subject"]) for f in demo_json["findings"]
-                        if f["code"] != "TIME_TRACKING_OFF")
+    codes = sorted((_SOURCE_CODES.get(f["code"], f["code"]), f["subject"])
+                   for f in out["findings"])
+    demo_codes = sorted((_SOURCE_CODES.get(f["code"], f["code"]), f["subject"])
+                        for f in demo_json["findings"] if f["code"] != "TIME_TRACKING_OFF")
+    connection = next(c for c in out["checks"] if c["id"] == "connection")
+    assert connection["status"] == "info"  # nothing was connected (SPEC §3.5)
+    assert connection["summary"] == "Both sides were read from exported files."
     assert codes == demo_codes
     assert out["entries"]["by_reason"] == demo_json["entries"]["by_reason"]
     assert "@" not in proc.stdout

@@ -71,11 +71,15 @@ def test_walk_every_page_on_the_sample_company(qtbot) -> None:  # type: ignore[n
     for page in (Page.RESYNC, Page.RECONNECT, Page.ENTRIES, Page.SUMMARY):
         _next(qtbot, window)
         assert window.currentId() == page
-    assert _header_status(window, Page.RECONNECT) == "Status: Pass"
+    assert _header_status(window, Page.RECONNECT) == "Status: Info"  # the sample, not connected
+    reconnect = window.pages[Page.RECONNECT]
+    assert "QuickBooks is the sample company" in reconnect.problems.text()
+    assert "connected" not in window.pages[Page.RECONNECT].header.verdict.text()
+    assert "sample company" in reconnect.header.verdict.text()
     assert _header_status(window, Page.ENTRIES) == "Status: Fail"
     summary = window.pages[Page.SUMMARY]
     assert [summary.checks.index(r, 0).data() for r in range(5)] == [
-        "Warning", "Fail", "Fail", "Fail", "Pass"]
+        "Warning", "Fail", "Fail", "Fail", "Info"]
     assert summary.changes.rowCount() > 10  # every problem, "to fix"
     assert window.button(QWizard.WizardButton.FinishButton).isVisible()
     qtbot.mouseClick(window.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
@@ -403,3 +407,35 @@ def test_recheck_with_quickbooks_unreachable_fixes_no_name(qtbot) -> None:  # ty
     assert ("new", "QuickBooks") in rows
     assert not any(word == "fixed" for word, _ in rows)
     assert "Not compared" in summary.changes_label.text()
+
+
+def test_reconnect_page_says_read_from_exported_files(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 / SPEC §3.5: both sides from files are never "connected"."""
+    import dataclasses
+
+    def clockify_files(request: Request, progress: Progress, cancel: CancelToken) -> ClockifySide:
+        return dataclasses.replace(gather.read_clockify(
+            dataclasses.replace(request, clockify="demo"), progress, cancel), source="file")
+
+    def qbo_files(request: Request, progress: Progress, cancel: CancelToken) -> QuickBooksSide:
+        return dataclasses.replace(gather.read_quickbooks(
+            dataclasses.replace(request, quickbooks="demo"), progress, cancel), source="file")
+
+    window = make_window(qtbot, Readers(clockify=clockify_files, quickbooks=qbo_files),
+                         sample=False)
+    choices = window.session.flow.choices
+    choices.clockify, choices.quickbooks = "file", "file"
+    choices.clockify_files, choices.qbo_files = (Path("team.csv"),), (Path("customers.csv"),)
+    window.pages[Page.WELCOME].show_choices()
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    for _ in range(3):
+        _next(qtbot, window)
+    page = window.pages[Page.RECONNECT]
+    assert window.currentId() == Page.RECONNECT
+    assert _header_status(window, Page.RECONNECT) == "Status: Info"
+    assert page.header.verdict.text() == "Both sides were read from exported files."
+    assert "Clockify was read from exported files" in page.problems.text()
+    assert "QuickBooks was read from exported files" in page.problems.text()
+    qtbot.waitUntil(lambda: "read from exported files" in page.state.text(), timeout=10_000)
+    assert "Connected" not in page.problems.text()

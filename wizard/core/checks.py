@@ -577,49 +577,52 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
 # --- connection ---------------------------------------------------------------------------------
 
 def check_connection(clockify: ClockifySide, quickbooks: QuickBooksSide) -> _CheckOutput:
+    """`*_CONNECTED` only for a live API that answered; files and the sample say what they are
+    (SPEC §3.5), so with no live side the check is `info`, never `pass`."""
     findings: list[Finding] = []
 
     def add(code: str, status: Status, subject: str, text: texts.Text) -> None:
         findings.append(Finding(code=code, check="connection", status=status, subject=subject,
                                 subject_kind="connection", message=text.message, fix=text.fix))
 
-    parts = []
     if clockify.problem is not None:
         code = clockify.problem.code
         text = (texts.clockify_key_invalid if code == "CLOCKIFY_KEY_INVALID"
                 else texts.clockify_unreachable)(clockify.problem.detail)
         add(code, Status.FAIL, "Clockify", text)
-        parts.append("Clockify: " + ("key rejected" if code == "CLOCKIFY_KEY_INVALID"
-                                     else "unreachable"))
+        clockify_state = "key_rejected" if code == "CLOCKIFY_KEY_INVALID" else "unreachable"
     elif clockify.source is not None and clockify.data is not None:
         data = clockify.data
-        add("CLOCKIFY_CONNECTED", Status.PASS, "Clockify",
-            texts.clockify_connected(data.workspace_name, clockify.source))
+        clockify_state = {"api": "connected", "file": "files"}.get(clockify.source, "sample")
+        code, status = {"connected": ("CLOCKIFY_CONNECTED", Status.PASS),
+                        "files": ("CLOCKIFY_FROM_FILES", Status.INFO),
+                        "sample": ("CLOCKIFY_SAMPLE", Status.INFO)}[clockify_state]
+        add(code, status, "Clockify", texts.clockify_source(clockify_state, data.workspace_name))
         if data.is_admin is False:
             add("CLOCKIFY_NOT_ADMIN", Status.WARN, "Clockify", texts.clockify_not_admin())
         if data.features is not None and "QUICKBOOKS_INTEGRATION" not in data.features:
             add("CLOCKIFY_NO_QUICKBOOKS", Status.WARN, "Clockify",
                 texts.clockify_no_quickbooks(data.workspace_name))
-        parts.append("Clockify: connected" if clockify.source == "api"
-                     else f"Clockify: {clockify.source}")
     else:
-        parts.append("Clockify: not chosen")
+        clockify_state = "not_chosen"
     if quickbooks.problem is not None:
         code = quickbooks.problem.code
         text = (texts.qbo_reconnect_needed if code == "QBO_RECONNECT_NEEDED"
                 else texts.qbo_unreachable)(quickbooks.problem.detail)
         add(code, Status.FAIL, "QuickBooks", text)
-        parts.append("QuickBooks: " + ("sign in again" if code == "QBO_RECONNECT_NEEDED"
-                                       else "unreachable"))
+        qbo_state = "sign_in_again" if code == "QBO_RECONNECT_NEEDED" else "unreachable"
     elif quickbooks.source is not None and quickbooks.data is not None:
-        add("QBO_CONNECTED", Status.PASS, "QuickBooks",
-            texts.qbo_connected(quickbooks.data.company.company_name, quickbooks.source))
-        parts.append("QuickBooks: connected" if quickbooks.source == "api"
-                     else f"QuickBooks: {quickbooks.source}")
+        qbo_state = {"api": "connected", "file": "files"}.get(quickbooks.source, "sample")
+        code, status = {"connected": ("QBO_CONNECTED", Status.PASS),
+                        "files": ("QBO_FROM_FILES", Status.INFO),
+                        "sample": ("QBO_SAMPLE", Status.INFO)}[qbo_state]
+        add(code, status, "QuickBooks",
+            texts.qbo_source(qbo_state, quickbooks.data.company.company_name))
     else:
         add("QBO_NOT_CONNECTED", Status.INFO, "QuickBooks", texts.qbo_not_connected())
-        parts.append("QuickBooks: not chosen")
-    return _CheckOutput(worst([f.status for f in findings]), "; ".join(parts), tuple(findings))
+        qbo_state = "not_chosen"
+    return _CheckOutput(worst([f.status for f in findings]),
+                        texts.connection_summary(clockify_state, qbo_state), tuple(findings))
 
 
 # --- the whole run ------------------------------------------------------------------------------

@@ -281,18 +281,97 @@ def not_in_qbo(kind: str, name: str, client: str | None, leaf_of: str | None = N
 
 # --- connection -------------------------------------------------------------------------------
 
-def clockify_connected(workspace: str | None, source: str) -> Text:
-    how = {"api": "Connected to Clockify", "file": "Read the Clockify export files",
-           "demo": "Using the sample company's Clockify workspace"}.get(source, "Read Clockify")
-    ws = f" (workspace {_q(workspace)})" if workspace else ""
-    return Text(f"{how}{ws}.", "Nothing to do.")
+def clockify_source(state: str, workspace: str | None) -> Text:
+    """How the Clockify side was read when it was read: live, from export files, or the sample
+    company. Only a live answer is called connected (SPEC §3.5)."""
+    if state == "connected":
+        if workspace:
+            return Text(f"Connected to Clockify: workspace {_q(workspace)} answered.",
+                        "Nothing to do.")
+        return Text("Connected to Clockify: the workspace answered.", "Nothing to do.")
+    if state == "files":
+        return Text(
+            "Clockify was read from exported files: nothing was connected, so nothing is known "
+            "about the connection to Clockify.",
+            "Nothing to do for the export. To check the connection too, paste a Clockify API "
+            "key on the first page.")
+    if workspace:
+        return Text(f"Clockify is the sample company's workspace {_q(workspace)}, built into "
+                    "this app: nothing was connected.",
+                    "Nothing to do. To check your own workspace, paste your Clockify API key on "
+                    "the first page.")
+    return Text("Clockify is the sample company's workspace, built into this app: nothing was "
+                "connected.",
+                "Nothing to do. To check your own workspace, paste your Clockify API key on the "
+                "first page.")
 
 
-def qbo_connected(company: str | None, source: str) -> Text:
-    how = {"api": "Connected to QuickBooks", "file": "Read the QuickBooks export files",
-           "demo": "Using the sample company's QuickBooks"}.get(source, "Read QuickBooks")
-    co = f" (company {_q(company)})" if company else ""
-    return Text(f"{how}{co}.", "Nothing to do.")
+def qbo_source(state: str, company: str | None) -> Text:
+    """How the QuickBooks side was read when it was read (see clockify_source)."""
+    if state == "connected":
+        if company:
+            return Text(f"Connected to QuickBooks: company {_q(company)} answered.",
+                        "Nothing to do.")
+        return Text("Connected to QuickBooks: the company answered.", "Nothing to do.")
+    if state == "files":
+        return Text(
+            "QuickBooks was read from exported files: nothing was connected, so nothing is "
+            "known about the connection to QuickBooks.",
+            "Nothing to do for the export. To check the connection too, click “Sign in with "
+            "Intuit” on the first page.")
+    if company:
+        return Text(f"QuickBooks is the sample company {_q(company)}, built into this app: "
+                    "nothing was connected.",
+                    "Nothing to do. To check your own company, click “Sign in with Intuit” on "
+                    "the first page.")
+    return Text("QuickBooks is the sample company, built into this app: nothing was connected.",
+                "Nothing to do. To check your own company, click “Sign in with Intuit” on the "
+                "first page.")
+
+
+RECONNECT_SAMPLE = ("QuickBooks is the sample company, built into this app: nothing was "
+                    "connected, so there is no QuickBooks sign-in to manage.")
+
+
+def reconnect_files(sign_in_state: str) -> str:
+    """The Reconnect page when QuickBooks was read from files; `sign_in_state` is the sentence
+    about this app's stored sign-in (which the check did not use)."""
+    return (f"QuickBooks was read from exported files: nothing was connected for this check. "
+            f"This app's own sign-in: {sign_in_state}")
+
+
+# the connection check's summary: one short sentence per side, by how that side was read
+CLOCKIFY_STATE: dict[str, str] = {
+    "connected": "Clockify is connected.",
+    "files": "Clockify was read from exported files.",
+    "sample": "Clockify is the sample company.",
+    "key_rejected": "Clockify rejected the API key.",
+    "unreachable": "Clockify could not be reached.",
+    "not_chosen": "Clockify was not chosen.",
+}
+QBO_STATE: dict[str, str] = {
+    "connected": "QuickBooks is connected.",
+    "files": "QuickBooks was read from exported files.",
+    "sample": "QuickBooks is the sample company.",
+    "sign_in_again": "QuickBooks needs you to sign in again.",
+    "unreachable": "QuickBooks could not be reached.",
+    "not_chosen": "QuickBooks was not chosen.",
+}
+
+
+BOTH_STATE: dict[str, str] = {
+    "connected": "Both sides are connected.",
+    "files": "Both sides were read from exported files.",
+    "sample": "Both sides are the sample company.",
+    "unreachable": "Neither Clockify nor QuickBooks could be reached.",
+    "not_chosen": "No source was chosen for either side.",
+}
+
+
+def connection_summary(clockify_state: str, qbo_state: str) -> str:
+    if clockify_state == qbo_state and clockify_state in BOTH_STATE:
+        return BOTH_STATE[clockify_state]
+    return f"{CLOCKIFY_STATE[clockify_state]} {QBO_STATE[qbo_state]}"
 
 
 def clockify_key_invalid(detail: str) -> Text:

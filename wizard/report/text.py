@@ -78,7 +78,9 @@ def mailto_url(result: RunResult, comparison: Comparison | None = None) -> str:
     head = intro + _head(result, comparison)
     problems = _problem_lines(result)
     lines = [*head, "", f"To fix ({len(problems)}):"] if problems else list(head)
-    body = "\n".join(lines + outro)
+    # the checks must fit with room for the "… and N more" line that may follow them
+    more_all = [f"… and {len(problems)} more in the attached report."] if problems else []
+    body = "\n".join(lines + more_all + outro)
     if len(_mailto(subject, scrub(body))) > MAILTO_LIMIT:  # even the checks don't fit
         lines = [*intro, f"Run {run_id(result)}; the checks and everything found are in the "
                  "attached report."]

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wizard.core import texts
 from wizard.core.result import Status
 from wizard.core.texts import CLOCKIFY_RECONNECT
 from wizard.flow import Page
@@ -81,8 +82,7 @@ class ReconnectPage(StepPage):
         live = source == "api"
         self.reconnect.setEnabled(live)
         if source == "demo":
-            self.state.setText("Using the sample company: there is no QuickBooks sign-in to "
-                               "manage.")
+            self.state.setText(texts.RECONNECT_SAMPLE)
             self.disconnect.setEnabled(False)
             return
         self.state.setText("Looking up the connection…")
@@ -90,11 +90,19 @@ class ReconnectPage(StepPage):
                              self.on_state_failed)
 
     def show_loaded(self, loaded: Loaded) -> None:
-        text = findings_html(loaded.result.findings_for("connection"))
-        self.problems.setText(text or "<p>Both sides were read without a problem.</p>")
+        findings = loaded.result.findings_for("connection")
+        # problems with their fixes; else how each side was read ("read from exported files",
+        # "the sample company", "connected"): only a live answer is called connected
+        text = findings_html(findings) or "".join(
+            f"<p>{html.escape(f.message)}</p>" for f in findings)
+        self.problems.setText(text)
 
     def on_state_loaded(self, state: Any) -> None:
-        self.state.setText(getattr(state, "sentence", "") or str(state))
+        sentence = getattr(state, "sentence", "") or str(state)
+        if self.session.flow.choices.quickbooks == "file":
+            # the check read files: a stored sign-in is only a sign-in, not what was checked
+            sentence = texts.reconnect_files(sentence)
+        self.state.setText(sentence)
         self.disconnect.setEnabled(bool(getattr(state, "connected", False)))
 
     def on_state_failed(self, message: str, details: str) -> None:
