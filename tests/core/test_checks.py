@@ -490,3 +490,40 @@ def test_vendors_unknown_are_said_not_guessed() -> None:
     result = run(clockify(members=[member("Priya N")]), no_vendor_list)
     assert "vendors not checked" in result.check("users").summary
     assert isinstance(NameRecord("x", "y"), NameRecord)
+
+
+# --- " (deleted)" at every level of the customer hierarchy (SPEC §3.6, issue 11) ---------------
+
+def test_inactive_sub_customer_named_deleted_is_customer_inactive_not_missing() -> None:
+    qbo = customers("Contoso", "Contoso:Trey Research (deleted)",
+                    inactive=["Contoso:Trey Research (deleted)"])
+    result = run(clockify(clients=[Client("k1", "Contoso")],
+                          projects=[Project("p1", "Trey Research", "k1", "Contoso")]),
+                 quickbooks(customer_list=qbo))
+    f = finding(result, "Trey Research", "project")
+    assert f.code == "CUSTOMER_INACTIVE"
+    assert f.match == "Contoso:Trey Research"  # named without the suffix
+    assert f.match_named_deleted
+    assert ("Contoso:Trey Research", False) in result.tables.customers
+
+
+def test_deleted_suffix_on_every_level_of_a_deep_path() -> None:
+    qbo = customers("Contoso", "Contoso:Fabrikam (deleted)",
+                    "Contoso:Fabrikam (deleted):Trey Research (deleted)",
+                    inactive=["Contoso:Fabrikam (deleted)",
+                              "Contoso:Fabrikam (deleted):Trey Research (deleted)"])
+    result = run(clockify(clients=[Client("k1", "Fabrikam")],
+                          projects=[Project("p1", "Trey Research", "k1", "Fabrikam")]),
+                 quickbooks(customer_list=qbo))
+    client = finding(result, "Fabrikam", "client")
+    assert (client.code, client.match) == ("CUSTOMER_INACTIVE", "Contoso:Fabrikam")
+    project = finding(result, "Trey Research", "project")
+    assert project.code == "PROJECT_CLIENT_UNMATCHED"  # its client is the inactive one
+
+
+def test_a_record_named_deleted_is_inactive_even_when_the_source_says_active() -> None:
+    qbo = customers("Contoso", "Contoso:Trey Research (deleted)")  # no status column, say
+    result = run(clockify(clients=[Client("k1", "Contoso")],
+                          projects=[Project("p1", "Trey Research", "k1", "Contoso")]),
+                 quickbooks(customer_list=qbo))
+    assert finding(result, "Trey Research", "project").code == "CUSTOMER_INACTIVE"

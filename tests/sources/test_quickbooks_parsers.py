@@ -112,3 +112,43 @@ def test_pasted_cancel_is_recognised() -> None:
 def test_pasted_text_without_an_answer(text: str) -> None:
     with pytest.raises(SignInFailed):
         parse_callback(text)
+
+
+# --- " (deleted)" at every level (SPEC §3.6, issue 11) -----------------------------------------
+
+def test_api_customers_lose_deleted_at_every_level_and_stay_inactive() -> None:
+    rows = [{"Id": "1", "DisplayName": "Contoso", "FullyQualifiedName": "Contoso",
+             "Active": True},
+            {"Id": "2", "DisplayName": "Trey Research (deleted)", "Active": False, "Job": True,
+             "FullyQualifiedName": "Contoso:Trey Research (deleted)", "Level": 1,
+             "ParentRef": {"value": "1"}},
+            {"Id": "3", "DisplayName": "Phase 2 (deleted)", "Active": False, "Job": True,
+             "FullyQualifiedName": "Contoso:Trey Research (deleted):Phase 2 (deleted)",
+             "Level": 2, "ParentRef": {"value": "2"}}]
+    parsed = qj.parse_customers(rows)
+    assert [(c.display_name, c.fully_qualified_name, c.active, c.named_deleted)
+            for c in parsed] == [
+        ("Contoso", "Contoso", True, False),
+        ("Trey Research", "Contoso:Trey Research", False, True),
+        ("Phase 2", "Contoso:Trey Research:Phase 2", False, True)]
+    employees = qj.parse_name_records([{"Id": "9", "DisplayName": "Ravi Shah (deleted)",
+                                        "Active": False}])
+    assert [(e.display_name, e.active, e.named_deleted) for e in employees] == [
+        ("Ravi Shah", False, True)]
+
+
+_segment = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=":"),
+                   min_size=1, max_size=12).filter(lambda s: not s.endswith(" (deleted)"))
+
+
+@given(st.lists(st.tuples(_segment, st.booleans()), min_size=1, max_size=5), st.booleans())
+def test_parsed_customer_paths_never_keep_deleted(parts: list[tuple[str, bool]],
+                                                  active: bool) -> None:
+    path = ":".join(name + (" (deleted)" if dead else "") for name, dead in parts)
+    leaf = path.rpartition(":")[2]
+    (customer,) = qj.parse_customers([{"Id": "1", "DisplayName": leaf,
+                                       "FullyQualifiedName": path, "Active": active}])
+    assert customer.fully_qualified_name.split(":") == [name for name, _ in parts]
+    assert customer.display_name == parts[-1][0]
+    assert customer.active == (active and not parts[-1][1])
+    assert customer.named_deleted == parts[-1][1]

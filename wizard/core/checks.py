@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from wizard.core import texts
+from wizard.core import deleted, texts
 from wizard.core.gcpause import paused_gc
 from wizard.core.model import (
     Client,
@@ -41,7 +42,6 @@ from wizard.core.result import (
 MAX_SYNC_SECONDS = 23 * 3600 + 55 * 60  # 86 100 s still syncs
 REASON_ORDER = ("ENTRY_NOT_BILLABLE", "ENTRY_NO_PROJECT", "ENTRY_USER_UNMAPPED",
                 "ENTRY_PROJECT_UNMAPPED", "ENTRY_RUNNING", "ENTRY_TOO_LONG", "ENTRY_BOOKS_CLOSED")
-_DELETED_SUFFIX = " (deleted)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,32 +107,28 @@ def check_plan(qbo: QuickBooksData | None) -> _CheckOutput:
 
 # --- users --------------------------------------------------------------------------------------
 
-def _strip_deleted(name: str) -> str:
-    return name[: -len(_DELETED_SUFFIX)] if name.endswith(_DELETED_SUFFIX) else name
-
-
 class _QboNames:
     """Indexes over QuickBooks' employees, vendors and customers, built once per run."""
 
     def __init__(self, qbo: QuickBooksData) -> None:
-        employees = qbo.employees or ()
+        # " (deleted)" stripped at every level (SPEC §3.6), whatever the source
+        employees = deleted.clean_records(qbo.employees or ())
         self.inactive_employees: dict[str, NameRecord] = {}
         for rec in employees:
             if not rec.active:
                 self.inactive_employees.setdefault(rec.display_name, rec)
-                self.inactive_employees.setdefault(_strip_deleted(rec.display_name), rec)
         self.active_employees = NameIndex([r for r in employees if r.active],
                                           lambda r: r.display_name)
-        self.vendor_names: set[str] = set()
-        for rec in qbo.vendors or ():
-            self.vendor_names.add(rec.display_name)
-            if not rec.active:
-                self.vendor_names.add(_strip_deleted(rec.display_name))
+        self.vendor_names = {r.display_name for r in deleted.clean_records(qbo.vendors or ())}
         self.employee_names = {r.display_name for r in employees}
-        customers = qbo.customers or ()
+        customers = deleted.clean_customers(qbo.customers or ())
         self.customers = customers
         self.by_id = {c.id: c for c in customers if c.id}
-        self.by_fqn = {c.fully_qualified_name: c for c in customers}
+        self.by_fqn: dict[str, Customer] = {}
+        for c in customers:  # an active namesake wins over one that was "(deleted)"
+            held = self.by_fqn.get(c.fully_qualified_name)
+            if held is None or (c.active and not held.active):
+                self.by_fqn[c.fully_qualified_name] = c
         self.has_children: set[str] = set()
         for c in customers:
             parent = self.parent_of(c)
@@ -141,8 +137,6 @@ class _QboNames:
         self.by_name: dict[str, list[Customer]] = {}
         for c in customers:
             self.by_name.setdefault(c.display_name, []).append(c)
-            if not c.active and c.display_name.endswith(_DELETED_SUFFIX):
-                self.by_name.setdefault(_strip_deleted(c.display_name), []).append(c)
         self.all_customers: NameIndex[Customer] = NameIndex(customers, lambda c: c.display_name)
         self.top_level: NameIndex[Customer] = NameIndex(
             [c for c in customers if self.parent_of(c) is None], lambda c: c.display_name)
@@ -176,6 +170,13 @@ class _QboNames:
         return None
 
 
+def _marked(finding: Finding, record: NameRecord | Customer) -> Finding:
+    """Say that the inactive record `match` names was called "… (deleted)" in QuickBooks:
+    `match` names it without the suffix, and reactivating it drops the suffix too."""
+    return dataclasses.replace(finding, match_named_deleted=True) if record.named_deleted \
+        else finding
+
+
 def _user_finding(member: Member, names: _QboNames, has_vendors: bool) -> Finding:
     name = member.name or ""
     deact = member.is_deactivated
@@ -197,8 +198,8 @@ def _user_finding(member: Member, names: _QboNames, has_vendors: bool) -> Findin
                     match_id=matched[0].id)
     inactive = names.inactive_employees.get(name)
     if inactive is not None:
-        return make("EMPLOYEE_INACTIVE", Status.FAIL, texts.employee_inactive(name, deact),
-                    match=inactive.display_name, match_id=inactive.id)
+        return _marked(make("EMPLOYEE_INACTIVE", Status.FAIL, texts.employee_inactive(name, deact),
+                            match=inactive.display_name, match_id=inactive.id), inactive)
     if has_vendors and name in names.vendor_names:
         return make("USER_IS_VENDOR", Status.FAIL, texts.user_is_vendor(name, deact), match=name)
     near = names.active_employees.near(name)
@@ -271,9 +272,9 @@ def _client_finding(client: Client, names: _QboNames) -> tuple[Finding, Customer
         if best.active:
             return make("CLIENT_MATCHED", Status.PASS, texts.client_matched(name, fqn),
                         match=fqn, match_id=best.id), best
-        return make("CUSTOMER_INACTIVE", Status.FAIL,
-                    texts.customer_inactive("client", name, None, fqn), match=fqn,
-                    match_id=best.id), None
+        return _marked(make("CUSTOMER_INACTIVE", Status.FAIL,
+                            texts.customer_inactive("client", name, None, fqn), match=fqn,
+                            match_id=best.id), best), None
     near = names.all_customers.near(name, prefer=_prefer_active)
     if near is not None and near.name not in names.by_name.get(name, ()):
         fqn = near.record.fully_qualified_name
@@ -326,9 +327,9 @@ def _project_finding(project: Project, client_finding: Finding | None,
                 return make("PROJECT_MATCHED", Status.PASS,
                             texts.project_matched(name, client, fqn), match=fqn,
                             match_id=best.id)
-            return make("CUSTOMER_INACTIVE", Status.FAIL,
-                        texts.customer_inactive("project", name, client, fqn), match=fqn,
-                        match_id=best.id)
+            return _marked(make("CUSTOMER_INACTIVE", Status.FAIL,
+                                texts.customer_inactive("project", name, client, fqn),
+                                match=fqn, match_id=best.id), best)
         # only unmatched projects get here, so looking through every namesake is affordable
         elsewhere = names.sub_customers.exact(name)
         if elsewhere:
@@ -353,9 +354,9 @@ def _project_finding(project: Project, client_finding: Finding | None,
             if best.active:
                 return make("PROJECT_MATCHED", Status.PASS, texts.project_matched(name, None, fqn),
                             match=fqn, match_id=best.id)
-            return make("CUSTOMER_INACTIVE", Status.FAIL,
-                        texts.customer_inactive("project", name, None, fqn), match=fqn,
-                        match_id=best.id)
+            return _marked(make("CUSTOMER_INACTIVE", Status.FAIL,
+                                texts.customer_inactive("project", name, None, fqn),
+                                match=fqn, match_id=best.id), best)
         subs = names.sub_customers.exact(name)
         if subs:
             sub = _best(subs)
@@ -767,8 +768,11 @@ def _facts(clockify: ClockifySide, quickbooks: QuickBooksSide) -> dict[str, str]
 def _tables(qdata: QuickBooksData | None) -> Tables:
     if qdata is None:
         return Tables()
-    return Tables(
-        employees=tuple((r.display_name, r.active) for r in qdata.employees or ()),
-        vendors=tuple((r.display_name, r.active) for r in qdata.vendors or ()),
-        customers=tuple((c.fully_qualified_name, c.active) for c in qdata.customers or ()),
+    return Tables(  # named as the findings name them: without " (deleted)"
+        employees=tuple((r.display_name, r.active)
+                        for r in deleted.clean_records(qdata.employees or ())),
+        vendors=tuple((r.display_name, r.active)
+                      for r in deleted.clean_records(qdata.vendors or ())),
+        customers=tuple((c.fully_qualified_name, c.active)
+                        for c in deleted.clean_customers(qdata.customers or ())),
     )

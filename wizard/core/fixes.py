@@ -201,6 +201,13 @@ def _strip_deleted(name: str) -> str:
     return name[: -len(DELETED_SUFFIX)] if name.endswith(DELETED_SUFFIX) else name
 
 
+def _qbo_name(name: str, f: Finding) -> str:
+    """The record's name as QuickBooks holds it: findings name a "(deleted)" record without the
+    suffix (SPEC §3.6) and say so in `match_named_deleted`."""
+    return name + DELETED_SUFFIX if f.match_named_deleted and not name.endswith(DELETED_SUFFIX) \
+        else name
+
+
 def _leaf(fqn: str) -> str:
     return fqn.rpartition(":")[2]
 
@@ -274,7 +281,7 @@ class _Planner:
     def _employee_inactive(self, f: Finding) -> str | None:
         if (why := self._qbo(f)) is not None:
             return why
-        name = f.match or f.subject
+        name = _qbo_name(f.match or f.subject, f)
         self.add(f, kind="reactivate_employee", system=QUICKBOOKS, record_type="Employee",
                  record_id=f.match_id, record_name=name, field="Active", before=False,
                  after=True, selected=True,
@@ -300,7 +307,7 @@ class _Planner:
     def _customer_inactive(self, f: Finding) -> str | None:
         if (why := self._qbo(f)) is not None:
             return why
-        name = _leaf(f.match or f.subject)
+        name = _qbo_name(_leaf(f.match or f.subject), f)
         self.add(f, kind="reactivate_customer", system=QUICKBOOKS, record_type="Customer",
                  record_id=f.match_id, record_name=name, field="Active", before=False,
                  after=True, selected=True,

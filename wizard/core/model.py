@@ -132,6 +132,7 @@ class NameRecord:
     id: str | None
     display_name: str
     active: bool = True
+    named_deleted: bool = False  # QuickBooks' name carried " (deleted)" (stripped here)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ class Customer:
     level: int = 0
     active: bool = True
     is_project: bool = False
+    named_deleted: bool = False  # QuickBooks' name carried " (deleted)" (stripped here)
 
     @property
     def parent_path(self) -> str | None:

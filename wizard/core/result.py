@@ -51,6 +51,7 @@ class Finding:
     archived: bool = False  # clients and projects: archived in Clockify
     # the QuickBooks record `match` names (employee or customer Id), for acting on it
     match_id: str | None = None
+    match_named_deleted: bool = False  # QuickBooks calls that record "<match> (deleted)"
 
     @property
     def key(self) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from wizard.core import deleted
 from wizard.core.errors import MalformedData
 from wizard.core.model import CompanyInfo, Customer, NameRecord, Preferences
 
@@ -99,8 +100,10 @@ def _active(row: Mapping[str, Any]) -> bool:
 
 
 def parse_name_records(rows: list[Mapping[str, Any]]) -> list[NameRecord]:
-    return [NameRecord(id=str(r["Id"]) if r.get("Id") is not None else None,
-                       display_name=_display_name(r), active=_active(r)) for r in rows]
+    """Employees or vendors; an inactive name's " (deleted)" is stripped (the record inactive)."""
+    return [deleted.clean_record(NameRecord(
+        id=str(r["Id"]) if r.get("Id") is not None else None, display_name=_display_name(r),
+        active=_active(r))) for r in rows]
 
 
 def parse_customers(rows: list[Mapping[str, Any]]) -> list[Customer]:
@@ -111,12 +114,13 @@ def parse_customers(rows: list[Mapping[str, Any]]) -> list[Customer]:
         parent_id = parent.get("value") if isinstance(parent, Mapping) else None
         fqn = r.get("FullyQualifiedName")
         level = r.get("Level")
-        out.append(Customer(
+        # " (deleted)" stripped from the name and from every level of the path
+        out.append(deleted.clean_customer(Customer(
             id=str(r["Id"]) if r.get("Id") is not None else None, display_name=name,
             fully_qualified_name=fqn if isinstance(fqn, str) and fqn else name,
             parent_id=str(parent_id) if parent_id is not None else None,
             level=level if isinstance(level, int) else (1 if parent_id else 0),
-            active=_active(r), is_project=bool(_bool(r.get("IsProject")))))
+            active=_active(r), is_project=bool(_bool(r.get("IsProject"))))))
     return out
 
 

@@ -1,0 +1,52 @@
+"""QuickBooks' ` (deleted)` suffix (SPEC §3.6): inactive names may carry it, at every level of the
+customer hierarchy, in the API and in exports. Records are compared and named without it, and a
+record that carries it is inactive whatever else its source says.
+
+Pure and idempotent: the QuickBooks client applies it while parsing, and the checks apply it
+again to whatever source they are given (export files, the sample company).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from wizard.core.model import Customer, NameRecord
+
+SUFFIX = " (deleted)"
+
+
+def strip(name: str) -> str:
+    """The name without one trailing ` (deleted)`."""
+    return name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name
+
+
+def strip_path(fully_qualified_name: str) -> str:
+    """`Parent (deleted):Child (deleted)` → `Parent:Child`: each level of the path."""
+    return ":".join(strip(part) for part in fully_qualified_name.split(":"))
+
+
+def clean_record(record: NameRecord) -> NameRecord:
+    if not record.display_name.endswith(SUFFIX):
+        return record
+    return dataclasses.replace(record, display_name=strip(record.display_name), active=False,
+                               named_deleted=True)
+
+
+def clean_records(records: Iterable[NameRecord]) -> tuple[NameRecord, ...]:
+    return tuple(clean_record(r) for r in records)
+
+
+def clean_customer(customer: Customer) -> Customer:
+    own = customer.display_name.endswith(SUFFIX) \
+        or customer.fully_qualified_name.endswith(SUFFIX)
+    path = strip_path(customer.fully_qualified_name)
+    if not own and path == customer.fully_qualified_name:
+        return customer
+    return dataclasses.replace(
+        customer, display_name=strip(customer.display_name), fully_qualified_name=path,
+        active=customer.active and not own, named_deleted=customer.named_deleted or own)
+
+
+def clean_customers(customers: Iterable[Customer]) -> tuple[Customer, ...]:
+    return tuple(clean_customer(c) for c in customers)
