@@ -46,21 +46,37 @@ def test_period_options_narrow_the_entries() -> None:
     assert 0 < payload["entries"]["total"] < 147
 
 
+_WRONG_FILE = str(ROOT / "tests" / "sources" / "fixtures" / "exports" / "bank_statement.csv")
+
+
+# issue 11: every exit-2 path is one sentence naming the value and the option, then at most the
+# hint to --help: three lines at most, never argparse's usage
 @pytest.mark.parametrize(("args", "words"), [
-    (["check", "--demo", "--from", "2026-13-01"], "not a valid date"),
+    (["check", "--demo", "--from", "2026-13-01"], "“2026-13-01” given to --from is not a date"),
+    (["check", "--demo", "--to", "2026-10-32"], "“2026-10-32” given to --to is not a date"),
+    (["check", "--closing-date", "31/10/2026"], "given to --closing-date is not a date"),
     (["check", "--demo", "--from", "2026-11-20", "--to", "2026-11-01"], "swap --from and --to"),
-    (["check", "--plan", "platinum"], "not a QuickBooks plan"),
-    (["check", "--payroll", "maybe"], "not yes or no"),
-    (["check", "--clockify-file", "/nonexistent/report.csv"], "doesn't exist"),
+    (["check", "--plan", "platinum"], "“platinum” given to --plan is not a QuickBooks plan"),
+    (["check", "--payroll", "maybe"], "“maybe” given to --payroll is not yes or no"),
+    (["check", "--clockify-file", "/nonexistent/report.csv"],
+     "/nonexistent/report.csv given to --clockify-file doesn't exist"),
+    (["check", "--qbo-file", "/nonexistent/customers.csv"],
+     "/nonexistent/customers.csv given to --qbo-file doesn't exist"),
+    (["check", "--clockify-file", _WRONG_FILE], "“bank_statement.csv” isn't a Clockify or"),
     (["check", "--bogus"], "Unknown option --bogus"),
+    (["--bogus"], "Unknown option --bogus"),
+    (["check", "--from"], "--from"),
 ])
 def test_bad_input_is_one_sentence_and_exit_2(args: list[str], words: str) -> None:
     proc = sync_checkup(*args)
     assert proc.returncode == 2
     assert words in proc.stderr
     assert "Traceback" not in proc.stderr
-    last = proc.stderr.strip().splitlines()[-1]
-    assert last.startswith("sync-checkup")
+    assert "usage:" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert 1 <= len(lines) <= 3, proc.stderr
+    assert lines[0].startswith("sync-checkup: ")
+    assert all(line.startswith(("sync-checkup: ", "Run `sync-checkup")) for line in lines)
     assert proc.stdout == ""
 
 

@@ -34,60 +34,86 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_FAIL, EXIT_CANNOT_RUN = 0, 1, 2
 
 
+def _fail(sentence: str, prog: str) -> NoReturn:
+    """Exit 2 with the sentence and a hint to --help: at most three lines, no usage (SPEC §4)."""
+    from wizard.core.texts import cli_help_hint
+
+    sys.stderr.write(f"sync-checkup: {sentence}\n{cli_help_hint(prog)}\n")
+    raise SystemExit(EXIT_CANNOT_RUN)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that ends with one plain sentence and exit status 2."""
+    """argparse that ends with one plain sentence, a hint, and exit status 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.bad_value: str | None = None  # the sentence of the last value an option refused
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        if message.startswith("unrecognized arguments:"):
-            unknown = message.split(":", 1)[1].strip()
-            message = f"unknown option {unknown}; see “{self.prog} --help” for the options"
-        text = message[0].upper() + message[1:]
-        self.exit(EXIT_CANNOT_RUN, f"{self.prog}: {text.rstrip('.')}.\n")
+        if self.bad_value is None:  # argparse's own complaint (a missing value, say)
+            self.bad_value = message[0].upper() + message[1:].rstrip(".") + "."
+        _fail(self.bad_value, self.prog)
 
 
-def _date(text: str) -> dt.date:
+def _value(parser: _Parser, option: str,
+           convert: Callable[[str, str], Any]) -> Callable[[str], Any]:
+    """An argparse `type` whose refusal is a whole sentence naming the value and the option."""
+    def checked(text: str) -> Any:
+        try:
+            return convert(text, option)
+        except ValueError as exc:
+            parser.bad_value = str(exc)
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return checked
+
+
+def _date(text: str, option: str) -> dt.date:
+    from wizard.core.texts import cli_bad_date
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"“{text}” is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
+        raise ValueError(cli_bad_date(text, option)) from None
 
 
-def _plan(text: str) -> str:
+def _plan(text: str, option: str) -> str:
+    from wizard.core.texts import cli_bad_plan
     plan = plan_from_choice(text)
     if plan is None:
-        raise argparse.ArgumentTypeError(
-            f"“{text}” is not a QuickBooks plan this app knows; use one of: "
-            + ", ".join(PLAN_CHOICES))
+        raise ValueError(cli_bad_plan(text, option, PLAN_CHOICES))
     return plan
 
 
-def _payroll(text: str) -> bool:
+def _payroll(text: str, option: str) -> bool:
+    from wizard.core.texts import cli_bad_yes_no
     low = text.strip().lower()
     if low in ("yes", "y", "on", "true"):
         return True
     if low in ("no", "n", "off", "false"):
         return False
-    raise argparse.ArgumentTypeError(f"“{text}” is not yes or no")
+    raise ValueError(cli_bad_yes_no(text, option))
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     """Where the data comes from, for `check` and `fix`."""
     parser.add_argument("--demo", action="store_true", help="use the built-in sample company")
-    parser.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD",
+    assert isinstance(parser, _Parser)
+    parser.add_argument("--from", dest="date_from", type=_value(parser, "--from", _date),
+                        metavar="YYYY-MM-DD",
                         help="first day of the period (default: 30 days before --to)")
-    parser.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--to", dest="date_to", type=_value(parser, "--to", _date),
+                        metavar="YYYY-MM-DD",
                         help="last day of the period (default: today)")
     parser.add_argument("--clockify-file", action="append", type=Path, default=[], metavar="F",
                         help="a Clockify export (repeatable)")
     parser.add_argument("--qbo-file", action="append", type=Path, default=[], metavar="F",
                         help="a QuickBooks export (repeatable)")
-    parser.add_argument("--plan", type=_plan, metavar="NAME",
+    parser.add_argument("--plan", type=_value(parser, "--plan", _plan), metavar="NAME",
                         help="QuickBooks plan, for export files: " + ", ".join(PLAN_CHOICES))
-    parser.add_argument("--payroll", type=_payroll, metavar="yes|no",
+    parser.add_argument("--payroll", type=_value(parser, "--payroll", _payroll),
+                        metavar="yes|no",
                         help="whether QuickBooks payroll is on, for export files")
-    parser.add_argument("--closing-date", type=_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--closing-date", type=_value(parser, "--closing-date", _date),
+                        metavar="YYYY-MM-DD",
                         help="QuickBooks closing date, for export files")
 
 
@@ -182,12 +208,12 @@ def read_and_check(args: argparse.Namespace) -> tuple[RunResult, Any, Any]:
     """Read both sides as the options say and run every check: (result, Clockify side,
     QuickBooks side)."""
     from wizard.core.checks import run_checks
+    from wizard.core.texts import cli_missing_file
     from wizard.sources.gather import Manual, Request, read_clockify, read_quickbooks
-
-    for path in [*args.clockify_file, *args.qbo_file]:
-        if not path.is_file():
-            raise SyncCheckupError(f"The file {path} doesn't exist or can't be opened; check the "
-                                   "name and folder.")
+    for option, paths in (("--clockify-file", args.clockify_file), ("--qbo-file", args.qbo_file)):
+        for path in paths:
+            if not path.is_file():
+                raise SyncCheckupError(cli_missing_file(str(path), option))
     period = _period(args, _today_for(args))
     clockify = _source(args.demo, args.clockify_file, ("SYNC_CHECKUP_CLOCKIFY_API_KEY",))
     quickbooks = _source(args.demo, args.qbo_file, ("SYNC_CHECKUP_QBO_REFRESH_TOKEN",
@@ -304,11 +330,22 @@ def format_text(result: RunResult, files_read: Sequence[dict[str, Any]] = (),
     return "".join(out)
 
 
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The options; anything not understood ends the program with one sentence (exit 2)."""
+    from wizard.core.texts import cli_unknown_options
+
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        prog = f"{parser.prog} {args.command}" if args.command else parser.prog
+        _fail(cli_unknown_options(extra, prog), prog)
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from wizard import logs
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     if args.command not in ("check", "fix", "undo"):
         return main_gui(args)  # the window opens its log file after its first paint
     with contextlib.suppress(OSError):  # a read-only home must not stop a check
@@ -333,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def main_gui(args: argparse.Namespace | None = None) -> int:
     if args is None:
-        args = build_parser().parse_args()
+        args = parse()
     import gc
 
     # Start-up creates many long-lived objects (modules, Qt types) and no garbage worth a cyclic

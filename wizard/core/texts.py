@@ -556,3 +556,33 @@ def since_last_run_html(when: str, fixed: int, new: int, still: int,
     """The Summary page against the previous stored run (rich text)."""
     return (f"<b>Since the last run ({html.escape(when)}):</b> "
             + html.escape(changes_summary(fixed, new, still, not_compared)))
+
+
+# --- the command line: exit 2 (SPEC §4: one sentence naming the value and the option) ----------
+
+def cli_bad_date(value: str, option: str) -> str:
+    return (f"“{value}” given to {option} is not a date; write it as YYYY-MM-DD, for example "
+            "2026-11-01.")
+
+
+def cli_bad_plan(value: str, option: str, choices: tuple[str, ...] | list[str]) -> str:
+    return (f"“{value}” given to {option} is not a QuickBooks plan this app knows; use one of: "
+            f"{', '.join(choices)}.")
+
+
+def cli_bad_yes_no(value: str, option: str) -> str:
+    return f"“{value}” given to {option} is not yes or no."
+
+
+def cli_missing_file(path: str, option: str) -> str:
+    return (f"The file {path} given to {option} doesn't exist or can't be opened; check the "
+            "name and folder.")
+
+
+def cli_unknown_options(options: list[str], prog: str) -> str:
+    return _plural(len(options), "Unknown option {names} for “{prog}”.",
+                   "Unknown options {names} for “{prog}”.", names=" ".join(options), prog=prog)
+
+
+def cli_help_hint(prog: str) -> str:
+    return f"Run `{prog} --help` for the options."
