@@ -10,6 +10,7 @@ import math
 import time
 from collections.abc import Iterator
 
+import keyring.backend
 import pytest
 
 from tests.fakes.clockify_server import FakeClockify, Space, load_sample, serve, synthetic
@@ -481,9 +482,11 @@ def test_sample_company_through_the_fake_equals_the_demo(fake: FakeClockify) -> 
 
 
 @pytest.mark.keyring
-@pytest.mark.skipif(not __import__("os").environ.get("SYNC_CHECKUP_REAL_KEYRING"),
-                    reason="set SYNC_CHECKUP_REAL_KEYRING=1 to use the real OS keyring")
-def test_key_round_trips_through_the_real_keyring() -> None:
+def test_key_round_trips_through_the_real_keyring(
+        real_keyring: keyring.backend.KeyringBackend) -> None:
+    """The real Secret Service (tests/conftest.py `real_keyring`): skips with its reason outside
+    tests/run_all.py, and fails instead under SYNC_CHECKUP_REQUIRE_ALL=1 like the others."""
+    del real_keyring
     clockify.forget_key()
     assert not clockify.has_stored_key()
     clockify.store_key(f"  {KEY}  ")
