@@ -332,11 +332,10 @@ def format_text(result: RunResult, files_read: Sequence[dict[str, Any]] = (),
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The options; anything not understood ends the program with one sentence (exit 2)."""
-    from wizard.core.texts import cli_unknown_options
-
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:
+        from wizard.core.texts import cli_unknown_options  # not before the window's first paint
         prog = f"{parser.prog} {args.command}" if args.command else parser.prog
         _fail(cli_unknown_options(extra, prog), prog)
     return args
