@@ -8,18 +8,26 @@ widget has been painted once, then runs from a zero timer (after that paint has 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
 class _AfterPaint(QObject):
-    """Waits for `widget`'s first paint event, then queues `callback` once and goes away."""
+    """Waits for `widget`'s first paint event, then queues `callback` once and goes away.
+
+    The Python object is held in `_waiting` until it has run: Qt's parent keeps only the C++
+    object alive, and a filter whose Python side was collected is called back as a bare wrapper
+    without its attributes.
+    """
 
     def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(widget)
         self._callback = callback
         self._armed = True
+        _waiting.add(self)
+        self.destroyed.connect(partial(_waiting.discard, self))  # the widget went first
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -33,7 +41,11 @@ class _AfterPaint(QObject):
         try:
             self._callback()
         finally:
+            _waiting.discard(self)
             self.deleteLater()
+
+
+_waiting: set[_AfterPaint] = set()
 
 
 def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
