@@ -84,3 +84,40 @@ def test_things_to_fix_has_real_plurals(tmp_path: Path) -> None:
     # users are not checked (no employee list): only the client and the project count
     assert problems_line(["Maple Works"]) == "1 thing to fix:"  # no sub-customer Roof
     assert problems_line(["Oak Row"]) == "2 things to fix:"
+
+
+def test_the_issue_shape_no_entry_said_to_sync_with_unmatched_projects(tmp_path: Path) -> None:
+    """What a real run showed: "186 of 187 entries will sync" beside "0 of 11 clients and
+    projects match QuickBooks", from a customer list and no employee list."""
+    clients = [f"Client {c}" for c in "ABCD"]
+    projects = [(f"Project {n}", clients[n % 4]) for n in range(7)]
+    rows = [["Project", "Client", "User", "Billable", "Start Date", "Start Time", "End Date",
+             "End Time", "Duration (h)"]]
+    for n in range(186):
+        name, client = projects[n % 7]
+        day = 1 + n % 28
+        rows.append([name, client, "Joana Prado", "Yes", f"10/{day:02d}/2026", "9:00 AM",
+                     f"10/{day:02d}/2026", "10:00 AM", "01:00:00"])
+    rows.append(["", "", "Joana Prado", "Yes", "10/29/2026", "9:00 AM", "10/29/2026",
+                 "10:00 AM", "01:00:00"])  # no project
+    report = write_csv(tmp_path / "detailed.csv", rows)
+    qbo = write_csv(tmp_path / "customers.csv", [["Customer full name", "Email"],
+                                                  ["Elsewhere Ltd", ""]])
+    proc = sync_checkup("check", "--json", "--clockify-file", str(report), "--qbo-file", str(qbo))
+    payload = json.loads(proc.stdout)
+    checks = {c["id"]: c for c in payload["checks"]}
+    assert checks["customers"]["summary"].startswith("0 of 11 clients and projects match")
+    entries = checks["entries"]
+    assert entries["status"] == "fail"
+    assert "will sync" not in entries["summary"]
+    assert "needs QuickBooks employees to finish" in entries["summary"]
+    assert payload["entries"]["by_reason"] == {"ENTRY_PROJECT_UNMAPPED": 186,
+                                               "ENTRY_NO_PROJECT": 1}
+    assert payload["entries"]["reasons_not_checked"] == ["ENTRY_USER_UNMAPPED",
+                                                         "ENTRY_BOOKS_CLOSED"]
+
+    text = sync_checkup("check", "--clockify-file", str(report), "--qbo-file", str(qbo)).stdout
+    line = next(x for x in text.splitlines() if "Billable time entries:" in x)
+    assert line.startswith("[FAIL] Billable time entries: 187 of 187 entries in the period "
+                           "won't sync.")
+    assert "will sync" not in line

@@ -499,14 +499,19 @@ def entries_in_period(entries: Iterable[TimeEntry], zone: dt.tzinfo,
 def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
                   user_ok: dict[str, bool] | None, user_ok_by_name: dict[str, bool],
                   project_ok: dict[str, bool] | None, close_date: dt.date | None,
-                  mapping_known: bool, closing_known: bool,
+                  quickbooks_read: bool, closing_known: bool,
                   not_admin: bool) -> tuple[_CheckOutput, EntriesSummary]:
+    """`user_ok` / `project_ok` are None when that side of the mapping can't be checked (no
+    employee / customer list): that reason is left out, never assumed fine (SPEC §3.4)."""
     items: list[EntryItem] = []
     counts: dict[str, int] = dict.fromkeys(REASON_ORDER, 0)
     billable_problem = False
     nonbillable_problem = False
-    check_users = mapping_known and user_ok is not None
-    check_projects = mapping_known and project_ok is not None
+    check_users = user_ok is not None
+    check_projects = project_ok is not None
+    left_out = frozenset({"users"} if not check_users else set()) | frozenset(
+        {"projects"} if not check_projects else set())
+    mapping_known = not left_out
     users_ok = user_ok or {}
     projects_ok = project_ok or {}
     too_long = MAX_SYNC_SECONDS
@@ -552,20 +557,25 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
         for reason in item.reasons:
             counts[reason] += 1
     items.sort(key=itemgetter(1))  # by date; stable, so the source's order within a day
+    not_checked = (("ENTRY_USER_UNMAPPED",) * ("users" in left_out)
+                   + ("ENTRY_PROJECT_UNMAPPED",) * ("projects" in left_out)
+                   + ("ENTRY_BOOKS_CLOSED",) * (not closing_known))
     summary_obj = EntriesSummary(total=len(in_period), will_sync=len(in_period) - len(items),
                                  items=tuple(items),
-                                 by_reason={k: v for k, v in counts.items() if v})
+                                 by_reason={k: v for k, v in counts.items() if v},
+                                 reasons_not_checked=not_checked)
     text = (f"{summary_obj.will_sync:,} of {_plural(summary_obj.total, 'entry', 'entries')} "
             f"in the period will sync")
     if summary_obj.wont_sync:
         text += f"; {summary_obj.wont_sync:,} won't"
     if not_admin:
         text += "; only the key owner's own entries could be read (not an admin)"
-    if billable_problem:
+    if not mapping_known:
+        status = Status.FAIL if billable_problem else Status.NOT_CHECKED
+        text = texts.entries_partly_checked(summary_obj.total, summary_obj.wont_sync, left_out,
+                                            quickbooks_read, billable_problem)
+    elif billable_problem:
         status = Status.FAIL
-    elif not mapping_known:
-        status = Status.NOT_CHECKED
-        text = "Not checked: needs QuickBooks to finish. " + text
     elif nonbillable_problem:
         status = Status.WARN
     else:
@@ -694,24 +704,27 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
     if cdata is None or in_period is None:
         outputs["entries"] = _needs("Clockify time entries")
     else:
-        mapping_known = bool(user_findings) or (qdata is not None and qdata.employees is not None
-                                                and qdata.customers is not None)
+        # each half of the mapping is checked when its QuickBooks list was read
+        users_known = qdata is not None and qdata.employees is not None
+        projects_known = qdata is not None and qdata.customers is not None
         user_ok: dict[str, bool] | None = None
         user_ok_by_name: dict[str, bool] = {}
         project_ok: dict[str, bool] | None = None
-        if mapping_known:
+        if users_known:
             user_ok = {}
             for f in user_findings:
                 ok = f.code == "USER_MATCHED"
                 if f.subject_id:
                     user_ok[f.subject_id] = ok
                 user_ok_by_name[f.subject] = ok or user_ok_by_name.get(f.subject, False)
+        if projects_known:
             project_ok = _project_ok(cdata.projects, customer_findings, names)
         close_date = qdata.preferences.book_close_date if qdata else None
         closing_known = qdata is not None and "closing_date" not in qdata.unknown
         not_admin = cdata.is_admin is False
         out, entries_summary = check_entries(in_period, user_ok, user_ok_by_name, project_ok,
-                                             close_date, mapping_known, closing_known, not_admin)
+                                             close_date, qdata is not None, closing_known,
+                                             not_admin)
         outputs["entries"] = out
 
     outputs["connection"] = check_connection(clockify, quickbooks)

@@ -113,10 +113,19 @@ class EntriesSummary:
     will_sync: int
     items: tuple[EntryItem, ...]
     by_reason: dict[str, int] = field(default_factory=dict)
+    # reasons that could not be checked (their QuickBooks data was missing): `will_sync` then
+    # counts entries with no problem found so far, not entries known to sync
+    reasons_not_checked: tuple[str, ...] = ()
 
     @property
     def wont_sync(self) -> int:
         return self.total - self.will_sync
+
+    @property
+    def sync_known(self) -> bool:
+        """Whether users and projects were both checked, so `will_sync` may be called that."""
+        return not {"ENTRY_USER_UNMAPPED", "ENTRY_PROJECT_UNMAPPED"} & set(
+            self.reasons_not_checked)
 
     @classmethod
     def from_items(cls, total: int, items: tuple[EntryItem, ...]) -> EntriesSummary:
@@ -127,7 +136,9 @@ class EntriesSummary:
 
     def to_json(self) -> dict[str, Any]:
         return {"total": self.total, "will_sync": self.will_sync, "wont_sync": self.wont_sync,
-                "by_reason": dict(self.by_reason), "items": [i.to_json() for i in self.items]}
+                "by_reason": dict(self.by_reason),
+                "reasons_not_checked": list(self.reasons_not_checked),
+                "items": [i.to_json() for i in self.items]}
 
 
 @dataclass(frozen=True, slots=True)

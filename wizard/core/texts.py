@@ -8,6 +8,7 @@ import html
 from dataclasses import dataclass
 
 from wizard.core.names import NearKind, describe_difference
+from wizard.text import _n
 
 SUPPORT_EMAIL = "support@clockify.me"
 
@@ -586,3 +587,48 @@ def cli_unknown_options(options: list[str], prog: str) -> str:
 
 def cli_help_hint(prog: str) -> str:
     return f"Run `{prog} --help` for the options."
+
+
+# --- time entries: the summary when some reasons could not be checked (SPEC §3.4) ----------------
+
+# what was left out → the words naming it, and what is needed to finish
+_ENTRIES_LEFT_OUT: dict[frozenset[str], tuple[str, str]] = {
+    frozenset({"users"}): (
+        "Users were not checked (there is no QuickBooks employee list)",
+        "QuickBooks employees"),
+    frozenset({"projects"}): (
+        "Projects were not checked (there is no QuickBooks customer list)",
+        "QuickBooks customers"),
+    frozenset({"users", "projects"}): (
+        "Users and projects were not checked (there are no QuickBooks employee and customer "
+        "lists)", "QuickBooks employees and customers"),
+}
+
+
+def entries_partly_checked(total: int, wont: int, left_out: frozenset[str],
+                           quickbooks_read: bool, failing: bool) -> str:
+    """The entries check's summary when users and/or projects could not be checked: no entry is
+    said to sync, and the "needs … to finish" qualifier stays, whether the check fails or not."""
+    if quickbooks_read:
+        what, needs = _ENTRIES_LEFT_OUT[left_out]
+    else:
+        what = "Users, projects and the closing date were not checked (QuickBooks was not read)"
+        needs = "QuickBooks"
+    rest = total - wont
+    if wont:
+        counts = _n("{wont:,} of {total:,} entry in the period won't sync",
+                    "{wont:,} of {total:,} entries in the period won't sync",
+                    total).format(wont=wont, total=total)
+        found = _n("no problem was found so far in the other {rest:,}",
+                   "no problem was found so far in the other {rest:,}",
+                   rest).format(rest=rest)
+        counts = f"{counts}; {found}" if rest else counts
+    else:
+        counts = _n("No problem was found so far in the {total:,} entry in the period",
+                    "No problem was found so far in the {total:,} entries in the period",
+                    total).format(total=total)
+    if failing:
+        return (f"{counts}. {what}, so no entry is said to sync yet: this check needs "
+                f"{needs} to finish.")
+    return (f"Not checked: needs {needs} to finish. {counts}. {what}, so no entry is said to "
+            "sync yet.")

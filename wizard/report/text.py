@@ -60,7 +60,8 @@ def summary_text(result: RunResult, comparison: Comparison | None = None) -> str
     if result.entries is not None and result.entries.total:
         lines.append("")
         lines.append(f"Time entries in the period: {result.entries.total:,}; will sync: "
-                     f"{result.entries.will_sync:,}; won't sync: {result.entries.wont_sync:,}.")
+                     f"{result.entries.will_sync:,}; won't sync: {result.entries.wont_sync:,}."
+                     if result.entries.sync_known else result.check("entries").summary)
     return scrub("\n".join(lines)) + "\n"
 
 

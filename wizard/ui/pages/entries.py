@@ -166,7 +166,8 @@ class EntriesPage(StepPage):
         else:
             self.totals.setText(
                 f"<b>{summary.total:,}</b> entries in the period: <b>{summary.will_sync:,}</b> "
-                f"will sync, <b>{summary.wont_sync:,}</b> won't.")
+                f"will sync, <b>{summary.wont_sync:,}</b> won't." if summary.sync_known
+                else loaded.result.check("entries").summary)  # never "will sync" unchecked
             self.reasons.set_counts(summary.by_reason)
             for code, count in sorted(summary.by_reason.items(), key=lambda kv: -kv[1]):
                 self.reason_filter.addItem(f"{REASON_SHORT.get(code, code)} ({count:,})", code)
