@@ -255,3 +255,56 @@ def test_the_deleted_parent_is_matched_as_inactive_not_merged(tmp_path: Path) ->
     assert codes[("client", "Linden Farm")] == ("CUSTOMER_INACTIVE", "Linden Farm")
     assert codes[("client", "Maple Works")] == ("CLIENT_MATCHED", "Maple Works")
     assert codes[("project", "Roof")][0] == "PROJECT_NOT_IN_QBO"
+
+
+# --- "not found in the file" when a list may leave inactive records out ------------------------
+
+def _run_files(tmp_path: Path, customer_names: list[str], employee_names: list[str] | None):
+    from wizard.core.checks import run_checks
+
+    paths = [write_csv(tmp_path / "customers.csv", contact_list(
+        "Harbor Lane", "Customer Contact List", HEADER, customer_names))]
+    if employee_names is not None:
+        paths.append(write_csv(tmp_path / "employees.csv", contact_list(
+            "Harbor Lane", "Employee Contact List", ["Employee", "Email"], employee_names)))
+    report = write_csv(tmp_path / "detailed.csv", [
+        ["Project", "Client", "User", "Billable", "Start Date", "Start Time", "End Date",
+         "End Time", "Duration (h)"],
+        ["Roof", "Maple Works", "Joana Prado", "Yes", "10/14/2026", "9:00 AM", "10/14/2026",
+         "10:00 AM", "01:00:00"],
+        ["Shed", "", "Joana Prado", "Yes", "10/14/2026", "9:00 AM", "10/14/2026",
+         "10:00 AM", "01:00:00"]])
+    return run_checks(files.clockify_side([report]), files.quickbooks_side(paths, Manual()),
+                      (dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+                      dt.datetime(2026, 11, 1, tzinfo=UTC), "test")
+
+
+def test_not_found_in_a_file_that_may_leave_inactive_customers_out(tmp_path: Path) -> None:
+    result = _run_files(tmp_path, ["Maple Works", "Birch Hall"], ["Someone Else"])
+    by_subject = {f.subject: f for f in result.findings}
+    roof, shed = by_subject["Roof"], by_subject["Shed"]
+    assert (roof.code, shed.code) == ("PROJECT_NOT_IN_QBO", "PROJECT_NOT_IN_QBO")
+    for f in (roof, shed):
+        assert "not found in the QuickBooks file (inactive customers may be left out of this " \
+            "export)" in f.message
+        assert "There is no" not in f.message
+        assert f.fix.startswith("To include inactive customers, export the Customer Contact "
+                                "List again after turning on inactive customers under "
+                                "Customize → Filter")
+        assert "Include inactive" in f.fix
+    user = by_subject["Joana Prado"]
+    assert user.code == "USER_NOT_IN_QBO"
+    assert user.message.startswith("No QuickBooks employee named “Joana Prado” was found in the "
+                                   "file (inactive employees may be left out of this export).")
+    assert user.fix.startswith("The employee list may leave inactive employees out")
+
+
+def test_a_list_that_marks_inactive_records_is_taken_as_complete(tmp_path: Path) -> None:
+    result = _run_files(tmp_path, ["Maple Works", "Old Barn (deleted)"],
+                        ["Someone Else", "Gone Person (deleted)"])
+    by_subject = {f.subject: f for f in result.findings}
+    assert by_subject["Shed"].message == (
+        "Project “Shed” has no client, so it must match a QuickBooks customer of the same name, "
+        "and there is none.")
+    assert by_subject["Joana Prado"].message.startswith(
+        "There is no QuickBooks employee named “Joana Prado”")

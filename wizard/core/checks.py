@@ -121,6 +121,9 @@ class _QboNames:
                                           lambda r: r.display_name)
         self.vendor_names = {r.display_name for r in deleted.clean_records(qbo.vendors or ())}
         self.employee_names = {r.display_name for r in employees}
+        # from files that may leave inactive records out: how to get them (else None)
+        self.inactive_customers_how = qbo.unknown.get("inactive_customers")
+        self.inactive_employees_how = qbo.unknown.get("inactive_employees")
         customers = deleted.clean_customers(qbo.customers or ())
         self.customers = customers
         self.by_id = {c.id: c for c in customers if c.id}
@@ -208,7 +211,9 @@ def _user_finding(member: Member, names: _QboNames, has_vendors: bool) -> Findin
                     texts.user_near_match(name, near.name, near.kind, deact),
                     match=near.name, near_kind=near.kind.value, suggestion=near.name,
                     match_id=near.record.id)
-    return make("USER_NOT_IN_QBO", Status.FAIL, texts.user_not_in_qbo(name, deact))
+    how = names.inactive_employees_how
+    return make("USER_NOT_IN_QBO", Status.FAIL, texts.user_not_in_qbo(name, deact) if how is None
+                else texts.user_not_in_file(name, deact, how))
 
 
 def check_users(members: tuple[Member, ...], qbo: QuickBooksData,
@@ -290,8 +295,10 @@ def _client_finding(client: Client, names: _QboNames) -> tuple[Finding, Customer
     if same:
         parent = names.parent_of(same[0])
         leaf_of = parent.fully_qualified_name if parent else None
+    how = names.inactive_customers_how
     return make("CLIENT_NOT_IN_QBO", Status.FAIL,
-                texts.not_in_qbo("client", name, None, leaf_of),
+                texts.not_in_qbo("client", name, None, leaf_of) if how is None or leaf_of
+                else texts.not_in_file("client", name, None, how),
                 match=same[0].fully_qualified_name if same else None), None
 
 
@@ -377,7 +384,10 @@ def _project_finding(project: Project, client_finding: Finding | None,
     if taken is not None:
         return make("NAME_TAKEN_IN_QBO", Status.FAIL,
                     texts.name_taken("project", name, client, taken))
-    return make("PROJECT_NOT_IN_QBO", Status.FAIL, texts.not_in_qbo("project", name, client))
+    how = names.inactive_customers_how
+    return make("PROJECT_NOT_IN_QBO", Status.FAIL,
+                texts.not_in_qbo("project", name, client) if how is None
+                else texts.not_in_file("project", name, client, how))
 
 
 def check_customers(clients: tuple[Client, ...], projects: tuple[Project, ...],

@@ -632,3 +632,45 @@ def entries_partly_checked(total: int, wont: int, left_out: frozenset[str],
                 f"{needs} to finish.")
     return (f"Not checked: needs {needs} to finish. {counts}. {what}, so no entry is said to "
             "sync yet.")
+
+
+# --- not found in a file that may leave inactive records out (exports.md §10) ------------------
+
+def _where_inactive(name: str) -> str:
+    return (f"If {_q(name)} is there but inactive, make it active (find it → Make active); "
+            "if it is missing, ")
+
+
+def not_in_file(kind: str, name: str, client: str | None, how_to_include: str) -> Text:
+    """CLIENT_/PROJECT_NOT_IN_QBO when the customers came from a file that may leave inactive
+    customers out: not found in the file is not the same as missing from QuickBooks."""
+    maybe = "(inactive customers may be left out of this export)"
+    if kind == "client":
+        message = (f"Client {_q(name)} was not found in the QuickBooks file {maybe}. If it isn't "
+                   "in QuickBooks at all, time for this client's projects can't be sent.")
+        create = f"create it: {QBO_CUSTOMERS} → New customer → Customer display name exactly"
+        create += f" {_q(name)} → Save."
+    elif client:
+        message = (f"{_what(kind, name, client)}: the sub-customer {_q(name)} under {_q(client)} "
+                   f"was not found in the QuickBooks file {maybe}.")
+        create = (f"create it: {QBO_CUSTOMERS} → New customer → display name exactly {_q(name)} "
+                  f"→ tick “Is a sub-customer” → parent {_q(client)} → Save.")
+    else:
+        message = (f"Project {_q(name)} has no client, so it must match a QuickBooks customer of "
+                   f"the same name, which was not found in the QuickBooks file {maybe}.")
+        create = f"create it: {QBO_CUSTOMERS} → New customer → Customer display name exactly"
+        create += f" {_q(name)} → Save."
+    return Text(message, f"{how_to_include} {_where_inactive(name)}{create} Then resync. "
+                + CLOCKIFY_RESYNC)
+
+
+def user_not_in_file(name: str, deactivated: bool, how_to_include: str) -> Text:
+    """USER_NOT_IN_QBO when the employees came from a file that may leave inactive ones out."""
+    return Text(
+        f"No QuickBooks employee named {_q(name)} was found in the file (inactive employees may "
+        "be left out of this export). If there is none in QuickBooks, this person's time can't "
+        f"be sent.{_deactivated(deactivated)}",
+        f"{how_to_include} If the employee is there but inactive, make them active; if there is "
+        f"none, add the employee with Display name exactly {_q(name)} ({QBO_EMPLOYEES} → Add "
+        "employee), or let Clockify create missing users when it syncs. Then resync. "
+        + CLOCKIFY_RESYNC)

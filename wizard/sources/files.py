@@ -742,10 +742,14 @@ def quickbooks_side(paths: Sequence[Path], manual: Manual,
     if not closing_given:
         unknown["closing_date"] = messages.UNKNOWN_CLOSING
     unknown["time_tracking"] = messages.UNKNOWN_TIME_TRACKING
-    unmarked = [messages.note_inactive_unmarked(p.path.name) for p in mine
-                if not p.marks_inactive]
-    if unmarked:
-        unknown["inactive"] = " ".join(unmarked)
+    # a list that marks no one inactive may have left inactive records out (exports.md §10)
+    customer_kind = "qbo_customers" if contact is not None else "qbo_customers_page"
+    for key, kind, how in (("inactive_customers", customer_kind, messages.INACTIVE_CUSTOMERS_HOW),
+                           ("inactive_employees", "qbo_employees", messages.INACTIVE_EMPLOYEES_HOW),
+                           ("inactive_vendors", "qbo_vendors", messages.INACTIVE_VENDORS_HOW)):
+        used = [p for p in mine if p.kind == kind]
+        if used and not any(p.marks_inactive for p in used):
+            unknown[key] = how
     company = next((p.company for p in mine if p.company), None)
     data = QuickBooksData(
         company=CompanyInfo(company_name=company, offering_sku=plan, payroll=payroll),

@@ -232,6 +232,19 @@ UNKNOWN_TIME_TRACKING = ("Whether time tracking is turned on in QuickBooks can't
                          "export files; it is on under Account and Settings → Advanced → Time "
                          "tracking.")
 
+# --- how to see inactive records a list may have left out (QuickBooksData.unknown) ------------
+
+INACTIVE_CUSTOMERS_HOW = ("To include inactive customers, export the Customer Contact List again "
+                          "after turning on inactive customers under Customize → Filter in the "
+                          "report (where QuickBooks offers it), or look the name up in QuickBooks "
+                          "under Sales → Customers with Include inactive ticked under the gear "
+                          "above the list.")
+INACTIVE_EMPLOYEES_HOW = ("The employee list may leave inactive employees out: look the name up "
+                          "in QuickBooks under Payroll (or Workers) → Employees, inactive "
+                          "employees included.")
+INACTIVE_VENDORS_HOW = ("The vendor list marks no vendor inactive, so inactive vendors may be "
+                        "missing from it.")
+
 # --- what is still missing to run each check --------------------------------------------------
 
 MISSING_DETAILED = ("To check time entries, add Clockify's Detailed report: "
