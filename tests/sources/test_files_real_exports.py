@@ -308,3 +308,49 @@ def test_a_list_that_marks_inactive_records_is_taken_as_complete(tmp_path: Path)
         "and there is none.")
     assert by_subject["Joana Prado"].message.startswith(
         "There is no QuickBooks employee named “Joana Prado”")
+
+
+segment = st.sampled_from(["Maple Works", "Roof", "Linden Farm", "Barn", "Oak Row", "Phase 1"])
+
+
+@st.composite
+def customer_lists(draw: st.DrawFn) -> list[str]:
+    """Full names as a Customer Contact List writes them, a marker on any level now and then."""
+    rows = []
+    for _ in range(draw(st.integers(1, 12))):
+        parts = draw(st.lists(segment, min_size=1, max_size=4))
+        rows.append(":".join(p + (" (deleted)" if draw(st.integers(0, 3)) == 0 else "")
+                             for p in parts))
+    return rows
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                HealthCheck.function_scoped_fixture])
+@given(rows=customer_lists())
+def test_generated_customer_lists_keep_inactive_records_apart(folder: Path,
+                                                             rows: list[str]) -> None:
+    path = write_csv(folder / "customers.csv",
+                     contact_list("Harbor Lane", "Customer Contact List", HEADER, rows))
+    data = files.quickbooks_side([path], Manual()).data
+    assert data is not None
+    found = data.customers or ()
+    by_fqn = {c.fully_qualified_name: c for c in found}
+    assert len(by_fqn) == len(found)  # one record per full name
+    for raw in rows:
+        segments = raw.split(":")
+        inactive = any(s.endswith(" (deleted)") for s in segments)
+        # the row's record: its full name is the row's, a marker dropped where no active
+        # namesake needs it kept
+        matches = [c for c in found if c.level == len(segments) - 1
+                   and c.display_name == segments[-1].removesuffix(" (deleted)")
+                   and c.fully_qualified_name.replace(" (deleted)", "")
+                   == raw.replace(" (deleted)", "") and c.active is not inactive]
+        assert matches, raw
+    for c in found:
+        assert not c.display_name.endswith(" (deleted)")
+        parent = c.parent_path
+        if parent is not None:
+            assert parent in by_fqn  # every parent is a record of its own
+            assert by_fqn[parent].active or not c.active  # nothing active under an inactive one
+        if c.active:
+            assert " (deleted)" not in c.fully_qualified_name

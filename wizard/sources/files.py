@@ -676,9 +676,13 @@ def _customers(raw_names: list[str]) -> list[Customer]:
     except where an inactive record shares its name, less the marker, with an active one: its
     full name then keeps the marker, so the two stay separate records findings tell apart.
     """
-    unmarked = {raw for raw in raw_names if not _marked_inactive(raw, "qbo_customers")}
-    active_paths = {":".join(raw.split(":")[:depth]) for raw in unmarked
-                    for depth in range(1, raw.count(":") + 2)}
+    active_paths: set[str] = set()  # every full name, or part of one, above any marker
+    for raw in raw_names:
+        parts = raw.split(":")
+        for depth, part in enumerate(parts, start=1):
+            if part.endswith(_DELETED):
+                break
+            active_paths.add(":".join(parts[:depth]))
     found: dict[str, Customer] = {}
     real: set[str] = set()
     for raw in raw_names:
