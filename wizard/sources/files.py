@@ -9,6 +9,7 @@ payroll, closing date) comes from the user's answers (`Manual`) or is recorded i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -676,13 +677,11 @@ def _customers(raw_names: list[str]) -> list[Customer]:
     except where an inactive record shares its name, less the marker, with an active one: its
     full name then keeps the marker, so the two stay separate records findings tell apart.
     """
-    active_paths: set[str] = set()  # every full name, or part of one, above any marker
-    for raw in raw_names:
-        parts = raw.split(":")
-        for depth, part in enumerate(parts, start=1):
-            if part.endswith(_DELETED):
-                break
-            active_paths.add(":".join(parts[:depth]))
+    # the full names of unmarked rows and their parents: a real file writes a record under an
+    # inactive parent with the parent's marker (`Parent (deleted):Job`), so these are active
+    active_paths = {":".join(raw.split(":")[:depth]) for raw in raw_names
+                    if not _marked_inactive(raw, "qbo_customers")
+                    for depth in range(1, raw.count(":") + 2)}
     found: dict[str, Customer] = {}
     real: set[str] = set()
     for raw in raw_names:
@@ -704,6 +703,10 @@ def _customers(raw_names: list[str]) -> list[Customer]:
             if last or fqn not in found:
                 found[fqn] = Customer(id=None, display_name=display, fully_qualified_name=fqn,
                                       level=depth, active=not inactive)
+    for fqn, customer in sorted(found.items(), key=lambda kv: kv[1].level):
+        parent = found.get(customer.parent_path or "")
+        if customer.active and parent is not None and not parent.active:
+            found[fqn] = dataclasses.replace(customer, active=False)  # under an inactive parent
     return list(found.values())
 
 
