@@ -133,8 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the result as JSON")
     check.add_argument("--report", type=Path, metavar="FILE",
                        help="write the support report (.pdf or .html)")
-    from wizard import fix_cli
+    from wizard import companies_cli, fix_cli
+    companies_cli.add_check_options(check)
     fix_cli.add_parsers(sub, _add_source_options)
+    companies_cli.add_parsers(sub)
     return parser
 
 
@@ -180,6 +182,10 @@ def _has_stored_login(side: str) -> bool:
 
 def run_check(args: argparse.Namespace) -> int:
     import json
+
+    if getattr(args, "company", None) is not None or getattr(args, "all_companies", False):
+        from wizard import companies_cli
+        return companies_cli.run_company_check(args, lambda a: _period(a, dt.date.today()))
 
     result = read_and_check(args)[0]
     files_read = _files_read((*args.clockify_file, *args.qbo_file))
@@ -345,11 +351,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from wizard import logs
 
     args = parse(argv)
-    if args.command not in ("check", "fix", "undo"):
+    if args.command not in ("check", "fix", "undo", "companies"):
         return main_gui(args)  # the window opens its log file after its first paint
     with contextlib.suppress(OSError):  # a read-only home must not stop a check
         logs.setup()
     try:
+        if args.command == "companies":
+            from wizard import companies_cli
+            return companies_cli.run_companies(args)
         if args.command != "check":
             from wizard import fix_cli
             return fix_cli.run(args)

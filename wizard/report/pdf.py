@@ -64,7 +64,7 @@ def _page_size() -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
 
 
-def render_pdf(report: Report) -> bytes:
+def render_pdf(report: Report, *, landscape: bool = False) -> bytes:
     """The whole PDF in memory, so a failed save never leaves half a file."""
     ensure_app()
     buffer = QBuffer()
@@ -74,7 +74,9 @@ def render_pdf(report: Report) -> bytes:
     writer.setResolution(RESOLUTION)
     writer.setTitle(f"{report.title} — {report.run_id}")
     writer.setCreator("Sync Checkup")
-    writer.setPageLayout(QPageLayout(_page_size(), QPageLayout.Orientation.Portrait,
+    orientation = (QPageLayout.Orientation.Landscape if landscape
+                   else QPageLayout.Orientation.Portrait)
+    writer.setPageLayout(QPageLayout(_page_size(), orientation,
                                      QMarginsF(15, 14, 15, 12), QPageLayout.Unit.Millimeter))
     paint_rect = writer.pageLayout().paintRectPixels(writer.resolution())
     footer_h = FOOTER_MM / 25.4 * RESOLUTION

@@ -510,21 +510,42 @@ def _stored_key() -> str | None:
     return value.strip() if value and value.strip() else None
 
 
-def read_side(period: tuple[dt.date, dt.date], progress: Progress,
-              cancel: CancelToken) -> ClockifySide:
-    """The Clockify side of a run; a connection failure becomes the side's problem."""
-    key = _stored_key()
-    if key is None:
-        return ClockifySide(source="api", problem=_key_invalid().side_problem())
-    client = _client(key, cancel=cancel)
+@dataclass(frozen=True)
+class Reached:
+    """Where a key was read: its owner (whose key entry it is) and the region's API bases."""
+
+    account: str
+    core_url: str
+    reports_url: str
+
+
+def read_workspace(api_key: str | None, workspace: str | None, period: tuple[dt.date, dt.date],
+                   progress: Progress, cancel: CancelToken | None, *,
+                   core_url: str | None = None, reports_url: str | None = None
+                   ) -> tuple[ClockifySide, Reached | None]:
+    """One workspace read with one key (a saved company's, or the live settings'); a connection
+    failure becomes the side's problem. `Reached` says where, when the read succeeded."""
+    if not api_key:
+        return ClockifySide(source="api", problem=_key_invalid().side_problem()), None
+    client = ClockifyClient(new_session(), api_key, core_url, reports_url, cancel=cancel)
     try:
-        data = client.read(period, os.environ.get(ENV_WORKSPACE) or None, progress)
+        data = client.read(period, workspace, progress)
+        owner = client.user()
     except ClockifyProblem as problem:
-        return ClockifySide(source="api", problem=problem.side_problem())
+        return ClockifySide(source="api", problem=problem.side_problem()), None
     finally:
         log.info("Clockify: %s requests", client.requests_sent)
         client.session.close()
-    return ClockifySide(source="api", data=data)
+    reached = Reached(owner.id, client.core_url or "", client.reports_url or "")
+    return ClockifySide(source="api", data=data), reached
+
+
+def read_side(period: tuple[dt.date, dt.date], progress: Progress,
+              cancel: CancelToken) -> ClockifySide:
+    """The Clockify side of a run from the live settings or the wizard's stored key."""
+    return read_workspace(_stored_key(), os.environ.get(ENV_WORKSPACE) or None, period, progress,
+                          cancel, core_url=os.environ.get(ENV_API_URL) or None,
+                          reports_url=os.environ.get(ENV_REPORTS_URL) or None)[0]
 
 
 def has_stored_key() -> bool:

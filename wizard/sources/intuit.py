@@ -68,23 +68,16 @@ RELAY_CALLBACK_PATH = "/callback"  # where the relay page sends the browser on t
 HTTP_TIMEOUT_S = 30
 EXPIRY_MARGIN_S = 120  # refresh a little before Intuit's hour is up
 
-KEY_REALM = "qbo-current-realm"
+KEY_REALM = secrets.QBO_CURRENT_REALM
 KEY_CLIENT_ID = "intuit-client-id"
 KEY_CLIENT_SECRET = "intuit-client-secret"
 KEY_ENVIRONMENT = "intuit-environment"
 KEY_REDIRECT_URI = "intuit-redirect-uri"
 
 
-def key_refresh(realm: str) -> str:
-    return f"qbo:{realm}:refresh-token"
-
-
-def key_access(realm: str) -> str:
-    return f"qbo:{realm}:access-token"
-
-
-def key_company(realm: str) -> str:
-    return f"qbo:{realm}:company"
+key_refresh = secrets.qbo_refresh_entry
+key_access = secrets.qbo_access_entry
+key_company = secrets.qbo_company_entry
 
 
 # --- the Intuit app's keys -----------------------------------------------------------------------
@@ -343,8 +336,6 @@ class Tokens:
         if not realm:
             raise QboReconnectNeeded(QboReconnectNeeded.NOT_SIGNED_IN)
         refresh_token = secrets.get(key_refresh(realm))
-        if not refresh_token:
-            raise QboReconnectNeeded(QboReconnectNeeded.NOT_SIGNED_IN)
         access, expires = None, None
         raw = secrets.get(key_access(realm))
         if raw:
@@ -354,6 +345,8 @@ class Tokens:
                 register_secret(access)
             except (ValueError, KeyError, TypeError):
                 log.warning("the stored access token is unreadable; a refresh will replace it")
+        if not refresh_token and not access:  # an access token alone serves until it expires
+            raise QboReconnectNeeded(QboReconnectNeeded.NOT_SIGNED_IN)
         return cls(realm, refresh_token=refresh_token, access_token=access, expires_at=expires,
                    **kwargs)
 
@@ -374,6 +367,12 @@ class Tokens:
     @property
     def expires_at(self) -> float | None:
         return self._expires_at
+
+    def current(self) -> tuple[str | None, str | None, float | None]:
+        """(refresh token, access token, expiry) as they are now, e.g. to keep them for a
+        saved company after a read that may have refreshed them."""
+        with self._lock:
+            return self._refresh_token, self._access_token, self._expires_at
 
     def _fresh(self) -> bool:
         if not self._access_token:

@@ -240,11 +240,18 @@ def _tokens() -> intuit.Tokens:
 def read_side(progress: Progress = no_progress,
               cancel: CancelToken | None = None) -> QuickBooksSide:
     """The live company as a side; a connection failure becomes the side's problem."""
+    return read_company(_tokens, api_url, progress, cancel)
+
+
+def read_company(tokens_from: Callable[[], intuit.Tokens], base_url: Callable[[], str],
+                 progress: Progress = no_progress,
+                 cancel: CancelToken | None = None) -> QuickBooksSide:
+    """One company read with its own sign-in (the live settings', or a saved company's)."""
     try:
-        tokens = _tokens()
+        tokens = tokens_from()
         session = make_session()
         try:
-            client = QuickBooksClient(session, api_url(), tokens.realm_id, tokens)
+            client = QuickBooksClient(session, base_url(), tokens.realm_id, tokens)
             data = client.read(progress, cancel)
         finally:
             session.close()

@@ -91,9 +91,12 @@ def _tidy(folder: Path) -> None:
                 temp.unlink()
 
 
-def save(result: RunResult) -> Path:
-    """Write one run; raises OSError when the data folder can't be written."""
-    folder = history_dir()
+def save(result: RunResult, folder: Path | None = None) -> Path:
+    """Write one run; raises OSError when the data folder can't be written. `folder` is a saved
+    company's own history (default: the wizard's)."""
+    if folder is None:
+        folder = history_dir()
+    folder.mkdir(parents=True, exist_ok=True)
     record = to_record(result)
     target = folder / _file_name(result, record["run_id"])
     write_atomically(target, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"),
@@ -110,27 +113,31 @@ def _load(path: Path) -> Snapshot | None:
         return None
 
 
-def load_all() -> list[Snapshot]:
+def load_all(folder: Path | None = None) -> list[Snapshot]:
     """Every readable saved run, oldest first."""
     try:
-        files = _run_files(history_dir())
+        if folder is not None and not folder.is_dir():
+            return []
+        files = _run_files(folder if folder is not None else history_dir())
     except OSError as exc:
         log.warning("history folder can't be read: %s", exc.strerror)
         return []
     return [snap for snap in map(_load, files) if snap is not None]
 
 
-def previous(result: RunResult, current: Snapshot | None = None) -> Snapshot | None:
+def previous(result: RunResult, current: Snapshot | None = None,
+             folder: Path | None = None) -> Snapshot | None:
     """The latest saved run of the same sources, workspace and company (not this run itself)."""
     if current is None:
         current = snapshot(result)
-    candidates = [s for s in load_all()
+    candidates = [s for s in load_all(folder)
                   if s.same_data_as(current) and s.run_id != current.run_id
                   and s.generated_at <= current.generated_at]
     return candidates[-1] if candidates else None
 
 
-def record(result: RunResult, current: Snapshot | None = None) -> Comparison | None:
+def record(result: RunResult, current: Snapshot | None = None,
+           folder: Path | None = None) -> Comparison | None:
     """Save this run and compare it with the previous run of the same sources (None if none).
 
     `current` is the run's snapshot when the caller already made one. A history that can't be
@@ -138,11 +145,21 @@ def record(result: RunResult, current: Snapshot | None = None) -> Comparison | N
     """
     if current is None:
         current = snapshot(result)
-    before = previous(result, current)
+    before = previous(result, current, folder)
     try:
-        save(result)
+        save(result, folder)
     except OSError as exc:
         log.warning("could not save this run to the history: %s", exc.strerror or exc)
     if before is None:
         return None
     return compare(before, current)
+
+
+def latest_two(folder: Path) -> tuple[Snapshot | None, Comparison | None]:
+    """A saved company's last run and what changed since the run before it (for its row)."""
+    runs = load_all(folder)
+    if not runs:
+        return None, None
+    last = runs[-1]
+    before = [s for s in runs[:-1] if s.same_data_as(last)]
+    return last, compare(before[-1], last) if before else None

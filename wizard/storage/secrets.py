@@ -1,7 +1,8 @@
 """Secrets live only in the OS keyring (service `SyncCheckup`), or in the documented environment
 variables, which override and are never written anywhere.
 
-Entries, by name: `clockify-api-key`; `intuit-client-id`, `intuit-client-secret`;
+Entries, by name: `clockify-api-key`; `clockify:<account>:api-key` (a saved company's, see
+`wizard.storage.companies`); `intuit-client-id`, `intuit-client-secret`;
 `qbo-current-realm`; `qbo:<realm>:refresh-token`, `qbo:<realm>:access-token` (JSON
 `{"token", "expires_at"}`, epoch seconds); `qbo:<realm>:company` (the company's name, shown on the
 Reconnect page); `intuit-environment`, `intuit-redirect-uri` (go with the user's own app keys).
@@ -25,6 +26,19 @@ from wizard.logs import register_secret
 log = logging.getLogger(__name__)
 
 SERVICE = "SyncCheckup"
+QBO_CURRENT_REALM = "qbo-current-realm"
+
+
+def qbo_refresh_entry(realm: str) -> str:
+    return f"qbo:{realm}:refresh-token"
+
+
+def qbo_access_entry(realm: str) -> str:
+    return f"qbo:{realm}:access-token"
+
+
+def qbo_company_entry(realm: str) -> str:
+    return f"qbo:{realm}:company"
 
 
 def _backend_usable() -> bool:

@@ -1,0 +1,159 @@
+"""The command line of saved companies (SPEC §9): `companies list|add|remove`, and `check` with
+`--company NAME` or `--all-companies`.
+
+`companies add` reads both sides with the live settings (SPEC §4) and keeps them; everything
+else needs no environment. Exit status of the checks: the worst over the companies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from wizard.text import _
+from wizard.text.companies import message
+
+EXIT_OK, EXIT_FAIL, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def add_parsers(sub: Any) -> None:
+    group = sub.add_parser("companies", help="list, add or remove saved companies",
+                           description="Saved companies: a Clockify workspace and a QuickBooks "
+                                       "company under a name you pick.")
+    what = group.add_subparsers(dest="companies_command", required=True,
+                                parser_class=type(group))
+    listing = what.add_parser("list", help="list the saved companies")
+    listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    add = what.add_parser("add", help="check the live settings (SYNC_CHECKUP_*), then keep them "
+                                      "as a company")
+    add.add_argument("name", metavar="NAME")
+    remove = what.add_parser("remove", help="forget a company, its sign-ins and its history")
+    remove.add_argument("name", metavar="NAME")
+
+
+def add_check_options(check: argparse.ArgumentParser) -> None:
+    which = check.add_mutually_exclusive_group()
+    which.add_argument("--company", metavar="NAME", help="check one saved company")
+    which.add_argument("--all-companies", action="store_true",
+                       help="check every saved company, two at a time")
+
+
+def _write(text: str) -> None:
+    from wizard.logs import scrub
+    sys.stdout.write(scrub(text))
+
+
+def _json(payload: Any) -> None:
+    from wizard.cli import _scrub_tree
+    from wizard.logs import scrub
+    sys.stdout.write(json.dumps(_scrub_tree(payload, scrub), ensure_ascii=False, indent=2) + "\n")
+
+
+def run_companies(args: argparse.Namespace) -> int:
+    """A `CompanyProblem` (one sentence) goes up to `cli.main`, which prints it (exit 2)."""
+    if args.companies_command == "list":
+        return _list(args.json)
+    if args.companies_command == "add":
+        return _add(args.name)
+    return _remove(args.name)
+
+
+def _list(as_json: bool) -> int:
+    from wizard.storage import companies, history
+
+    saved = companies.load()
+    rows = []
+    for company in saved:
+        last, _change = history.latest_two(companies.history_folder(company))
+        rows.append({"name": company.name, "workspace": company.workspace_name,
+                     "workspace_id": company.workspace_id,
+                     "quickbooks_company": company.qbo_company_name,
+                     "realm_id": company.realm_id,
+                     "last_checked": last.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+                     if last is not None else None})
+    if as_json:
+        _json({"tool": "sync-checkup", "schema": 1, "companies": rows})
+        return EXIT_OK
+    if not rows:
+        _write(message("no_companies") + "\n")
+        return EXIT_OK
+    for row in rows:
+        _write(message("list_line", name=row["name"], workspace=row["workspace"],
+                       company=row["quickbooks_company"],
+                       when=row["last_checked"] or _("never")) + "\n")
+    return EXIT_OK
+
+
+def _add(name: str) -> int:
+    from wizard.company_checks import add_from_environment
+
+    run = add_from_environment(name)
+    _write(message("added", name=run.company.name, workspace=run.company.workspace_name,
+                   company=run.company.qbo_company_name) + "\n")
+    return EXIT_OK
+
+
+def _remove(name: str) -> int:
+    from wizard.storage import companies
+
+    company = companies.remove(name)
+    _write(message("removed", name=company.name) + "\n")
+    return EXIT_OK
+
+
+def run_company_check(args: argparse.Namespace,
+                      period_of: Callable[[argparse.Namespace], Any]) -> int:
+    """`check --company NAME` or `check --all-companies`."""
+    from wizard.company_checks import check_all, check_company
+    from wizard.storage import companies
+    from wizard.storage.companies import CompanyProblem
+
+    if args.demo or args.clockify_file or args.qbo_file:
+        raise CompanyProblem(message("company_and_sources"))
+    period = period_of(args)
+    if args.company is not None:
+        run = check_company(companies.find(args.company), period)
+        if args.report:
+            from wizard.report import write_report
+            write_report(run.result, args.report, run.comparison)
+        if args.json:
+            _json(_company_json(run))
+        else:
+            _write(_company_text(run))
+        return run.result.exit_code
+    saved = companies.load()
+    if not saved:
+        raise CompanyProblem(message("check_all_needs_companies"))
+    runs = check_all(saved, period)
+    if args.report:
+        from wizard.report import write_overview
+        write_overview(runs, args.report)
+    if args.json:
+        _json({"tool": "sync-checkup", "schema": 1,
+               "companies": [{"name": r.company.name, **_company_json(r)} for r in runs]})
+    else:
+        _write("\n".join(_company_text(r, heading=True) for r in runs))
+    worst = max((r.result.exit_code for r in runs), default=EXIT_OK)
+    return worst if len(runs) == len(saved) else EXIT_CANNOT_RUN
+
+
+def _company_json(run: Any) -> dict[str, Any]:
+    payload: dict[str, Any] = run.result.to_json()
+    payload["changes"] = run.comparison.to_json() if run.comparison is not None else None
+    return payload
+
+
+def _company_text(run: Any, heading: bool = False) -> str:
+    from wizard.cli import format_text
+    from wizard.core.texts import changes_summary, check_titles
+
+    text = format_text(run.result)
+    if run.comparison is not None:
+        text += "\n" + _("Since the previous run: {changes}").format(changes=changes_summary(
+            *run.comparison.counts, check_titles(run.comparison.not_compared))) + "\n"
+    if heading:
+        text = f"=== {run.company.name} ===\n" + text
+    return text
