@@ -2,9 +2,10 @@
 
 `companyinfo`, `preferences` and a `query` endpoint that really parses the statement: entity,
 `WHERE` conditions on `Active` (without one, only active rows come back, as in QuickBooks),
-`STARTPOSITION`, `MAXRESULTS` (≤ 1000). Bearer tokens are checked against a `FakeIntuit` (or a
-fixed set). Every answer carries an `intuit_tid` header. Faults can be queued: 401, 403, 429,
-500, garbage, drop — each in the shape the real service uses.
+`STARTPOSITION`, `MAXRESULTS` (≤ 1000), and `SELECT COUNT(*)` answered with `totalCount`. A
+`latency` (seconds) delays every answer, as a far-away service would. Bearer tokens are checked
+against a `FakeIntuit` (or a fixed set). Every answer carries an `intuit_tid` header. Faults can
+be queued: 401, 403, 429, 500, garbage, drop — each in the shape the real service uses.
 
 Writes (SPEC §8): `GET <entity>/<Id>` reads one record and `POST <entity>` creates or updates one
 under the rules of `wizard.sources.service_rules` (SyncToken 5010, names unique across the three
@@ -27,7 +28,7 @@ from tests.fakes.loopback import FakeHandler, LoopbackServer
 from wizard.sources.service_rules import QuickBooksBook
 
 _QUERY = re.compile(
-    r"^\s*SELECT\s+\*\s+FROM\s+(?P<entity>\w+)"
+    r"^\s*SELECT\s+(?P<what>\*|COUNT\(\s*\*\s*\))\s+FROM\s+(?P<entity>\w+)"
     r"(?:\s+WHERE\s+(?P<where>.+?))?"
     r"(?:\s+ORDERBY\s+(?P<order>\w+)(?:\s+(?:ASC|DESC))?)?"
     r"(?:\s+STARTPOSITION\s+(?P<start>\d+))?"
@@ -93,8 +94,9 @@ class FakeQuickBooks(LoopbackServer):
 
     def __init__(self, intuit: FakeIntuit | None = None, realm: str = REALM,
                  lists: dict[str, list[dict[str, Any]]] | None = None,
-                 tokens: set[str] | None = None) -> None:
+                 tokens: set[str] | None = None, latency: float = 0.0) -> None:
         self.intuit = intuit
+        self.latency = latency  # seconds added to every answer (benchmarks, concurrency tests)
         self.realm = realm
         self.lists = lists if lists is not None else small_company()
         self.company = company_info()
@@ -108,7 +110,6 @@ class FakeQuickBooks(LoopbackServer):
         self.auth_headers: list[str] = []
         self.writes: list[tuple[str, dict[str, Any]]] = []  # (entity, body) of every POST
         self.drop_after_write = 0  # how many coming writes are applied, then cut unanswered
-        self.latency = 0.0  # seconds added to every answer (benchmarks)
         self._lock = threading.Lock()
         super().__init__(_Handler)
 
@@ -154,7 +155,11 @@ class FakeQuickBooks(LoopbackServer):
         size = int(found["max"] or 100)
         if size > 1000 or start < 1:
             return 400, _service_fault("4001", "MAXRESULTS above 1000 or STARTPOSITION below 1")
-        chosen = [r for r in rows if r.get("Active", True) in allowed][start - 1:start - 1 + size]
+        matching = [r for r in rows if r.get("Active", True) in allowed]
+        if found["what"] != "*":
+            return 200, {"QueryResponse": {"totalCount": len(matching)},
+                         "time": "2026-11-24T10:00:02.001-08:00"}
+        chosen = matching[start - 1:start - 1 + size]
         response: dict[str, Any] = {}
         if chosen:
             response = {entity: chosen, "startPosition": start, "maxResults": len(chosen)}

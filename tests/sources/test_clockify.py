@@ -369,37 +369,105 @@ def test_budget_stops_retrying() -> None:
 
 
 def test_cancel_between_requests(fake: FakeClockify) -> None:
-    synthetic(fake, KEY, projects=2500)
+    """Cancel stops every list: no request starts after it, and the read raises Cancelled.
+    (The lists are read side by side, so requests already on the wire may still answer.)"""
+    synthetic(fake, KEY, projects=2500, entries=5500)
     token = CancelToken()
+    at_cancel: list[int] = []
 
     def progress(message: str, done: int, total: int) -> None:
-        if message.startswith("Reading projects"):
+        if done == 1 and not token.cancelled:
             token.cancel()
+            at_cancel.append(len(fake.log))
 
+    client = client_for(fake, cancel=token)
     with pytest.raises(Cancelled):
-        client_for(fake, cancel=token).read(PERIOD, progress=progress)
-    assert count(fake, "/projects") == 1
-    assert count(fake, "/reports") == 0
+        client.read(PERIOD, progress=progress)
+    assert at_cancel
+    assert len(fake.log) <= at_cancel[0] + client.workers  # only those already in flight
+    assert count(fake, "/projects") < 3
+    assert count(fake, "/reports") < 6
 
 
-def test_progress_counts(fake: FakeClockify) -> None:
+def test_progress_counts_pages(fake: FakeClockify) -> None:
     synthetic(fake, KEY, entries=2500)
     seen: list[tuple[str, int, int]] = []
     client_for(fake).read(PERIOD, progress=lambda m, d, t: seen.append((m, d, t)))
-    assert ("Reading entries: 1,000 of 2,500", 1000, 2500) in seen
-    assert seen[-1] == ("Reading entries: 2,500 of 2,500", 2500, 2500)
+    pages = [(d, t) for m, d, t in seen if m.startswith("Reading Clockify…")]
+    # members, clients, projects: one page each; entries: 3 pages, known after the first
+    assert pages[-1] == (6, 6)
+    assert [d for d, _ in pages] == list(range(1, 7))
+    assert all(d <= t for d, t in pages)
+    assert ("Reading Clockify… 6 of 6 pages", 6, 6) in seen
 
 
-def test_requests_are_spaced(fake: FakeClockify) -> None:
-    synthetic(fake, KEY)
+def test_report_pages_are_read_side_by_side_in_order(fake: FakeClockify) -> None:
+    """With latency, the report's pages after the first go out together (bounded by the
+    client's workers); the entries come back complete, in order, with the fewest requests."""
+    space = synthetic(fake, KEY, members=3, entries=7500)
+    fake.latency = 0.05
+    client = client_for(fake, workers=4)
+    data = client.read(PERIOD)
+    assert data.entries is not None
+    assert len({e.id for e in data.entries}) == len(data.entries) == 7500
+    assert list(data.entries) == sorted(data.entries, key=lambda e: (e.start, e.id))
+    assert client.requests_sent == len(fake.log) == minimum_requests(space)
+    assert 1 < client.gate.most_in_flight <= 4
+    report_pages = [r.body["detailedFilter"]["page"] for r in fake.requests("/reports")]
+    assert sorted(report_pages) == list(range(1, 9))  # each page once
+
+
+def test_one_worker_reads_one_page_at_a_time(fake: FakeClockify) -> None:
+    synthetic(fake, KEY, entries=3500)
+    client = client_for(fake, workers=1)
+    data = client.read(PERIOD)
+    assert data.entries is not None
+    assert len(data.entries) == 3500
+    assert client.gate.most_in_flight == 1
+    assert [r.body["detailedFilter"]["page"] for r in fake.requests("/reports")] == [1, 2, 3, 4]
+
+
+def test_429_in_the_middle_of_the_pages_is_waited_out_by_all(fake: FakeClockify) -> None:
+    synthetic(fake, KEY, entries=6500)
+    fake.latency = 0.02
+    fake.fail("429", "/reports/detailed", retry_after="0", times=2)
+    fake.fail("429", "/projects", retry_after="0")
+    data = client_for(fake).read(PERIOD)
+    assert data.entries is not None
+    assert len({e.id for e in data.entries}) == 6500
+    assert [r.status for r in fake.requests("/reports")].count(429) == 2
+
+
+def test_a_429_pauses_the_clients_other_threads() -> None:
+    """urllib3 waits out the 429 on the thread that got it; the client's gate makes every
+    other thread wait as long before starting a request."""
+    gate = clockify.RequestGate(4, None)
+    retry = clockify.PoliteRetry(total=4, backoff_factor=0.0, max_wait=5)
+
+    class Answer:
+        status = 429
+
+        def __init__(self) -> None:
+            self.headers = {"Retry-After": "3"}
+
+    token = clockify._SENDING_GATE.set(gate)
+    try:
+        retry.sleep_for_retry = lambda response=None: True  # type: ignore[method-assign]
+        retry.sleep(Answer())  # type: ignore[arg-type]
+    finally:
+        clockify._SENDING_GATE.reset(token)
+    assert 2.5 < gate.pause_left() <= 3
+
+
+def test_requests_stay_under_the_rate_limit(fake: FakeClockify) -> None:
+    """The default gate lets no more than 1 / MIN_INTERVAL requests start in any second,
+    well under Clockify's 50."""
+    synthetic(fake, KEY, entries=3500)
     client = ClockifyClient(new_session(), KEY, fake.core_url, fake.reports_url, regions=())
-    started = time.monotonic()
     client.read(PERIOD)
-    assert client.requests_sent == 6
-    assert time.monotonic() - started >= 5 * clockify.MIN_INTERVAL
-    assert clockify.MIN_INTERVAL >= 1 / 50
-
-
+    assert client.requests_sent == 9
+    assert client.gate.per_window == round(1 / clockify.MIN_INTERVAL) <= 25
+    assert client.gate.most_in_flight <= clockify.WORKERS < 10
 # --- the module API the CLI and the wizard call --------------------------------------------------
 
 @pytest.fixture

@@ -14,8 +14,9 @@ import requests
 
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
 from tests.fakes.quickbooks_server import FakeQuickBooks, customer, person
-from wizard.core.errors import QboReconnectNeeded, QboUnreachable
+from wizard.core.errors import Cancelled, QboReconnectNeeded, QboUnreachable
 from wizard.sources import intuit, quickbooks
+from wizard.sources.gather import CancelToken
 from wizard.sources.quickbooks import QuickBooksClient, make_session
 from wizard.storage import secrets
 
@@ -91,6 +92,60 @@ def test_exactly_1000_rows_ask_once_more_and_get_an_empty_page(
     rows = client_for(fake_intuit, fake_qbo).query_all("Employee")
     assert len(rows) == 1000
     assert len([q for q in fake_qbo.queries if "FROM Employee" in q]) == 2
+
+
+def test_long_lists_are_counted_then_read_side_by_side_in_order(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:05d}") for i in range(1, 5501)]
+    fake_qbo.latency = 0.03
+    client = client_for(fake_intuit, fake_qbo)
+    data = client.read()
+    assert [c.display_name for c in data.customers or ()] == [
+        f"Customer {i:05d}" for i in range(1, 5501)]
+    asked = [q for q in fake_qbo.queries if "FROM Customer" in q]
+    assert sum("COUNT(*)" in q for q in asked) == 1
+    starts = sorted(int(q.split("STARTPOSITION ")[1].split()[0]) for q in asked
+                    if "STARTPOSITION" in q)
+    assert starts == [1, 1001, 2001, 3001, 4001, 5001]  # each page once, none past the end
+    assert client.requests_made == 2 + 1 + 1 + 6 + 1  # plan, settings, two lists, pages, count
+    assert 1 < client.gate.most_in_flight <= quickbooks.WORKERS <= 10
+
+
+def test_rows_added_after_the_count_are_still_read(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:05d}") for i in range(1, 3001)]
+    real_query = fake_qbo.query
+
+    def query_then_grow(statement: str) -> tuple[int, dict[str, object]]:
+        answer = real_query(statement)
+        if "COUNT(*)" in statement:  # 1,000 more arrive just after QuickBooks counted
+            fake_qbo.lists["Customer"] += [customer(i, f"Customer {i:05d}")
+                                           for i in range(3001, 4001)]
+        return answer
+
+    fake_qbo.query = query_then_grow  # type: ignore[method-assign]
+    rows = client_for(fake_intuit, fake_qbo).query_all("Customer")
+    assert len(rows) == 4000
+
+
+def test_cancel_stops_the_quickbooks_pages(fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:05d}") for i in range(1, 9001)]
+    token = CancelToken()
+    at_cancel: list[int] = []
+
+    def progress(message: str, done: int, total: int) -> None:
+        if done == 3 and not token.cancelled:
+            token.cancel()
+            at_cancel.append(len(fake_qbo.requests))
+
+    client = client_for(fake_intuit, fake_qbo)
+    with pytest.raises(Cancelled):
+        client.read(progress, token)
+    assert len(fake_qbo.requests) <= at_cancel[0] + quickbooks.WORKERS
+    assert len(fake_qbo.requests) < 8
 
 
 def test_expired_access_token_refresh_then_success(
@@ -203,7 +258,9 @@ def test_read_side_turns_failures_into_findings(
     monkeypatch.setenv(intuit.ENV_ACCESS, grant.access)
     fake_qbo.fail("403")
     assert quickbooks.read_side().problem.code == "QBO_RECONNECT_NEEDED"  # type: ignore[union-attr]
-    fake_qbo.fail("500", "500", "500")
+    # the five reads run side by side and share the fake's fault queue: a read gives up after
+    # three 500s, so with 15 queued at least one of them must (five reads × two is only ten)
+    fake_qbo.fail(*["500"] * 15)
     side = quickbooks.read_side()
     assert side.problem is not None
     assert side.problem.code == "QBO_UNREACHABLE"

@@ -58,6 +58,11 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
+    def wait(self, seconds: float) -> None:
+        """Sleep up to `seconds`, waking at once on Cancel (then raising `Cancelled`)."""
+        self._event.wait(seconds)
+        self.raise_if_cancelled()
+
     def raise_if_cancelled(self) -> None:
         if self._event.is_set():
             from wizard.core.errors import Cancelled

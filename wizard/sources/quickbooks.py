@@ -1,10 +1,14 @@
 """Reads one QuickBooks Online company, read-only: plan, preferences and the three name lists.
 
-Requests go one after another (Intuit allows 10 at once per company; a run needs a handful), with
-`minorversion=75` and `Accept: application/json`. Every failed call is logged with its status,
-fault code and `intuit_tid` (what Intuit support asks for) — never a token or the fault's free
-text. A 401 gets one refresh and one retry; throttling (429 / 3001) is waited out; whatever still
-fails becomes a typed error whose sentence the connection check shows.
+The plan, the settings and the three lists are read side by side, and a list longer than one page
+is counted (`SELECT COUNT(*)`) after its first page so that its other pages can be read a few at a
+time too: at most `WORKERS` requests in flight (Intuit allows 10 per company and app) and
+`PER_MINUTE` started in any minute (Intuit allows 500); a 429 on any thread pauses them all.
+Every call carries `minorversion=75` and `Accept: application/json`. Every failed call is
+logged with its status, fault code and `intuit_tid` (what Intuit support asks for) — never a
+token or the fault's free text. A 401 gets one refresh and one retry; throttling (429 / 3001)
+is waited out; whatever still fails becomes a typed error whose sentence the connection check
+shows.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +38,7 @@ from wizard.core.model import QuickBooksData, QuickBooksSide, SideProblem
 from wizard.sources import intuit
 from wizard.sources import quickbooks_json as qj
 from wizard.sources.gather import CancelToken, Progress, no_progress
+from wizard.sources.paging import PageTally, RequestGate, ThreadSessions, in_order
 from wizard.storage import secrets
 
 log = logging.getLogger(__name__)
@@ -42,6 +48,8 @@ PRODUCTION_API_URL = "https://quickbooks.api.intuit.com"
 SANDBOX_API_URL = "https://sandbox-quickbooks.api.intuit.com"
 MINOR_VERSION = "75"
 PAGE_SIZE = 1000
+WORKERS = 4  # requests in flight at once: well under Intuit's 10 per company and app
+PER_MINUTE = 250  # requests started in any minute: half Intuit's 500
 ENTITIES = ("Employee", "Vendor", "Customer")
 BACKOFF_S = (2.0, 4.0, 8.0)  # throttling, when no Retry-After says otherwise
 SERVER_RETRIES = 2  # 5xx, dropped connections and timeouts, after urllib3's connect retries
@@ -54,6 +62,11 @@ def query_statement(entity: str, start: int, size: int = PAGE_SIZE) -> str:
     """Inactive rows too: without the filter QuickBooks returns only active ones."""
     return (f"SELECT * FROM {entity} WHERE Active IN (true, false) "
             f"STARTPOSITION {start} MAXRESULTS {size}")
+
+
+def count_statement(entity: str) -> str:
+    """How many rows `query_statement` pages through."""
+    return f"SELECT COUNT(*) FROM {entity} WHERE Active IN (true, false)"
 
 
 def make_session() -> requests.Session:
@@ -70,13 +83,17 @@ class QuickBooksClient:
     """The read-only Accounting API calls of one company; takes its session (tests, replay)."""
 
     def __init__(self, session: requests.Session, base_url: str, realm_id: str,
-                 tokens: intuit.TokenSource, *, sleep: Callable[[float], None] | None = None
-                 ) -> None:
+                 tokens: intuit.TokenSource, *, sleep: Callable[[float], None] | None = None,
+                 workers: int = WORKERS, per_minute: int | None = PER_MINUTE) -> None:
         self.session = session
         self.base_url = base_url.rstrip("/")
         self.realm_id = realm_id
         self.tokens = tokens
         self._sleep = sleep if sleep is not None else (lambda seconds: SLEEP(seconds))
+        self.workers = max(1, workers)
+        self.gate = RequestGate(self.workers, per_minute, 60.0, sleep=self._sleep)
+        self._sessions = ThreadSessions(session)
+        self._count_lock = threading.Lock()
         self.requests_made = 0
 
     # --- one call ---------------------------------------------------------------------------
@@ -94,9 +111,13 @@ class QuickBooksClient:
                 cancel.raise_if_cancelled()
             token = self.tokens.access_token()
             headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
-            self.requests_made += 1
+            session = self._sessions.current()
             try:
-                response = self.session.get(url, params=query, headers=headers, timeout=TIMEOUT_S)
+                with self.gate.slot(cancel):
+                    with self._count_lock:
+                        self.requests_made += 1
+                    response = session.get(url, params=query, headers=headers,
+                                           timeout=TIMEOUT_S)
             except requests.RequestException as exc:
                 failures += 1
                 log.warning("QuickBooks %s: %s (try %d)", resource.split("?")[0],
@@ -125,7 +146,9 @@ class QuickBooksClient:
             if status == 429 or code == "3001":
                 if throttled >= len(BACKOFF_S):
                     raise QboUnreachable(QboUnreachable.BUSY)
-                self._sleep(_retry_after(response) or BACKOFF_S[throttled])
+                wait = _retry_after(response) or BACKOFF_S[throttled]
+                self.gate.hold(wait)  # the other threads wait too; this one sleeps it out
+                self._sleep(wait)
                 throttled += 1
                 continue
             if status >= 500 or (status == 200 and body is None):
@@ -146,45 +169,97 @@ class QuickBooksClient:
     def preferences(self, cancel: CancelToken | None = None) -> Any:
         return self.get("preferences", cancel=cancel)
 
+    def _query_page(self, entity: str, start: int, cancel: CancelToken | None
+                    ) -> list[Any]:
+        body = self.get("query", {"query": query_statement(entity, start)}, cancel)
+        try:
+            return qj.query_rows(body, entity)
+        except MalformedData:
+            log.warning("QuickBooks query for %s answered without a QueryResponse", entity)
+            raise QboUnreachable(QboUnreachable.GARBLED) from None
+
+    def count(self, entity: str, cancel: CancelToken | None = None) -> int:
+        body = self.get("query", {"query": count_statement(entity)}, cancel)
+        try:
+            return qj.query_count(body)
+        except MalformedData:
+            log.warning("QuickBooks count of %s answered without a totalCount", entity)
+            raise QboUnreachable(QboUnreachable.GARBLED) from None
+
     def query_all(self, entity: str, cancel: CancelToken | None = None,
-                  on_page: Callable[[int], None] | None = None) -> list[Any]:
-        """Every row of `entity`, active or not, a page of 1000 at a time."""
+                  pages: PageTally | None = None) -> list[Any]:
+        """Every row of `entity`, active or not, 1000 a page.
+
+        The first two pages are read one after the other, as before: a list that ends there
+        costs exactly what plain paging costs. After two full pages, `COUNT(*)` says how many
+        pages remain and they are read a few at a time, in order; that one extra request buys
+        reading, say, 30 pages of customers about four times as fast."""
         rows: list[Any] = []
         start = 1
-        while True:
-            body = self.get("query", {"query": query_statement(entity, start)}, cancel)
-            try:
-                page = qj.query_rows(body, entity)
-            except MalformedData:
-                log.warning("QuickBooks query for %s answered without a QueryResponse", entity)
-                raise QboUnreachable(QboUnreachable.GARBLED) from None
+        for _ in range(2):
+            if pages is not None:
+                pages.expect(1)
+            page = self._query_page(entity, start, cancel)
+            if pages is not None:
+                pages.done()
             rows.extend(page)
-            if on_page is not None:
-                on_page(len(rows))
             if len(page) < PAGE_SIZE:
                 return rows
             start += PAGE_SIZE
+        total = self.count(entity, cancel)
+        starts = list(range(start, total + 1, PAGE_SIZE)) or [start]
+        if pages is not None:
+            pages.expect(len(starts))
+
+        def page_at(at: int) -> Callable[[], list[Any]]:
+            def read_page() -> list[Any]:
+                found = self._query_page(entity, at, cancel)
+                if pages is not None:
+                    pages.done()
+                return found
+            return read_page
+
+        found = in_order([page_at(at) for at in starts], self.workers, cancel or CancelToken(),
+                         self._sessions)
+        for page in found:
+            rows.extend(page)
+        start = starts[-1] + PAGE_SIZE
+        while len(found[-1]) == PAGE_SIZE:  # rows were added since the count: page on
+            found = [self._query_page(entity, start, cancel)]
+            rows.extend(found[-1])
+            start += PAGE_SIZE
+        return rows
 
     def read(self, progress: Progress = no_progress,
              cancel: CancelToken | None = None) -> QuickBooksData:
-        total = 2 + len(ENTITIES)
-        progress("Reading the QuickBooks company and its plan", 0, total)
-        info_body = self.company_info(cancel)
-        progress("Reading the QuickBooks settings", 1, total)
-        prefs_body = self.preferences(cancel)
-        lists: dict[str, list[Any]] = {}
-        for i, entity in enumerate(ENTITIES):
-            label = {"Employee": "employees", "Vendor": "vendors", "Customer": "customers"}[entity]
-            progress(f"Reading QuickBooks {label}", 2 + i, total)
-            lists[entity] = self.query_all(entity, cancel)
-        progress("Read QuickBooks", total, total)
+        """The plan, the settings and the three lists, side by side."""
+        progress("Reading the QuickBooks company and its plan", 0, 0)
+        pages = PageTally(progress, "QuickBooks")
+
+        def one(read_page: Callable[[], Any]) -> Callable[[], Any]:
+            def counted() -> Any:
+                pages.expect(1)
+                body = read_page()
+                pages.done()
+                return body
+            return counted
+
+        def entity_list(entity: str) -> Callable[[], list[Any]]:
+            return lambda: self.query_all(entity, cancel, pages)
+
+        calls: list[Callable[[], Any]] = [one(lambda: self.company_info(cancel)),
+                                          one(lambda: self.preferences(cancel)),
+                                          *(entity_list(entity) for entity in ENTITIES)]
+        info_body, prefs_body, *lists = in_order(calls, self.workers, cancel or CancelToken(),
+                                                 self._sessions)
+        rows = dict(zip(ENTITIES, lists, strict=True))
         try:
             return QuickBooksData(
                 company=qj.parse_company_info(info_body),
                 preferences=qj.parse_preferences(prefs_body),
-                employees=tuple(qj.parse_name_records(lists["Employee"])),
-                vendors=tuple(qj.parse_name_records(lists["Vendor"])),
-                customers=tuple(qj.parse_customers(lists["Customer"])))
+                employees=tuple(qj.parse_name_records(rows["Employee"])),
+                vendors=tuple(qj.parse_name_records(rows["Vendor"])),
+                customers=tuple(qj.parse_customers(rows["Customer"])))
         except MalformedData:
             log.warning("QuickBooks sent records this app can't read")
             raise QboUnreachable(QboUnreachable.GARBLED) from None

@@ -87,6 +87,15 @@ def query_rows(body: Any, entity: str) -> list[Mapping[str, Any]]:
     return [_obj(r) for r in rows]
 
 
+def query_count(body: Any) -> int:
+    """`SELECT COUNT(*)` → `{"QueryResponse": {"totalCount": 42}}`."""
+    response = _obj(_obj(body).get("QueryResponse"))
+    count = response.get("totalCount")
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise MalformedData(WHAT)
+    return count
+
+
 def _display_name(row: Mapping[str, Any]) -> str:
     name = row.get("DisplayName")
     if not isinstance(name, str):

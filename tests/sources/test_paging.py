@@ -1,0 +1,206 @@
+"""The shared paging machinery: the request gate's limits, results in order, failures and
+Cancel, and one HTTP session per worker thread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+import requests
+
+from wizard.core.errors import Cancelled
+from wizard.sources.gather import CancelToken
+from wizard.sources.paging import (
+    RequestGate,
+    ThreadSessions,
+    in_order,
+    reading_pages,
+    session_like,
+)
+
+
+class Clock:
+    """A clock that moves only when the gate sleeps on it."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(round(seconds, 6))
+        self.now += seconds
+
+
+def test_sliding_window_lets_n_start_then_waits_for_the_oldest() -> None:
+    clock = Clock()
+    gate = RequestGate(2, per_window=3, window=1.0, sleep=clock.sleep, clock=clock)
+    starts = []
+    for _ in range(7):
+        with gate.slot():
+            starts.append(clock.now)
+        clock.now += 0.1
+    assert starts[:3] == pytest.approx([100.0, 100.1, 100.2])
+    assert starts[3] == pytest.approx(101.0)  # the fourth waits until the first leaves
+    for i in range(len(starts)):
+        in_window = [t for t in starts if starts[i] <= t < starts[i] + 1.0 - 1e-9]
+        assert len(in_window) <= 3
+    assert gate.sent == 7
+
+
+def test_a_hold_pauses_every_other_thread() -> None:
+    clock = Clock()
+    gate = RequestGate(4, per_window=None, sleep=clock.sleep, clock=clock)
+
+    def throttled_elsewhere(seconds: float) -> None:
+        thread = threading.Thread(target=gate.hold, args=(seconds,))
+        thread.start()
+        thread.join()
+
+    throttled_elsewhere(2.0)
+    throttled_elsewhere(0.5)  # a shorter hold never shortens the pause
+    assert gate.pause_left() == 2.0
+    with gate.slot():
+        assert clock.now == pytest.approx(102.0)
+    assert clock.slept == [2.0]
+    assert gate.pause_left() == 0.0
+
+
+def test_the_thread_that_was_throttled_waits_once_not_twice() -> None:
+    """It sleeps the wait itself before retrying (as urllib3 and the QuickBooks client do)."""
+    clock = Clock()
+    gate = RequestGate(4, per_window=None, sleep=clock.sleep, clock=clock)
+    gate.hold(3.0)
+    with gate.slot():
+        assert clock.slept == []
+
+
+def test_no_more_in_flight_than_the_bound() -> None:
+    gate = RequestGate(3, per_window=None)
+    release = threading.Event()
+    inside = threading.Semaphore(0)
+
+    def request() -> None:
+        with gate.slot():
+            inside.release()
+            release.wait(5)
+
+    threads = [threading.Thread(target=request) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for _ in range(3):
+        assert inside.acquire(timeout=5)
+    assert not inside.acquire(timeout=0.2)  # the fourth is held at the door
+    release.set()
+    for t in threads:
+        t.join(5)
+    assert gate.most_in_flight == 3
+    assert gate.sent == 6
+
+
+def test_cancel_while_waiting_for_a_slot() -> None:
+    gate = RequestGate(1, per_window=None)
+    token = CancelToken()
+    with gate.slot():
+        token.cancel()
+        with pytest.raises(Cancelled), gate.slot(token):
+            pass
+
+
+def test_cancel_wakes_a_paused_gate() -> None:
+    gate = RequestGate(1, per_window=None)
+    holder = threading.Thread(target=gate.hold, args=(30,))  # a 429 on another thread
+    holder.start()
+    holder.join()
+    token = CancelToken()
+    timer = threading.Timer(0.05, token.cancel)
+    timer.start()
+    with pytest.raises(Cancelled), gate.slot(token):
+        pass
+    timer.join()
+
+
+def test_results_come_back_in_the_order_asked() -> None:
+    # later calls finish first: each waits for the one after it
+    n = 6
+    finished = [threading.Event() for _ in range(n + 1)]
+    finished[n].set()
+
+    def call(i: int) -> Callable[[], int]:
+        def run() -> int:
+            finished[i + 1].wait(5)
+            finished[i].set()
+            return i * i
+        return run
+
+    assert in_order([call(i) for i in range(n)], n, CancelToken()) == [i * i for i in range(n)]
+
+
+def test_the_first_failure_is_raised_and_nothing_new_starts() -> None:
+    started: list[int] = []
+    lock = threading.Lock()
+
+    def call(i: int) -> Callable[[], int]:
+        def run() -> int:
+            with lock:
+                started.append(i)
+            if i == 0:
+                raise ValueError("page 1 was garbage")
+            return i
+        return run
+
+    with pytest.raises(ValueError, match="page 1"):
+        in_order([call(i) for i in range(50)], 2, CancelToken())
+    assert len(started) < 50
+
+
+def test_cancel_before_start_runs_nothing() -> None:
+    token = CancelToken()
+    token.cancel()
+    ran: list[int] = []
+    with pytest.raises(Cancelled):
+        in_order([lambda: ran.append(1)], 1, token)
+    assert ran == []
+
+
+def test_worker_threads_never_share_a_session() -> None:
+    main = requests.Session()
+    main.headers["User-Agent"] = "SyncCheckup (read-only)"
+    sessions = ThreadSessions(main)
+    assert sessions.current() is main
+    barrier = threading.Barrier(3)
+
+    def call() -> requests.Session:
+        barrier.wait(5)  # all three threads at once, so none reuses another's thread
+        mine = sessions.current()
+        barrier.wait(5)
+        assert sessions.open_workers == 3
+        return mine
+
+    used = in_order([call, call, call], 3, CancelToken(), sessions)
+    assert len({id(s) for s in used}) == 3
+    assert main not in used
+    assert all(s.headers["User-Agent"] == "SyncCheckup (read-only)" for s in used)
+    assert sessions.open_workers == 0  # closed with their pool
+    main.close()
+
+
+def test_session_like_keeps_the_retry_policy() -> None:
+    from wizard.sources.clockify import new_session
+    template = new_session(backoff=0.25, retries=3)
+    copy = session_like(template)
+    theirs = template.get_adapter("https://example.invalid/").max_retries
+    mine = copy.get_adapter("https://example.invalid/").max_retries
+    assert mine is theirs  # urllib3 Retry objects are never changed in place, only copied
+    assert copy.get_adapter("https://example.invalid/") is not \
+        template.get_adapter("https://example.invalid/")
+    template.close()
+    copy.close()
+
+
+def test_progress_sentence_has_real_plurals() -> None:
+    assert reading_pages("Clockify", 1, 1) == "Reading Clockify… 1 of 1 page"
+    assert reading_pages("QuickBooks", 120, 1300) == "Reading QuickBooks… 120 of 1,300 pages"
