@@ -346,9 +346,19 @@ def test_dropped_connection_is_retried(fake: FakeClockify, path: str) -> None:
     assert [r.status for r in fake.requests(path)] == [0, 200]
 
 
-def test_garbage_is_unreachable(fake: FakeClockify) -> None:
-    synthetic(fake, KEY)
-    fake.fail("garbage", "/workspaces")
+@pytest.mark.parametrize("path", ["/workspaces", "/reports/detailed"])
+def test_garbage_is_unreachable(fake: FakeClockify, path: str) -> None:
+    synthetic(fake, KEY, entries=5)
+    fake.fail("garbage", path)
+    with pytest.raises(ClockifyProblem) as info:
+        client_for(fake).read(PERIOD)
+    assert (info.value.code, info.value.detail_key) == ("CLOCKIFY_UNREACHABLE", "garbage")
+    assert "can't read" in str(info.value)
+
+
+def test_a_report_row_of_the_wrong_shape_is_unreachable_not_a_crash(fake: FakeClockify) -> None:
+    space = synthetic(fake, KEY, entries=5)
+    space.entries[0] = {**space.entries[0], "userId": 42}  # a number where a string belongs
     with pytest.raises(ClockifyProblem) as info:
         client_for(fake).read(PERIOD)
     assert (info.value.code, info.value.detail_key) == ("CLOCKIFY_UNREACHABLE", "garbage")

@@ -245,13 +245,15 @@ class ClockifyClient:
                         type(exc).__name__)
             raise _unreachable("no_answer") from None
 
-    def _check(self, response: requests.Response) -> Any:
-        """The JSON of a successful answer; a `ClockifyProblem` for anything else."""
+    def _check(self, response: requests.Response,
+               decode: Callable[[bytes], Any] | None = None) -> Any:
+        """The decoded body of a successful answer (`decode` of its bytes, else its JSON); a
+        `ClockifyProblem` for anything else."""
         status = response.status_code
         if status == 200:
             try:
-                return response.json()
-            except ValueError:
+                return decode(response.content) if decode else response.json()
+            except (ValueError, MalformedData):
                 log.warning("Clockify: unreadable answer to %s", _path(response.url))
                 raise _unreachable("garbage") from None
         log.warning("Clockify: HTTP %s on %s (code %s)", status, _path(response.url),
@@ -425,45 +427,40 @@ class ClockifyClient:
             self.detect_region()
         url = f"{self.reports_url}/workspaces/{workspace_id}/reports/detailed"
 
-        def read_page(chunk: tuple[dt.date, dt.date], page: int
-                      ) -> tuple[Any, list[Any], list[TimeEntry]]:
+        def read_page(chunk: tuple[dt.date, dt.date], page: int) -> cj.ReportPage:
             body = report_body(chunk, time_zone, page, REPORT_PAGE_SIZE, only_user)
             response = self._send("POST", url, body=body)
             if response.status_code == 400 and page == 1:
                 log.warning("Clockify: report refused (code %s)", _error_code(response))
                 raise _RangeRefused
-            data = self._check(response)
-            rows = _parse(cj.report_rows, data)
-            parsed = _parse(cj.parse_report_entries, data)
+            decoded: cj.ReportPage = self._check(response, cj.decode_report_page)
             pages.done()
-            return data, rows, parsed
+            return decoded
 
         def page_call(chunk: tuple[dt.date, dt.date], page: int
-                      ) -> Callable[[], tuple[Any, list[Any], list[TimeEntry]]]:
+                      ) -> Callable[[], cj.ReportPage]:
             return lambda: read_page(chunk, page)
 
         entries: dict[str, TimeEntry] = {}
         for chunk in chunks:
             pages.expect(1)
-            data, rows, parsed = read_page(chunk, 1)
-            found = [parsed]
-            total = _parse(cj.report_total_count, data)
-            if total is not None:
-                last = min(math.ceil(total / REPORT_PAGE_SIZE), MAX_PAGES)
-                if len(rows) >= REPORT_PAGE_SIZE and last > 1:
+            first = read_page(chunk, 1)
+            found = [first]
+            if first.total is not None:
+                last = min(math.ceil(first.total / REPORT_PAGE_SIZE), MAX_PAGES)
+                if first.rows >= REPORT_PAGE_SIZE and last > 1:
                     pages.expect(last - 1)
-                    found += [parsed for _, _, parsed in in_order(
-                        [page_call(chunk, n) for n in range(2, last + 1)], self.workers,
-                        self.cancel, self._sessions)]
+                    found += in_order([page_call(chunk, n) for n in range(2, last + 1)],
+                                      self.workers, self.cancel, self._sessions)
             else:  # no totals to go by: one page after another until a short one
-                page = 1
-                while rows and len(rows) >= REPORT_PAGE_SIZE and page < MAX_PAGES:
+                page, latest = 1, first
+                while latest.rows >= REPORT_PAGE_SIZE and page < MAX_PAGES:
                     page += 1
                     pages.expect(1)
-                    _, rows, parsed = read_page(chunk, page)
-                    found.append(parsed)
-            for group in found:
-                for entry in group:
+                    latest = read_page(chunk, page)
+                    found.append(latest)
+            for decoded in found:
+                for entry in decoded.entries:
                     entries[entry.id] = entry
         return sorted(entries.values(), key=lambda e: (e.start, e.id))
 
