@@ -42,6 +42,11 @@ from wizard.core.result import (
 MAX_SYNC_SECONDS = 23 * 3600 + 55 * 60  # 86 100 s still syncs
 REASON_ORDER = ("ENTRY_NOT_BILLABLE", "ENTRY_NO_PROJECT", "ENTRY_USER_UNMAPPED",
                 "ENTRY_PROJECT_UNMAPPED", "ENTRY_RUNNING", "ENTRY_TOO_LONG", "ENTRY_BOOKS_CLOSED")
+# one bit per entry reason, in REASON_ORDER (the order an entry's reasons are listed in)
+(_NOT_BILLABLE, _NO_PROJECT, _USER_UNMAPPED, _PROJECT_UNMAPPED, _RUNNING, _TOO_LONG,
+ _BOOKS_CLOSED) = (1 << i for i in range(len(REASON_ORDER)))
+_REASONS_BY_MASK = tuple(tuple(reason for i, reason in enumerate(REASON_ORDER) if mask >> i & 1)
+                         for mask in range(1 << len(REASON_ORDER)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,46 +531,54 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
     projects_ok = project_ok or {}
     too_long = MAX_SYNC_SECONDS
     append = items.append
+
+    # An entry's reasons are bits of one mask; the tuple of reasons of each of the 128 masks and
+    # the count per mask are kept in lists, so no entry builds a list or tuple of its own.
+    # Who and which project are looked up once per entry in the verdicts of the users and
+    # projects checks (dictionaries over the few thousand distinct users and projects).
+    per_mask = [0] * len(_REASONS_BY_MASK)
+    hours_of: dict[int, float] = {}  # durations repeat: 15 min, 30 min, 1 h …
     for e, day in in_period:
         # e is a NamedTuple: unpack once rather than reading attributes one by one
         (entry_id, user_id, user_name, project_id, project_name, _client_id, client_name,
          billable, start, end, duration) = e
-        reasons: list[str] = []
-        if not billable:
-            reasons.append("ENTRY_NOT_BILLABLE")
-        has_project = bool(project_id or project_name)
-        if not has_project:
-            reasons.append("ENTRY_NO_PROJECT")
+        mask = 0 if billable else _NOT_BILLABLE
+        if not (project_id or project_name):
+            mask |= _NO_PROJECT
+        elif check_projects and not projects_ok.get(
+                project_id or project_key(None, client_name, project_name), False):
+            mask |= _PROJECT_UNMAPPED
         if check_users:
             ok = users_ok.get(user_id) if user_id else None
-            if ok is None:
-                ok = user_ok_by_name.get(user_name or "", False)
-            if not ok:
-                reasons.append("ENTRY_USER_UNMAPPED")
-        if check_projects and has_project and not projects_ok.get(
-                project_id or project_key(None, client_name, project_name), False):
-            reasons.append("ENTRY_PROJECT_UNMAPPED")
+            if not (ok or (ok is None and user_ok_by_name.get(user_name or "", False))):
+                mask |= _USER_UNMAPPED
         if end is None:
             seconds = None
-            reasons.append("ENTRY_RUNNING")
+            mask |= _RUNNING
         else:
             seconds = duration if duration is not None else int((end - start).total_seconds())
             if seconds > too_long:
-                reasons.append("ENTRY_TOO_LONG")
+                mask |= _TOO_LONG
         if close_date is not None and day <= close_date:
-            reasons.append("ENTRY_BOOKS_CLOSED")
-        if reasons:
-            if billable:
-                billable_problem = True
-            else:
-                nonbillable_problem = True
-            append(EntryItem(entry_id, day, user_name, project_name or None, client_name or None,
-                             billable, None if seconds is None else round(seconds / 3600, 2),
-                             tuple(reasons)))
-    # counted per combination of reasons (a few dozen), at C speed, then spread out
-    for item in items:
-        for reason in item.reasons:
-            counts[reason] += 1
+            mask |= _BOOKS_CLOSED
+        if not mask:
+            continue
+        per_mask[mask] += 1
+        if billable:
+            billable_problem = True
+        else:
+            nonbillable_problem = True
+        if seconds is None:
+            hours = None
+        elif (hours := hours_of.get(seconds)) is None:
+            hours = hours_of[seconds] = round(seconds / 3600, 2)
+        append(EntryItem(entry_id, day, user_name, project_name or None, client_name or None,
+                         billable, hours, _REASONS_BY_MASK[mask]))
+    # counted per mask (a few dozen occur), then spread out
+    for mask, n in enumerate(per_mask):
+        if n:
+            for reason in _REASONS_BY_MASK[mask]:
+                counts[reason] += n
     items.sort(key=itemgetter(1))  # by date; stable, so the source's order within a day
     not_checked = (("ENTRY_USER_UNMAPPED",) * ("users" in left_out)
                    + ("ENTRY_PROJECT_UNMAPPED",) * ("projects" in left_out)
@@ -692,18 +705,23 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
         used_projects: set[str | None] | None = None
         used_clients: set[str | None] | None = None
         if in_period is not None:
-            # Python-level passes on purpose: one C call over 250,000 entries (set(map(…)))
+            # One Python-level pass on purpose: one C call over 250,000 entries (set(map(…)))
             # holds the GIL throughout and froze the wizard's window for ~100 ms
             # (benchmarks/gui_heartbeat.py); bytecode lets the GUI thread in every millisecond.
-            period_entries = [e for e, _ in in_period]
-            used_projects = {e.project_id for e in period_entries}
-            used_clients = {e.client_id for e in period_entries}
+            # It collects each distinct project/client pair once (a few thousand); the sets of
+            # what is used come from those.
+            pairs = {(e.project_id, e.client_id, e.project_name, e.client_name)
+                     for e, _ in in_period}
+            used_projects = {project_id for project_id, _, _, _ in pairs}
+            used_clients = {client_id for _, client_id, _, _ in pairs}
             # sources without ids (export files) name them: key those by name too
-            for e in [e for e in period_entries if not (e.project_id and e.client_id)]:
-                if e.project_name:
-                    used_projects.add(project_key(None, e.client_name, e.project_name))
-                if e.client_name:
-                    used_clients.add(client_key(None, e.client_name))
+            for project_id, client_id, project_name, client_name in pairs:
+                if project_id and client_id:
+                    continue
+                if project_name:
+                    used_projects.add(project_key(None, client_name, project_name))
+                if client_name:
+                    used_clients.add(client_key(None, client_name))
             used_projects.discard(None)
             used_clients.discard(None)
         outputs["customers"] = check_customers(cdata.clients, cdata.projects, names,
