@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core.errors import SyncCheckupError
-from wizard.text import _
+from wizard.core.fixes import action_line
+from wizard.text import _, _n
 from wizard.text import fixes as T
 
 EXIT_OK, EXIT_FAIL, EXIT_CANNOT_RUN = 0, 1, 2
@@ -72,15 +73,17 @@ def _plan_out(args: argparse.Namespace) -> int:
     result, clockify_side, _qbo = read_and_check(args)
     workspace, company = _ids(clockify_side, result.sources)
     plan = _without_addresses(plan_for(result, workspace, company))
-    from wizard.cli import _scrub_tree
-    from wizard.logs import scrub
+    from wizard.logs import scrub_tree
     from wizard.storage.atomic import write_atomically
-    text = json.dumps(_scrub_tree(plan.to_json(_why_texts()), scrub), ensure_ascii=False,
+    text = json.dumps(scrub_tree(plan.to_json(_why_texts())), ensure_ascii=False,
                       indent=2) + "\n"
     write_atomically(args.plan_out.resolve(), text.encode("utf-8"))
-    sys.stdout.write(_("{count} changes planned, {manual} problems left to fix by hand; the plan "
-                       "is in {path}.").format(count=len(plan.actions), manual=len(plan.manual),
-                                               path=args.plan_out) + "\n")
+    sys.stdout.write(" ".join((
+        _n("The plan has {count} change.", "The plan has {count} changes.",
+           len(plan.actions)).format(count=len(plan.actions)),
+        _n("{count} problem stays a fix by hand.", "{count} problems stay a fix by hand.",
+           len(plan.manual)).format(count=len(plan.manual)),
+        _("The plan is in {path}.").format(path=args.plan_out))) + "\n")
     return EXIT_OK
 
 
@@ -154,7 +157,7 @@ def _apply(args: argparse.Namespace) -> int:
     def show(index: int, total: int, action: Any, outcome: Any) -> None:
         if outcome is not None and not args.json:
             sys.stderr.write(f"[{index + 1}/{total}] {_(T.STATUS_WORD[outcome.status])}: "
-                             f"{_describe(action)} {outcome.message}\n")
+                             f"{action_line(action)} {outcome.message}\n")
 
     journal = fixing.apply_plan(plan, writers, show)
     after = read_and_check(check_args)[0]
@@ -180,25 +183,9 @@ def _apply(args: argparse.Namespace) -> int:
     return code
 
 
-def _describe(action: Any) -> str:
-    from wizard.core.fixes import Action
-    assert isinstance(action, Action)
-    return line(action)
-
-
-def line(action: Any) -> str:
-    """The plan line of an action: what it does, in a whole sentence."""
-    kind = action.kind
-    if kind == "create_customer" and (action.parent_id or action.parent_action):
-        kind = "create_sub_customer"
-    return T.kind_line(kind, before=str(action.before or ""), after=str(action.after or ""),
-                       name=action.record_name, parent=action.parent_name or "")
-
-
 def _print_json(value: Any) -> None:
-    from wizard.cli import _scrub_tree
-    from wizard.logs import scrub
-    sys.stdout.write(json.dumps(_scrub_tree(value, scrub), ensure_ascii=False, indent=2) + "\n")
+    from wizard.logs import scrub_tree
+    sys.stdout.write(json.dumps(scrub_tree(value), ensure_ascii=False, indent=2) + "\n")
 
 
 def _undo(args: argparse.Namespace) -> int:
@@ -228,7 +215,7 @@ def _undo(args: argparse.Namespace) -> int:
                                  for a, o in undone]})
     else:
         for action, outcome in undone:
-            sys.stdout.write(f"{_(T.STATUS_WORD[outcome.status])}: {line(action)} "
+            sys.stdout.write(f"{_(T.STATUS_WORD[outcome.status])}: {action_line(action)} "
                              f"{outcome.message}\n")
         sys.stdout.write(T.undo_summary(sum(o.status == "done" for _a, o in undone),
                                         len(undone)) + "\n")

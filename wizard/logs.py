@@ -54,6 +54,17 @@ def scrub(text: str) -> str:
                            else "[secret]", text)
 
 
+def scrub_tree(value: object) -> object:
+    """Every string in a JSON-like tree scrubbed (dicts and lists walked)."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, dict):
+        return {k: scrub_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub_tree(v) for v in value]
+    return value
+
+
 def _is_intuit_tid(match: re.Match[str]) -> bool:
     """Intuit's transaction id (`intuit_tid 1-66e8…`) is what its support asks for: keep it."""
     return match.string[max(0, match.start() - 11):match.start()] in ("intuit_tid ",

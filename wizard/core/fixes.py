@@ -452,6 +452,17 @@ def plan_for(result: RunResult, workspace_id: str | None = None,
                 actions=tuple(_ordered(planner.actions)), manual=tuple(planner.manual))
 
 
+def action_line(action: Action) -> str:
+    """What the action does, in one whole sentence from the catalogue."""
+    from wizard.text import fixes as text
+
+    kind = action.kind
+    if kind == "create_customer" and (action.parent_id or action.parent_action):
+        kind = "create_sub_customer"
+    return text.kind_line(kind, before=str(action.before or ""), after=str(action.after or ""),
+                          name=action.record_name, parent=action.parent_name or "")
+
+
 def actions_for(plan: Plan, finding_key: str) -> tuple[Action, ...]:
     """The actions that fix one finding (none: it stays a fix by hand, see `manual_for`)."""
     return tuple(a for a in plan.actions if a.finding_key == finding_key)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core.fixes import Action, Plan
-from wizard.logs import scrub
+from wizard.logs import scrub_tree
 from wizard.storage import paths
 from wizard.storage.atomic import write_atomically
 
@@ -32,16 +32,6 @@ def journal_dir() -> Path:
     path = paths.data_dir() / "fixes"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def _scrubbed(value: Any) -> Any:
-    if isinstance(value, str):
-        return scrub(value)
-    if isinstance(value, dict):
-        return {k: _scrubbed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_scrubbed(v) for v in value]
-    return value
 
 
 class Journal:
@@ -109,7 +99,7 @@ class Journal:
         self.save()
 
     def save(self) -> None:
-        text = json.dumps(_scrubbed(self.data), ensure_ascii=False, indent=1)
+        text = json.dumps(scrub_tree(self.data), ensure_ascii=False, indent=1)
         write_atomically(self.path, text.encode("utf-8"))
 
     @property

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.fixes import Action, Plan
+from wizard.core.fixes import Action, Plan, action_line
 from wizard.text import _
 from wizard.text import fixes as T
 from wizard.ui.workers import Worker
@@ -41,15 +41,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def action_line(action: Action) -> str:
-    """What the action does, in one whole sentence."""
-    kind = action.kind
-    if kind == "create_customer" and (action.parent_id or action.parent_action):
-        kind = "create_sub_customer"
-    return T.kind_line(kind, before=str(action.before or ""), after=str(action.after or ""),
-                       name=action.record_name, parent=action.parent_name or "")
 
 
 def _value(action: Action, value: Any) -> str:
