@@ -303,10 +303,9 @@ class FixDialog(QDialog):
         if comparison is None:
             self.changes_label.setText(_("Checked again."))
             return
-        fixed, new = len(comparison.fixed), len(comparison.new)
-        self.changes_label.setText(_("Checked again: {fixed} fixed, {new} new, {still} still to "
-                                     "fix.").format(fixed=fixed, new=new,
-                                                    still=len(comparison.still_failing)))
+        from wizard.core.texts import changes_summary, check_titles
+        self.changes_label.setText(_("Checked again: {changes}").format(
+            changes=changes_summary(*comparison.counts, check_titles(comparison.not_compared))))
         self.status.setText(self._summary)
 
     def on_undo_clicked(self) -> None:

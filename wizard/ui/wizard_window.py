@@ -91,11 +91,11 @@ class WizardWindow(QWizard):
         self.pages = LazyPages(self)
         welcome = self.build_page(Page.WELCOME)
         self.setStartId(Page.WELCOME)
-        after_first_paint(welcome, self.resolve_interrupted_fixes)
         if prebuild:
             # while the bookkeeper reads the Welcome page, build the others one at a time, so
-            # Next later only switches pages instead of importing and building one
-            after_first_paint(welcome, self.prebuild_next_page)
+            # Next later only switches pages instead of importing and building one; and read
+            # back any fix an earlier run left unanswered
+            after_first_paint(welcome, self.on_first_paint)
         self.resize(1180, 820)
         geometry = open_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -147,6 +147,10 @@ class WizardWindow(QWizard):
             return int(Page.WELCOME)
         following = self.session.flow.next_page(Page(current))
         return -1 if following is None else int(following)
+
+    def on_first_paint(self) -> None:
+        self.resolve_interrupted_fixes()
+        self.prebuild_next_page()
 
     def resolve_interrupted_fixes(self) -> None:
         """A change an earlier run sent without an answer is read back now (SPEC §8.2)."""
