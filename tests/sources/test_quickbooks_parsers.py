@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wizard.core import deleted
 from wizard.core.errors import MalformedData, SignInFailed
 from wizard.sources import quickbooks_json as qj
 from wizard.sources.intuit import parse_callback
@@ -70,8 +71,20 @@ def test_both_fault_shapes_give_the_code(code: str, upper: bool, status_type: st
     "Active": st.sampled_from([True, False, "true", "false", "True"])}), max_size=20))
 def test_name_records_keep_every_row_and_its_activity(rows: list[dict[str, Any]]) -> None:
     records = qj.parse_name_records(qj.query_rows({"QueryResponse": {"Vendor": rows}}, "Vendor"))
-    assert [r.display_name for r in records] == [r["DisplayName"] for r in rows]
-    assert [r.active for r in records] == [str(r["Active"]).lower() == "true" for r in rows]
+    # every row kept, in order; a name's own " (deleted)" is stripped and makes it inactive
+    assert [r.display_name for r in records] == [deleted.strip(r["DisplayName"]) for r in rows]
+    assert [r.active for r in records] == [str(r["Active"]).lower() == "true"
+                                           and not deleted.marked(r["DisplayName"])
+                                           for r in rows]
+    assert all(r.display_name for r in records)
+
+
+def test_a_name_that_is_only_the_deleted_suffix_stays_a_name() -> None:
+    rows = [{"Id": "1", "DisplayName": " (deleted)", "Active": True},
+            {"Id": "2", "DisplayName": "Jon Smith (deleted)", "Active": False}]
+    records = qj.parse_name_records(qj.query_rows({"QueryResponse": {"Vendor": rows}}, "Vendor"))
+    assert [(r.display_name, r.active) for r in records] == [(" (deleted)", True),
+                                                              ("Jon Smith", False)]
 
 
 VALUE = st.text(alphabet=string.ascii_letters + string.digits + "-_.~", min_size=1, max_size=60)

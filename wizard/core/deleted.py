@@ -16,9 +16,14 @@ from wizard.core.model import Customer, NameRecord
 SUFFIX = " (deleted)"
 
 
+def marked(name: str) -> bool:
+    """Whether `name` carries the suffix after a name of its own (" (deleted)" alone is a name)."""
+    return len(name) > len(SUFFIX) and name.endswith(SUFFIX)
+
+
 def strip(name: str) -> str:
     """The name without one trailing ` (deleted)`."""
-    return name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name
+    return name[: -len(SUFFIX)] if marked(name) else name
 
 
 def strip_path(fully_qualified_name: str) -> str:
@@ -27,7 +32,7 @@ def strip_path(fully_qualified_name: str) -> str:
 
 
 def clean_record(record: NameRecord) -> NameRecord:
-    if not record.display_name.endswith(SUFFIX):
+    if not marked(record.display_name):
         return record
     return dataclasses.replace(record, display_name=strip(record.display_name), active=False,
                                named_deleted=True)
@@ -38,8 +43,7 @@ def clean_records(records: Iterable[NameRecord]) -> tuple[NameRecord, ...]:
 
 
 def clean_customer(customer: Customer) -> Customer:
-    own = customer.display_name.endswith(SUFFIX) \
-        or customer.fully_qualified_name.endswith(SUFFIX)
+    own = marked(customer.display_name) or marked(customer.fully_qualified_name)
     path = strip_path(customer.fully_qualified_name)
     if not own and path == customer.fully_qualified_name:
         return customer
