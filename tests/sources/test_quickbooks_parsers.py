@@ -1,10 +1,12 @@
-"""Property tests for what the app parses from outside: QuickBooks answers, faults, and the
+"""Property tests for what the app parses from outside: QuickBooks answers (any JSON gives the
+parser's own type or MalformedData; valid answers are read field for field), faults, and the
 address a user pastes after signing in."""
 
 from __future__ import annotations
 
-import contextlib
+import datetime as dt
 import string
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 from wizard.core import deleted
 from wizard.core.errors import MalformedData, SignInFailed
+from wizard.core.model import CompanyInfo, Customer, NameRecord, Preferences
 from wizard.sources import quickbooks_json as qj
 from wizard.sources.intuit import parse_callback
 
@@ -34,13 +37,83 @@ SHAPED = st.recursive(
     max_leaves=30)
 
 
+def _all_of(kind: type) -> Callable[[Any], bool]:
+    return lambda value: isinstance(value, list) and all(isinstance(v, kind) for v in value)
+
+
+# each parser, and what it gives back when it does not raise MalformedData
+PARSERS: list[tuple[Callable[[Any], Any], Callable[[Any], bool]]] = [
+    (qj.parse_company_info, lambda v: isinstance(v, CompanyInfo)),
+    (qj.parse_preferences, lambda v: isinstance(v, Preferences)),
+    (lambda b: qj.parse_customers(qj.query_rows(b, "Customer")), _all_of(Customer)),
+    (lambda b: qj.parse_name_records(qj.query_rows(b, "Employee")), _all_of(NameRecord)),
+]
+
+
 @given(SHAPED | JSON)
 def test_quickbooks_parsers_only_ever_say_malformed(body: Any) -> None:
-    for parse in (qj.parse_company_info, qj.parse_preferences,
-                  lambda b: qj.parse_customers(qj.query_rows(b, "Customer")),
-                  lambda b: qj.parse_name_records(qj.query_rows(b, "Employee"))):
-        with contextlib.suppress(MalformedData):
-            parse(body)
+    for parse, gives in PARSERS:
+        try:
+            parsed = parse(body)
+        except MalformedData:
+            continue
+        assert gives(parsed), (parse, parsed)
+        if isinstance(parsed, list):
+            assert all(isinstance(r.display_name, str) for r in parsed)
+
+
+# Valid answers, as QuickBooks sends them: each must be read, field for field.
+_names = st.text(alphabet=st.characters(exclude_characters=":", exclude_categories=("Cs",)),
+                 min_size=1, max_size=20)
+
+
+@st.composite
+def customer_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Top-level customers, each with sub-customers under it now and then."""
+    rows: list[dict[str, Any]] = []
+    for i in range(draw(st.integers(0, 5))):
+        name, active = draw(_names), draw(st.sampled_from([True, False, "true", "false"]))
+        rows.append({"Id": str(i * 10 + 1), "DisplayName": name, "FullyQualifiedName": name,
+                     "Active": active, "Job": False})
+        for j in range(draw(st.integers(0, 2))):
+            sub = draw(_names)
+            rows.append({"Id": str(i * 10 + 2 + j), "DisplayName": sub, "Active": True,
+                         "FullyQualifiedName": f"{name}:{sub}", "Level": 1, "Job": True,
+                         "ParentRef": {"value": str(i * 10 + 1)},
+                         "IsProject": draw(st.booleans())})
+    return rows
+
+
+@given(customer_rows())
+def test_valid_customers_are_read_with_their_parents(rows: list[dict[str, Any]]) -> None:
+    body = {"QueryResponse": {"Customer": rows, "startPosition": 1, "maxResults": len(rows)},
+            "time": "2026-11-24T10:00:00.000-08:00"}
+    customers = qj.parse_customers(qj.query_rows(body, "Customer"))
+    assert customers == [Customer(
+        id=r["Id"], display_name=r["DisplayName"], fully_qualified_name=r["FullyQualifiedName"],
+        parent_id=r["ParentRef"]["value"] if "ParentRef" in r else None,
+        level=r.get("Level", 0), active=str(r["Active"]).lower() == "true",
+        is_project=r.get("IsProject", False)) for r in rows]
+
+
+@given(name=_names, sku=st.sampled_from(["QuickBooks Online Plus", "QuickBooks Online Advanced",
+                                         "QuickBooks Online Essentials"]),
+       payroll=st.booleans(), status=st.sampled_from(["PAID", "TRIAL", "SUBSCRIBED"]))
+def test_valid_company_info_is_read(name: str, sku: str, payroll: bool, status: str) -> None:
+    body = {"CompanyInfo": {"CompanyName": name, "NameValue": [
+        {"Name": "OfferingSku", "Value": sku},
+        {"Name": "PayrollFeature", "Value": str(payroll).lower()},
+        {"Name": "SubscriptionStatus", "Value": status}]}}
+    assert qj.parse_company_info(body) == CompanyInfo(name, sku, payroll, status)
+
+
+@given(enabled=st.booleans(), close=st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)) | st.none())
+def test_valid_preferences_are_read(enabled: bool, close: dt.date | None) -> None:
+    prefs: dict[str, Any] = {"OtherPrefs": {"NameValue": [
+        {"Name": "TimeTrackingFeatureEnabled", "Value": str(enabled).lower()}]}}
+    if close is not None:
+        prefs["AccountingInfoPrefs"] = {"BookCloseDate": close.isoformat()}
+    assert qj.parse_preferences({"Preferences": prefs}) == Preferences(enabled, close)
 
 
 @given(SHAPED | JSON)
