@@ -1,4 +1,5 @@
-"""No export file, however odd, crashes a reader: it is read or it gets one FileProblem sentence.
+"""No export file, however odd, crashes a reader: it is read or it gets one FileProblem sentence;
+and every valid export, generated the same way, is read name for name and entry for entry.
 
 Hypothesis writes rows under each reader's header (with title rows, footers, odd values and
 separators) as CSV and XLSX, and throws raw bytes at the type detection. The default run keeps
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 
 from tests.sources.test_files_export import DETAILED_HEADER, PROJECTS_HEADER, TEAM_HEADER
 from wizard.core.errors import FileProblem
+from wizard.core.model import MembershipStatus
 from wizard.sources import files
 from wizard.sources.gather import Manual
 
@@ -200,3 +202,192 @@ def detailed_reports(draw: st.DrawFn) -> list[list[object]]:
 def test_generated_detailed_reports_are_read_or_explained(folder: Path, rows: list[list[object]],
                                                           bom: bool) -> None:
     read_everything(folder, to_csv(rows, ",", bom), ".csv")
+
+
+# --- valid exports: each must be read, name for name (companions of the tests above) -----------
+
+# words from real names, with accents and the punctuation real names carry; joined, they never
+# make a header word, a total row, a placeholder or a date
+NAME_WORDS = ["Anna", "Lee", "O'Brien", "Zoë", "Acme", "&", "Co.", "Søren", "Studio", "Müller",
+              "Jean-Luc", "Garcia", "Maple", "Pine", "Nguyen", "42", "Ltd", "Renée", "Bay"]
+valid_names = st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3).map(" ".join)
+TEAM_STATUS = {"Active": MembershipStatus.ACTIVE, "Inactive": MembershipStatus.INACTIVE,
+               "Pending": MembershipStatus.PENDING, "Declined": MembershipStatus.DECLINED}
+QBO_TITLES = {"qbo_customers": "Customer Contact List", "qbo_vendors": "Vendor Contact List",
+              "qbo_employees": "Employee Contact List", "qbo_customers_page": "Customers"}
+FOOTER = " Tuesday, November 24, 2026 03:12 PM GMTZ"
+
+
+def _padded(header: list[str], first: list[object]) -> list[object]:
+    return first + [""] * (len(header) - len(first))
+
+
+@st.composite
+def valid_lists(draw: st.DrawFn, kind: str) -> tuple[list[list[object]], list[object]]:
+    """A list export of `kind` as its app writes it, and what reading it must give."""
+    header = HEADERS[kind]
+    names = draw(st.lists(valid_names, min_size=1, max_size=8, unique=True))
+    if kind == "clockify_team":
+        statuses = [draw(st.sampled_from(sorted(TEAM_STATUS))) for _ in names]
+        rows = [_padded(header, [n, "", "85.00", "", "", s, "Monday", "Monday, Friday",
+                                 "8:00"]) for n, s in zip(names, statuses, strict=True)]
+        return [header, *rows], [(n, TEAM_STATUS[s]) for n, s in zip(names, statuses,
+                                                                       strict=True)]
+    if kind == "clockify_projects":
+        clients = [draw(valid_names | st.just("")) for _ in names]
+        archived = [draw(st.booleans()) for _ in names]
+        rows = [_padded(header, [n, c, "Archived" if a else "Active", "Public", "Yes"])
+                for n, c, a in zip(names, clients, archived, strict=True)]
+        return [header, *rows], [(n, c or None, a)
+                                 for n, c, a in zip(names, clients, archived, strict=True)]
+    if kind == "clockify_detailed":
+        raise ValueError("detailed reports have their own strategy below")
+    # QuickBooks lists: a title block (company, list name), the header, a footer; now and then
+    # a deleted record, and for customers a sub-customer under the one before
+    deleted = [draw(st.integers(0, 4)) == 0 for _ in names]
+    if kind.startswith("qbo_customers"):  # a sub-customer under a live one before it
+        names = [f"{names[i - 1]}:{n}" if i and not deleted[i - 1] and draw(st.booleans())
+                 else n for i, n in enumerate(names)]
+    cells = [f"{n} (deleted)" if d else n for n, d in zip(names, deleted, strict=True)]
+    rows = [_padded(header, ["Maple & Pine Bookkeeping"]), _padded(header, [QBO_TITLES[kind]]),
+            _padded(header, []), header, *(_padded(header, [c]) for c in cells),
+            _padded(header, []), _padded(header, [FOOTER])]
+    return rows, [(n, not d) for n, d in zip(names, deleted, strict=True)]
+
+
+def read_valid(folder: Path, data: bytes, suffix: str, kind: str, wanted: list[object]) -> None:
+    """The file is identified as `kind` and read into exactly `wanted`."""
+    path = folder / f"valid_{next(_counter)}{suffix}"
+    path.write_bytes(data)
+    info = files.identify(path)
+    assert (info.kind, info.problem) == (kind, None)
+    if kind in ("clockify_team", "clockify_projects"):
+        others = [] if kind == "clockify_team" else [_team_file(folder)]
+        cdata = files.clockify_side([path, *others]).data
+        assert cdata is not None
+        if kind == "clockify_team":
+            assert [(m.name, m.membership_status) for m in cdata.members] == wanted
+        else:
+            assert [(p.name, p.client_name, p.archived) for p in cdata.projects] == wanted
+    else:
+        qdata = files.quickbooks_side([path], Manual()).data
+        assert qdata is not None
+        if kind.startswith("qbo_customers"):
+            customers = {c.fully_qualified_name: c.active for c in qdata.customers or ()}
+            assert {n: customers.get(n) for n, _ in wanted} == dict(wanted)  # type: ignore[misc]
+            parents = {n.rsplit(":", 1)[0] for n, _ in wanted if ":" in n}  # type: ignore[misc]
+            assert set(customers) == {n for n, _ in wanted} | parents  # type: ignore[misc]
+        else:
+            records = qdata.employees if kind == "qbo_employees" else qdata.vendors
+            assert [(r.display_name, r.active) for r in records or ()] == wanted
+    path.unlink()
+
+
+def _team_file(folder: Path) -> Path:
+    """The people a projects export needs beside it to be a Clockify side."""
+    path = folder / "team_for_projects.csv"
+    if not path.exists():
+        path.write_bytes(to_csv([TEAM_HEADER, _padded(TEAM_HEADER, ["Anna Lee", "", "", "", "",
+                                                                     "Active"])], ",", False))
+    return path
+
+
+LIST_KINDS = sorted(k for k in HEADERS if k != "clockify_detailed")
+
+
+@pytest.mark.parametrize("kind", LIST_KINDS)
+@SETTINGS
+@given(data=st.data())
+def test_generated_valid_csv_lists_are_read_row_for_row(folder: Path, kind: str,
+                                                        data: st.DataObject) -> None:
+    rows, wanted = data.draw(valid_lists(kind))
+    delimiter = data.draw(st.sampled_from([",", ";", "\t"]))
+    read_valid(folder, to_csv(rows, delimiter, data.draw(st.booleans())), ".csv", kind, wanted)
+
+
+@pytest.mark.parametrize("kind", LIST_KINDS)
+@SETTINGS
+@given(data=st.data())
+def test_generated_valid_xlsx_lists_are_read_row_for_row(folder: Path, kind: str,
+                                                         data: st.DataObject) -> None:
+    rows, wanted = data.draw(valid_lists(kind))
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    read_valid(folder, buf.getvalue(), ".xlsx", kind, wanted)
+
+
+# every encoding the reader promises: UTF-8 with or without its BOM, UTF-16 with its BOM, and
+# Windows-1252 (with a note), all with the accents of NAME_WORDS
+ENCODINGS = [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"),
+             ("utf-16-be", b"\xfe\xff"), ("cp1252", b"")]
+
+
+@SETTINGS
+@given(data=st.data(), kind=st.sampled_from(LIST_KINDS), encoding=st.sampled_from(ENCODINGS))
+def test_valid_lists_are_read_in_every_encoding(folder: Path, kind: str,
+                                                encoding: tuple[str, bytes],
+                                                data: st.DataObject) -> None:
+    rows, wanted = data.draw(valid_lists(kind))
+    text = to_csv(rows, ",", False).decode("utf-8")
+    codec, bom = encoding
+    read_valid(folder, bom + text.encode(codec), ".csv", kind, wanted)
+
+
+@st.composite
+def valid_detailed_reports(draw: st.DrawFn) -> tuple[list[list[object]], list[tuple[object, ...]]]:
+    """Well-formed Detailed reports in one user's settings, and the entries they hold."""
+    date_fmt, time_fmt = draw(st.sampled_from(DATE_FORMATS)), draw(st.sampled_from(TIME_FORMATS))
+    rows: list[list[object]] = [list(DETAILED_HEADER)]
+    wanted: list[tuple[object, ...]] = []
+    for _ in range(draw(st.integers(1, 6))):
+        # whole minutes when the clock has no seconds, so start and end say it all
+        start = draw(st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1))).replace(
+            microsecond=0, **({} if "%S" in time_fmt else {"second": 0}))
+        seconds = draw(st.integers(0, 3 * 86400))
+        if "%S" not in time_fmt:
+            seconds -= seconds % 60
+        end = start + dt.timedelta(seconds=seconds)
+        user, project = draw(valid_names), draw(valid_names)
+        client = draw(valid_names | st.just(""))
+        billable = draw(st.booleans())
+        rows.append([project, client, "Work", "", user, "", "", "", "Yes" if billable else "No",
+                     start.strftime(date_fmt), start.strftime(time_fmt), end.strftime(date_fmt),
+                     end.strftime(time_fmt),
+                     f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}",
+                     f"{seconds / 3600:.2f}", "85.00", f"{seconds / 3600 * 85:.2f}"])
+        wanted.append((user, project, client or None, billable, start.replace(tzinfo=dt.UTC),
+                       end.replace(tzinfo=dt.UTC), seconds))
+    return rows, wanted
+
+
+@SETTINGS
+@given(report=valid_detailed_reports(), bom=st.booleans(), xlsx=st.booleans())
+def test_generated_valid_detailed_reports_are_read_entry_for_entry(
+        folder: Path, report: tuple[list[list[object]], list[tuple[object, ...]]], bom: bool,
+        xlsx: bool) -> None:
+    rows, wanted = report
+    if xlsx:
+        book = openpyxl.Workbook()
+        ws = book.active
+        assert ws is not None
+        for row in rows:
+            ws.append(row)
+        buf = io.BytesIO()
+        book.save(buf)
+        raw, suffix = buf.getvalue(), ".xlsx"
+    else:
+        raw, suffix = to_csv(rows, ",", bom), ".csv"
+    path = folder / f"valid_{next(_counter)}{suffix}"
+    path.write_bytes(raw)
+    info = files.identify(path)
+    assert (info.kind, info.problem) == ("clockify_detailed", None)
+    cdata = files.clockify_side([path]).data
+    assert cdata is not None
+    assert [(e.user_name, e.project_name, e.client_name, e.billable, e.start, e.end,
+             e.duration_s) for e in cdata.entries or ()] == wanted
+    path.unlink()
