@@ -8,6 +8,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import keyring
 import keyring.backend
@@ -28,22 +29,28 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REFERENCE = SHARED / "reference"
 
 
+def skip_unless_required(reason: str) -> NoReturn:
+    """Skip the test, or fail it where every test must run (SYNC_CHECKUP_REQUIRE_ALL=1, CI)."""
+    if os.environ.get("SYNC_CHECKUP_REQUIRE_ALL"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 def require_tool(name: str) -> str:
     """The path of a command the test needs; skip (or fail in CI) when it is missing."""
     path = shutil.which(name)
     if path is None:
-        message = f"{name} is not installed (Debian package; .ci/run installs it)"
-        if os.environ.get("SYNC_CHECKUP_REQUIRE_ALL"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_unless_required(f"{name} is not installed (Debian package; .ci/run installs it)")
     return path
 
 
 def reference_file(name: str) -> Path:
-    """A file from ../shared/reference, which lives beside the repo and is never copied in."""
+    """A file from ../shared/reference, which lives beside the repo and is never copied in;
+    skip (or fail in CI, which has it beside its clone) when it is absent."""
     path = REFERENCE / name
     if not path.is_file():
-        pytest.skip(f"{path} is absent: the shared reference folder is not beside this checkout")
+        skip_unless_required(
+            f"{path} is absent: the shared reference folder is not beside this checkout")
     return path
 
 
@@ -66,11 +73,8 @@ def real_keyring() -> Iterator[keyring.backend.KeyringBackend]:
     Afterwards every entry the app may have written under its service name is deleted.
     """
     if os.environ.get("SYNC_CHECKUP_REAL_KEYRING") != "1":
-        reason = ("needs the real Secret Service: run through tests/run_all.py (dbus-run-session "
-                  "with gnome-keyring; .ci/run installs both)")
-        if os.environ.get("SYNC_CHECKUP_REQUIRE_ALL"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        skip_unless_required("needs the real Secret Service: run through tests/run_all.py "
+                             "(dbus-run-session with gnome-keyring; .ci/run installs both)")
     from keyring.backends import SecretService
 
     previous = keyring.get_keyring()
