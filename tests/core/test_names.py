@@ -33,6 +33,13 @@ from wizard.core.names import LAYERS, NameIndex, NearKind, near_kind, spelling_c
     ("Website Redesing", "Website Redesign", NearKind.SPELLING),
     ("Open House Flyer", "Open House Flyers", NearKind.SPELLING),
     ("Katharine Ng", "Katherine Ng", NearKind.SPELLING),
+    ("Christopher Lee", "Christofer Lee", NearKind.SPELLING),  # two edits in a long word
+    ("Christine Lee", "Christyna Lee", NearKind.SPELLING),  # nine letters is long
+    # each letter that Unicode does not decompose has its own fold
+    ("Søren Berg", "Soren Berg", NearKind.ACCENTS),
+    ("Łukasz Nowak", "Lukasz Nowak", NearKind.ACCENTS),
+    ("Đorđe Petrović", "Dorde Petrovic", NearKind.ACCENTS),
+    ("Sæther Bygg", "Saether Bygg", NearKind.ACCENTS),
 ])
 def test_each_layer_names_the_first_difference(clockify: str, qbo: str, kind: NearKind) -> None:
     assert near_kind(clockify, qbo) is kind
@@ -58,6 +65,10 @@ def test_mixed_differences_report_the_first_layer_that_makes_them_identical() ->
     ("Harbor Dental", "Harbor Rental"),
     ("John Smith", "John Smith Jr"),
     ("Tom Becker", "Tim Becker"),
+    ("Mark Smith", "Mary Smith"),  # four letters is short: no changed letter
+    ("Anne Lee", "Anna Lee"),
+    ("Margaret Hill", "Margorit Hill"),  # eight letters: one edit only
+    ("Christopher Lee", "Christofar Lee"),  # three edits: too many even in a long word
 ])
 def test_unrelated_names_never_pair(a: str, b: str) -> None:
     assert near_kind(a, b) is None
@@ -78,6 +89,20 @@ def test_index_prefers_the_strictest_layer_and_active_records() -> None:
     assert near.name == "Jon Smith"
     assert index.exact("John Smith") == [("John Smith", True)]
     assert index.exact("john smith") == []
+
+
+@pytest.mark.parametrize(("query", "kind"), [("Jon  Smith", NearKind.WHITESPACE),
+                                            ("Jon Smiht", NearKind.SPELLING)])
+def test_index_prefers_the_active_record_of_two_with_the_same_name(query: str,
+                                                                   kind: NearKind) -> None:
+    inactive, active = ("Jon Smith", False, "E1"), ("Jon Smith", True, "E2")
+    index = NameIndex([inactive, active], lambda r: r[0])
+    near = index.near(query, prefer=lambda r: r[1])
+    assert near is not None
+    assert (near.record, near.kind) == (active, kind)
+    # with nothing to prefer, the first record of the layer is the answer
+    assert index.near(query, prefer=lambda r: False) == index.near(query)
+    assert index.near(query).record is inactive
 
 
 def test_index_finds_spelling_among_many_names() -> None:
