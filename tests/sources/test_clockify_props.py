@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.fakes.clockify_server import iso_duration
