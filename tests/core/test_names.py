@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard.core.names import LAYERS, NameIndex, NearKind, near_kind, spelling_close
+from wizard.core.names import (
+    LAYERS,
+    NameIndex,
+    NearKind,
+    NearMatch,
+    describe_difference,
+    near_kind,
+    spelling_close,
+)
 
 
 @pytest.mark.parametrize(("clockify", "qbo", "kind"), [
@@ -103,6 +111,29 @@ def test_index_prefers_the_active_record_of_two_with_the_same_name(query: str,
     # with nothing to prefer, the first record of the layer is the answer
     assert index.near(query, prefer=lambda r: False) == index.near(query)
     assert index.near(query).record is inactive
+
+
+def test_index_answers_its_tenth_question_as_its_first() -> None:
+    # the decoy looks closer to rapidfuzz but changes two words; the layers are built once
+    index = NameIndex(["Christopher Lee", "Christoferr Leee"], lambda n: n)
+    answers = {index.near("Christofer Lee") for _ in range(10)}
+    assert answers == {NearMatch("Christopher Lee", "Christopher Lee", NearKind.SPELLING)}
+
+
+def test_index_looks_past_seven_closer_looking_names_the_word_rule_rejects() -> None:
+    decoys = [f"Christoferr Lee{c}" for c in "abcdefg"]  # two words changed: never a match
+    index = NameIndex([*decoys, "Christopher Lee"], lambda n: n)
+    near = index.near("Christofer Lee")
+    assert near is not None
+    assert near.name == "Christopher Lee"
+
+
+def test_each_difference_reads_as_the_end_of_a_sentence() -> None:
+    phrases = [describe_difference(kind) for kind in NearKind]
+    assert len(set(phrases)) == len(NearKind)
+    for phrase in phrases:  # "The names are close but not identical: {phrase}."
+        assert phrase.islower(), phrase
+        assert not phrase.endswith("."), phrase
 
 
 def test_index_finds_spelling_among_many_names() -> None:
