@@ -3,6 +3,7 @@
 
     python3 dev.py demo        the wizard on the sample company (check --demo without a screen)
     python3 dev.py test        every test
+    python3 dev.py mutate [FILE...]  mutation testing of wizard/core modules (tests/mutate.py)
     python3 dev.py build       the one-folder PyInstaller bundle in build/dist/
     python3 dev.py run ARGS    sync-checkup with ARGS, e.g. `run check --demo --json`
 
@@ -67,6 +68,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(PYTHON), *args], cwd=ROOT)
     if command == "test":
         return subprocess.call([str(PYTHON), str(ROOT / "tests" / "run_all.py"), *rest], cwd=ROOT)
+    if command == "mutate":
+        return subprocess.call([str(PYTHON), str(ROOT / "tests" / "mutate.py"), *rest], cwd=ROOT)
     if command == "build":
         return subprocess.call([str(PYTHON), "-m", "PyInstaller", "--noconfirm",
                                 "--workpath", str(ROOT / "build" / "work"),
