@@ -363,7 +363,8 @@ def test_a_saved_run_reads_back_field_by_field() -> None:
     for got, want in zip(snap.findings, carried, strict=True):
         assert got == want
     # the sample has each optional field filled somewhere, so none can be lost unseen
-    for name in ("subject_id", "client", "match", "near_kind", "suggestion", "message", "fix"):
+    for name in ("subject_id", "client", "match", "near_kind", "suggestion", "message", "fix",
+                 "match_id"):
         assert any(getattr(f, name) for f in snap.findings), name
     assert {Status.PASS, Status.WARN, Status.FAIL} <= {f.status for f in snap.findings}
     assert result.entries is not None

@@ -175,7 +175,8 @@ def finding_from_json(data: Mapping[str, Any]) -> Finding:
                    subject_kind=_text(data, "subject_kind") or "", message=_text(data, "message")
                    or "", fix=_text(data, "fix") or "", subject_id=_text(data, "subject_id"),
                    client=_text(data, "client"), match=_text(data, "match"),
-                   near_kind=_text(data, "near_kind"), suggestion=_text(data, "suggestion"))
+                   near_kind=_text(data, "near_kind"), suggestion=_text(data, "suggestion"),
+                   match_id=_text(data, "match_id"))
 
 
 def snapshot_from_json(data: Mapping[str, Any]) -> Snapshot:
