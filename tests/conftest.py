@@ -13,7 +13,7 @@ from typing import NoReturn
 import keyring
 import keyring.backend
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,6 +23,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # benchmarks, not by tests.
 settings.register_profile("usual", deadline=None)
 settings.register_profile("thorough", max_examples=10_000, deadline=None)
+# `dev.py mutate` runs the same examples slower (mutmut's trampolines on a shared machine): its
+# clean run must not fail on generation speed either.
+settings.register_profile("mutation", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "usual"))
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -14,6 +14,7 @@ import argparse
 import ast
 import difflib
 import json
+import os
 import subprocess
 import sys
 import time
@@ -154,7 +155,7 @@ def to_test(path: str, fresh: bool) -> list[str]:
     """The mutants of one module to give mutmut: all of them (as a pattern) the first time,
     else the ones without a kill."""
     codes = _exit_codes(path)
-    if fresh or not codes:
+    if fresh or all(code is None for code in codes.values()):
         return [module_of(path) + ".*"]
     return sorted(name for name, code in codes.items() if code not in _KILLED)
 
@@ -203,7 +204,8 @@ def main(argv: list[str]) -> int:
                 break
             code = subprocess.call(
                 [str(BIN / "mutmut"), "run", "--max-children", str(args.max_children),
-                 *wanted], cwd=ROOT, stdout=out, stderr=out)
+                 *wanted], cwd=ROOT, stdout=out, stderr=out,
+                env={**os.environ, "HYPOTHESIS_PROFILE": "mutation"})
             if code != 0:
                 print(log.read_text(encoding="utf-8", errors="replace")[-4000:])
                 print(f"mutmut failed (exit code {code}); its whole output is in {log}")
