@@ -10,6 +10,7 @@ is itself sequential and paced).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -21,12 +22,14 @@ from wizard import __version__
 from wizard.core.checks import default_period, run_checks
 from wizard.core.compare import Comparison
 from wizard.core.errors import Cancelled
-from wizard.core.result import RunResult
-from wizard.sources import clockify, intuit, quickbooks
+from wizard.core.result import RunResult, Status
+from wizard.core.texts import changes_summary, check_titles
+from wizard.sources import clockify, gather, intuit, quickbooks
 from wizard.sources.gather import CancelToken, Progress, no_progress
 from wizard.storage import companies, history
 from wizard.storage.companies import Company, CompanyProblem
-from wizard.text.companies import message
+from wizard.text import _
+from wizard.text.companies import message, problems
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +103,10 @@ def check_company(company: Company, period: tuple[dt.date, dt.date] | None = Non
     Needs no environment: a missing key or an expired sign-in is that company's finding."""
     period = period or default_company_period()
     cancel = cancel or CancelToken()
-    side, _reached = clockify.read_workspace(
-        companies.clockify_key(company), company.workspace_id, period, progress, cancel,
-        core_url=company.clockify_api_url or None,
-        reports_url=company.clockify_reports_url or None)
+    request = gather.Request(clockify="api", quickbooks="api", period=period, company=company)
+    side = gather.read_clockify(request, progress, cancel)
     cancel.raise_if_cancelled()
-    qbo_side = quickbooks.read_company(
-        lambda: intuit.Tokens.from_keyring(company.realm_id), lambda: company.qbo_api_url,
-        progress, cancel)
+    qbo_side = gather.read_quickbooks(request, progress, cancel)
     cancel.raise_if_cancelled()
     result = run_checks(side, qbo_side, period, _now(), __version__)
     comparison = history.record(result, folder=companies.history_folder(company))
@@ -184,3 +183,88 @@ def check_all(chosen: Sequence[Company], period: tuple[dt.date, dt.date] | None 
     for company in pending:  # left by Cancel
         on_done(company, None)
     return [runs[c.id] for c in chosen if c.id in runs]
+
+
+@dataclass(frozen=True)
+class CompanyRow:
+    """What the All companies page shows of one company, from its saved history (no network)."""
+
+    name: str
+    last_checked: dt.datetime | None
+    statuses: dict[str, Status]  # check id → status of the last run
+    problems: int | None
+    comparison: Comparison | None
+
+    @property
+    def last_checked_text(self) -> str:
+        if self.last_checked is None:
+            return _("Never checked")
+        return self.last_checked.astimezone().strftime("%Y-%m-%d %H:%M")
+
+    @property
+    def problems_text(self) -> str:
+        return "" if self.problems is None else problems(self.problems)
+
+    @property
+    def changes_text(self) -> str:
+        if self.last_checked is None:
+            return ""
+        if self.comparison is None:
+            return message("first_run")
+        return changes_summary(*self.comparison.counts,
+                               check_titles(self.comparison.not_compared))
+
+
+def overview_row(company: Company) -> CompanyRow:
+    folder = companies.history_folder(company)
+    record = history.latest_record(folder)
+    if record is None:
+        return CompanyRow(company.name, None, {}, None, None)
+    _last, comparison = history.latest_two(folder)
+    statuses: dict[str, Status] = {}
+    for check in record.get("checks", []):
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            statuses[str(check["id"])] = Status(check["status"])
+    findings = record.get("findings", [])
+    count = sum(1 for f in findings if isinstance(f, dict) and f.get("status") in ("warn", "fail"))
+    when = None
+    with contextlib.suppress(TypeError, ValueError):
+        when = dt.datetime.strptime(str(record.get("generated_at")),
+                                    "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    return CompanyRow(company.name, when, statuses, count, comparison)
+
+
+def save_current(name: str, result: RunResult) -> Company:
+    """Keep the wizard's live connection — its stored Clockify key and its current QuickBooks
+    sign-in — as a company named `name`, with this run as the start of its history. Asks
+    Clockify who owns the key (the key's keyring entry is per account): call it on a worker."""
+    from wizard.storage import secrets
+
+    key = (secrets.get(clockify.KEY_ENTRY, env=clockify.ENV_KEY) or "").strip()
+    realm = intuit.current_realm()
+    workspace_id = result.facts.get("workspace_id")
+    if not key or not realm or not workspace_id or result.sources.get("clockify") != "api" \
+            or result.sources.get("quickbooks") != "api":
+        raise CompanyProblem(message("save_needs_live"))
+    client = clockify.ClockifyClient(clockify.new_session(), key,
+                                     os.environ.get(clockify.ENV_API_URL) or None,
+                                     os.environ.get(clockify.ENV_REPORTS_URL) or None)
+    try:
+        owner = client.user()
+    except clockify.ClockifyProblem as problem:
+        raise CompanyProblem(message("add_clockify_failed", reason=str(problem))) from None
+    finally:
+        client.session.close()
+    company = Company(
+        name=name.strip(), id=companies.new_id(), clockify_account=owner.id,
+        workspace_id=workspace_id, workspace_name=result.facts.get("workspace", ""),
+        clockify_api_url=client.core_url or "", clockify_reports_url=client.reports_url or "",
+        realm_id=realm, qbo_company_name=result.facts.get("company", ""),
+        qbo_api_url=quickbooks.api_url())
+    companies.add(company, key, None, None, None)  # the sign-in's entries are already per realm
+    saved = companies.find(company.name)
+    try:
+        history.save(result, companies.history_folder(saved))
+    except OSError as exc:
+        log.warning("could not start the company's history: %s", exc.strerror or exc)
+    return saved

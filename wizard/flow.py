@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wizard.core.result import CHECK_IDS, Status, worst
 
@@ -75,6 +75,7 @@ class Choices:
     manual: Manual | None = None  # None: not answered yet, the same as a blank Manual()
     clockify_key_stored: bool = False
     qbo_signed_in: bool = False
+    company: Any = None  # a saved company (storage.companies.Company), from All companies
 
     def missing(self) -> str | None:
         """Why the checks can't start yet, as a sentence; None when they can."""
@@ -90,6 +91,14 @@ class Choices:
         if self.quickbooks == "api" and not self.qbo_signed_in:
             return "Click “Sign in with Intuit” to connect QuickBooks."
         return None
+
+    def open_company(self, company: Any) -> None:
+        """Both sides live, with the saved company's own key and sign-in (SPEC §9)."""
+        self.clockify = "api"
+        self.quickbooks = "api"
+        self.company = company
+        self.clockify_key_stored = True
+        self.qbo_signed_in = True
 
     def use_sample(self) -> None:
         self.clockify = "demo"
@@ -159,7 +168,9 @@ class Flow:
         return Request(clockify=c.clockify, quickbooks=c.quickbooks, period=self.period,
                        clockify_files=c.clockify_files if c.clockify == "file" else (),
                        qbo_files=c.qbo_files if c.quickbooks == "file" else (),
-                       manual=c.manual if c.manual is not None else Manual())
+                       manual=c.manual if c.manual is not None else Manual(),
+                       company=c.company if c.clockify == "api" and c.quickbooks == "api"
+                       else None)
 
     def set_period(self, start: dt.date, end: dt.date) -> str | None:
         """Set the period; a sentence when it can't be used."""

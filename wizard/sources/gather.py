@@ -12,8 +12,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.core.model import ClockifySide, QuickBooksSide, SourceKind
+
+if TYPE_CHECKING:
+    from wizard.storage.companies import Company
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,7 @@ class Request:
     clockify_files: tuple[Path, ...] = ()
     qbo_files: tuple[Path, ...] = ()
     manual: Manual = field(default_factory=Manual)
+    company: Company | None = None  # a saved company: its own key and sign-in (SPEC §9)
 
 
 class CancelToken:
@@ -79,6 +84,13 @@ def read_clockify(request: Request, progress: Progress = no_progress,
     if request.clockify == "file":
         from wizard.sources import files
         return files.clockify_side(request.clockify_files, progress)
+    if request.clockify == "api" and request.company is not None:
+        from wizard.sources import clockify
+        from wizard.storage import companies
+        c = request.company
+        return clockify.read_workspace(companies.clockify_key(c), c.workspace_id, request.period,
+                                       progress, cancel, core_url=c.clockify_api_url or None,
+                                       reports_url=c.clockify_reports_url or None)[0]
     if request.clockify == "api":
         from wizard.sources import clockify
         return clockify.read_side(request.period, progress, cancel)
@@ -95,6 +107,11 @@ def read_quickbooks(request: Request, progress: Progress = no_progress,
     if request.quickbooks == "file":
         from wizard.sources import files
         return files.quickbooks_side(request.qbo_files, request.manual, progress)
+    if request.quickbooks == "api" and request.company is not None:
+        from wizard.sources import intuit, quickbooks
+        c = request.company
+        return quickbooks.read_company(lambda: intuit.Tokens.from_keyring(c.realm_id),
+                                       lambda: c.qbo_api_url, progress, cancel)
     if request.quickbooks == "api":
         from wizard.sources import quickbooks
         return quickbooks.read_side(progress, cancel)

@@ -163,3 +163,18 @@ def latest_two(folder: Path) -> tuple[Snapshot | None, Comparison | None]:
     last = runs[-1]
     before = [s for s in runs[:-1] if s.same_data_as(last)]
     return last, compare(before[-1], last) if before else None
+
+
+def latest_record(folder: Path) -> dict[str, Any] | None:
+    """The newest readable saved run in `folder`, as it was written (None when none)."""
+    if not folder.is_dir():
+        return None
+    for path in reversed(_run_files(folder)):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            log.warning("skipping unreadable history file %s (%s)", path.name, type(exc).__name__)
+            continue
+        if isinstance(data, dict):
+            return data
+    return None

@@ -43,6 +43,14 @@ MESSAGES = {
     "overview_title": N_("All companies: overview"),
     "overview_generated": N_("Checked {when}, period {start} to {end}."),
     "first_run": N_("First run of this company."),
+    "remove_question": N_("Remove “{name}”? Its saved Clockify key and QuickBooks sign-in (unless "
+                          "another company uses them) and its history are deleted from this "
+                          "computer. Nothing changes in Clockify or QuickBooks."),
+    "save_needs_live": N_("Only a live connection to both Clockify and QuickBooks can be saved "
+                          "as a company: connect both on the first page and run the check."),
+    "saved_as": N_("Saved as the company “{name}”. It is on the All companies page the next time "
+                   "Sync Checkup opens."),
+    "save_as_prompt": N_("The name to save this Clockify workspace and QuickBooks company under:"),
 }
 
 

@@ -62,6 +62,17 @@ def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
     errors.install(headless=screenshots is not None)
     if screenshots is not None:
         demo = True
+    home: CompaniesHome | None = None
+    if not demo and screenshots is None and saved_companies_count() >= 2:
+        home = CompaniesHome(today_for(demo))  # SPEC §9: opens on All companies
+        after_first_paint(home.page, _after_first_paint)
+        home.page.show()
+        try:
+            code = app.exec()
+            home.shutdown()
+        finally:
+            open_log_file()
+        return code
     flow = Flow(today_for(demo))
     window = WizardWindow(flow)
     if demo:
@@ -93,3 +104,54 @@ def _after_first_paint() -> None:
     collector (main_gui pauses it while the window is built)."""
     gc.enable()
     open_log_file()
+
+
+def saved_companies_count() -> int:
+    """How many companies are saved (0 when the list can't be read: the wizard opens as usual)."""
+    try:
+        from wizard.storage import companies
+        return len(companies.load())
+    except Exception:  # a broken companies file must not stop the window from opening
+        log.warning("the saved companies could not be read", exc_info=True)
+        return 0
+
+
+class CompaniesHome:
+    """The All companies page as the window the app opens on, and the wizards it opens."""
+
+    def __init__(self, today: dt.date) -> None:
+        from wizard.ui.companies_page import CompaniesPage
+
+        self.today = today
+        self.page = CompaniesPage()
+        self.page.setWindowTitle(f"Sync Checkup {__version__} — All companies")
+        self.page.resize(1280, 560)
+        self.page.open_requested.connect(self.on_page_open_requested)
+        self.page.add_requested.connect(self.on_page_add_requested)
+        self.windows: list[WizardWindow] = []
+
+    def on_page_open_requested(self, company: object) -> WizardWindow:
+        flow = Flow(self.today)
+        flow.choices.open_company(company)  # type: ignore[arg-type]
+        window = WizardWindow(flow)
+        name = getattr(company, "name", "")
+        window.setWindowTitle(f"Sync Checkup {__version__} — {name}")
+        window.pages[Page.PLAN]  # built now, so the wizard can start on it
+        window.setStartId(Page.PLAN)
+        window.restart()
+        window.session.recheck()
+        window.show()
+        self.windows.append(window)
+        return window
+
+    def on_page_add_requested(self) -> WizardWindow:
+        window = WizardWindow(Flow(self.today))
+        window.show()
+        window.finished.connect(lambda _code: self.page.reload())
+        self.windows.append(window)
+        return window
+
+    def shutdown(self) -> None:
+        self.page.shutdown()
+        for window in self.windows:
+            window.shutdown()

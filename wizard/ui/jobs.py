@@ -45,7 +45,8 @@ class Loaded:
     comparison: Comparison | None = None  # since the last stored run (SPEC §7), if any
 
 
-def _history_compare(result: RunResult, snap: Snapshot, record: bool) -> Comparison | None:
+def _history_compare(result: RunResult, snap: Snapshot, record: bool,
+                     request: Request | None = None) -> Comparison | None:
     """Store this run and compare it with the last stored one; history is optional in a build."""
     if not record:
         return None
@@ -54,7 +55,11 @@ def _history_compare(result: RunResult, snap: Snapshot, record: bool) -> Compari
     except ImportError:
         return None
     try:
-        comparison = history.record(result, snap)
+        folder = None
+        if request is not None and request.company is not None:  # a saved company's own
+            from wizard.storage import companies
+            folder = companies.history_folder(request.company)
+        comparison = history.record(result, snap, folder)
     except Exception:  # a broken history must never stop the check
         log.warning("could not use the run history", exc_info=True)
         return None
@@ -109,7 +114,7 @@ def _check(request: Request, progress: Progress, cancel: CancelToken, readers: R
     del clockify, quickbooks  # the records now live only in `held`
     _release(held)
     snap = snapshot(result)
-    comparison = _history_compare(result, snap, record_history)
+    comparison = _history_compare(result, snap, record_history, request)
     loaded = Loaded(result=result, users=flatten(user_rows(result)),
                     customers=flatten(customer_rows(result)), snapshot=snap,
                     comparison=comparison)

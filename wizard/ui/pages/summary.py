@@ -92,8 +92,14 @@ class SummaryPage(StepPage):
         self.fix = QPushButton(_("Fix for me…"), self)
         self.fix.setAccessibleName(_("Fix for me: see the changes that would fix these problems"))
         self.fix.clicked.connect(self.on_fix_clicked)
+        self.save_company = QPushButton(_("Save as a company…"), self)
+        self.save_company.setAccessibleName(_("Save this workspace and QuickBooks company as a "
+                                              "company for the All companies page"))
+        self.save_company.clicked.connect(self.on_save_company_clicked)
+        self.save_company.setVisible(False)
         row = QHBoxLayout()
-        for b in (self.fix, self.save_report, self.save_shots, self.copy_summary, self.email):
+        for b in (self.fix, self.save_report, self.save_shots, self.copy_summary, self.email,
+                  self.save_company):
             row.addWidget(b)
         row.addStretch(1)
         self.body.addLayout(row)
@@ -116,6 +122,49 @@ class SummaryPage(StepPage):
                 f"{changes.previous_at.astimezone():%Y-%m-%d %H:%M}", *changes.counts,
                 texts.check_titles(changes.not_compared)))
         fit_columns(self.changes_view, (0, 1), icon_columns=(0,))
+        sources = loaded.result.sources
+        self.save_company.setVisible(
+            sources.get("clockify") == "api" and sources.get("quickbooks") == "api"
+            and self.session.flow.choices.company is None)
+
+    def on_save_company_clicked(self) -> None:
+        loaded = self._loaded()
+        if loaded is None:
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        from wizard.text.companies import message
+
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("Save as a company"))
+        dialog.setLabelText(message("save_as_prompt"))
+        dialog.setTextValue(loaded.result.facts.get("company", ""))
+        dialog.textValueSelected.connect(self.save_as_company)
+        self.company_dialog = dialog
+        dialog.open()
+
+    def save_as_company(self, name: str) -> None:
+        """Keep this live connection as a saved company (SPEC §9), on a worker."""
+        loaded = self._loaded()
+        if loaded is None:
+            return
+        result = loaded.result
+        from wizard.text.companies import message
+
+        def job(progress: Progress, cancel: CancelToken) -> object:
+            del progress, cancel
+            from wizard.company_checks import save_current
+            return save_current(name, result)
+
+        def finished(company: object) -> None:
+            self.report_message.show_message(
+                Status.PASS, message("saved_as", name=getattr(company, "name", name)))
+            self.save_company.setVisible(False)
+
+        def failed(sentence: str, details: str) -> None:
+            self.report_message.show_message(Status.FAIL, sentence, details)
+
+        self.session.run_job(job, "save company", finished, failed)
 
     def on_fix_clicked(self) -> None:
         if self._loaded() is not None:
