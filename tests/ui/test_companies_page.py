@@ -169,3 +169,31 @@ def test_open_runs_the_seven_pages_on_that_company(qtbot: QtBot, three: Firm) ->
     assert result.facts["company"] == "South Books LLC"
     assert len(history.load_all(companies.history_folder(south))) == runs_before + 1
     home.shutdown()
+
+
+def test_check_all_runs_two_at_a_time_never_two_on_one_workspace(three: Firm) -> None:
+    """West reads North's workspace: the two never run together; at most two run at once."""
+    import threading
+
+    from wizard.company_checks import check_all
+
+    del three
+    lock = threading.Lock()
+    running: set[str] = set()
+    seen_together: list[frozenset[str]] = []
+
+    def on_progress(company: companies.Company, text: str, done: int, total: int) -> None:
+        del text, done, total
+        with lock:
+            running.add(company.name)
+            seen_together.append(frozenset(running))
+
+    def on_done(company: companies.Company, run: object) -> None:
+        assert run is not None
+        with lock:
+            running.discard(company.name)
+
+    runs = check_all(companies.load(), on_progress=on_progress, on_done=on_done)
+    assert [r.company.name for r in runs] == ["North", "South", "West"]
+    assert max(len(s) for s in seen_together) <= 2
+    assert not any({"North", "West"} <= s for s in seen_together)

@@ -12,6 +12,9 @@ What is kept where:
 
 Removing a company removes its history, its QuickBooks sign-in and its Clockify key, each unless
 another saved company still uses it.
+
+The keyring module is imported only where a secret is touched: the window counts the saved
+companies before its first paint.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core.errors import SyncCheckupError
-from wizard.storage import paths, secrets
+from wizard.storage import paths
 from wizard.storage.atomic import write_atomically
 from wizard.text.companies import message
 
@@ -137,6 +140,8 @@ def add(company: Company, clockify_key: str, qbo_refresh_token: str | None,
         qbo_access_token: str | None, qbo_expires_at: float | None) -> None:
     """Keep a company: its secrets in the keyring first (raises `NoKeyring`, nothing saved), then
     its entry in the settings file. A name already saved raises `CompanyProblem`."""
+    from wizard.storage import secrets  # keyring loads only when a secret is touched
+
     name = company.name.strip()
     if not name:
         raise CompanyProblem(message("name_empty"))
@@ -163,6 +168,8 @@ def add(company: Company, clockify_key: str, qbo_refresh_token: str | None,
 def remove(name: str) -> Company:
     """Forget a company: its entry, its history, and its secrets unless another saved company
     still uses them (the same Clockify account, the same QuickBooks company)."""
+    from wizard.storage import secrets
+
     with _LOCK:
         company = find(name)
         rest = [c for c in load() if c.id != company.id]
@@ -184,5 +191,7 @@ def remove(name: str) -> Company:
 
 def clockify_key(company: Company) -> str | None:
     """The API key that reads this company's workspace (None when it is gone from the keyring)."""
+    from wizard.storage import secrets
+
     value = secrets.get(clockify_key_entry(company.clockify_account))
     return value.strip() if value and value.strip() else None
