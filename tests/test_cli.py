@@ -33,7 +33,7 @@ def test_check_demo_json_exit_1_with_every_check() -> None:
 def test_check_demo_text_reads_as_a_summary() -> None:
     proc = sync_checkup("check", "--demo")
     assert proc.returncode == 1
-    assert "[FAIL] Users and employees" in proc.stdout
+    assert "[Problem] Users and employees" in proc.stdout  # the word of the screen and report
     assert "Fix: " in proc.stdout
     assert "Jon Smith" in proc.stdout
 

@@ -243,7 +243,8 @@ def test_first_run_has_no_recheck_changes_and_counts_what_to_fix() -> None:
                 if f.check in ("users", "customers") and f.status.is_problem)
     assert names > 1
     assert flow.verdict(Page.RESYNC) == (
-        f"{names} name problems to fix; after fixing, resync in Clockify and click Re-check.")
+        f"{names} name problems to fix; after fixing them, resync in Clockify and click "
+        "Re-check.")
 
 
 def test_one_definition_of_a_problem() -> None:

@@ -290,18 +290,15 @@ def _save_history(result: RunResult) -> Comparison | None:
     return history.record(result)
 
 
-# by Status value (a StrEnum, so its members look these up directly)
-_MARK = {"pass": "OK  ", "info": "INFO", "warn": "WARN", "fail": "FAIL", "not_checked": "----"}
-
-
 def format_text(result: RunResult, files_read: Sequence[dict[str, Any]] = (),
                 width: int = 100) -> str:
     """A readable summary for the terminal: what each file was read as, the verdicts, then
     every problem with its fix."""
     import textwrap
 
-    from wizard.core.texts import REASON_SHORT
+    from wizard.core.texts import reason_short
     from wizard.text import _, _n
+    from wizard.text.status import status_word
 
     def wrap(text: str, indent: str) -> str:
         return textwrap.fill(text, width=width, initial_indent=indent,
@@ -319,20 +316,25 @@ def format_text(result: RunResult, files_read: Sequence[dict[str, Any]] = (),
                 out.append(wrap(note, "      "))
         out.append("\n")
     for check in result.checks:
-        out.append(f"[{_MARK[check.status]}] {check.title}: {check.summary}\n")
+        out.append(_("[{status}] {check}: {summary}").format(
+            status=status_word(check.status), check=check.title, summary=check.summary) + "\n")
     problems = [f for f in result.findings if f.status.is_problem]
     if problems:
         out.append("\n" + _n("{count} thing to fix:", "{count} things to fix:",
                               len(problems)).format(count=len(problems)) + "\n")
         for f in problems:
-            out.append(f"\n[{_MARK[f.status]}] {f.code} — {f.subject}"
-                       + (f" (client {f.client})" if f.client else "") + "\n")
+            if f.client:
+                head = _("[{status}] {code} — {subject} (client {client})")
+            else:
+                head = _("[{status}] {code} — {subject}")
+            out.append("\n" + head.format(status=status_word(f.status), code=f.code,
+                                          subject=f.subject, client=f.client) + "\n")
             out.append(wrap(f.message, "    "))
             out.append(wrap("Fix: " + f.fix, "    "))
     if result.entries is not None and result.entries.by_reason:
         out.append("\nEntries that won't sync, by reason:\n")
         for code, count in sorted(result.entries.by_reason.items(), key=lambda kv: -kv[1]):
-            out.append(f"    {count:6,}  {REASON_SHORT.get(code, code)} ({code})\n")
+            out.append(f"    {count:6,}  {reason_short(code)} ({code})\n")
     return "".join(out)
 
 

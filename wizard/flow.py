@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.core.result import CHECK_IDS, Status, worst
+from wizard.text import N_, _, _n
 
 if TYPE_CHECKING:
     from wizard.core.compare import Comparison, Snapshot
@@ -34,13 +35,13 @@ class Page(IntEnum):
 
 
 PAGE_TITLES: dict[Page, str] = {
-    Page.WELCOME: "Welcome — connect both sides",
-    Page.PLAN: "QuickBooks plan",
-    Page.NAMES: "Names in Clockify and QuickBooks",
-    Page.RESYNC: "Resync users and customers",
-    Page.RECONNECT: "Reconnect the integration",
-    Page.ENTRIES: "Billable time entries",
-    Page.SUMMARY: "Summary and report",
+    Page.WELCOME: N_("Welcome — connect both sides"),
+    Page.PLAN: N_("QuickBooks plan"),
+    Page.NAMES: N_("Names in Clockify and QuickBooks"),
+    Page.RESYNC: N_("Resync users and customers"),
+    Page.RECONNECT: N_("Reconnect the integration"),
+    Page.ENTRIES: N_("Billable time entries"),
+    Page.SUMMARY: N_("Summary and report"),
 }
 
 # which checks decide each page's status icon
@@ -80,16 +81,16 @@ class Choices:
     def missing(self) -> str | None:
         """Why the checks can't start yet, as a sentence; None when they can."""
         if self.clockify is None and self.quickbooks is None:
-            return ("Choose where the Clockify and QuickBooks data come from, or click "
-                    "“Try the sample company”.")
+            return _("Choose where the Clockify and QuickBooks data come from, or click "
+                     "“Try the sample company”.")
         if self.clockify == "file" and not self.clockify_files:
-            return "Open the Clockify export files first (Open exported files…)."
+            return _("Open the Clockify export files first (Open exported files…).")
         if self.quickbooks == "file" and not self.qbo_files:
-            return "Open the QuickBooks export files first (Open exported files…)."
+            return _("Open the QuickBooks export files first (Open exported files…).")
         if self.clockify == "api" and not self.clockify_key_stored:
-            return "Paste your Clockify API key and click Save key."
+            return _("Paste your Clockify API key and click Save key.")
         if self.quickbooks == "api" and not self.qbo_signed_in:
-            return "Click “Sign in with Intuit” to connect QuickBooks."
+            return _("Click “Sign in with Intuit” to connect QuickBooks.")
         return None
 
     def open_company(self, company: Any) -> None:
@@ -151,9 +152,9 @@ class Flow:
         if page is Page.WELCOME:
             return self.choices.missing()
         if self.load is Load.BUSY:
-            return "Checking… Next is available when the check has finished."
+            return _("Checking… Next is available when the check has finished.")
         if self.load is not Load.READY or self.result is None:
-            return "Click Re-check (or go Back and pick the sources again)."
+            return _("Click Re-check (or go Back and pick the sources again).")
         return None
 
     def can_leave(self, page: Page) -> bool:
@@ -175,9 +176,9 @@ class Flow:
     def set_period(self, start: dt.date, end: dt.date) -> str | None:
         """Set the period; a sentence when it can't be used."""
         if start > end:
-            return "The first day is after the last day; swap them."
+            return _("The first day is after the last day; swap them.")
         if (end - start).days > 366:
-            return "Pick a period of at most one year."
+            return _("Pick a period of at most one year.")
         self.period = (start, end)
         return None
 
@@ -238,20 +239,21 @@ class Flow:
     def verdict(self, page: Page) -> str:
         """The one line under each page's title."""
         if page is Page.WELCOME and self.load is Load.IDLE:
-            return self.choices.missing() or "Ready: click Next to run every check."
+            return self.choices.missing() or _("Ready: click Next to run every check.")
         if self.load is Load.BUSY:
-            return "Checking…"
+            return _("Checking…")
         if self.load is Load.ERROR:
-            return self.error or "The check could not finish."
+            return self.error or _("The check could not finish.")
         if self.result is None:
-            return "Not checked yet: click Re-check."
+            return _("Not checked yet: click Re-check.")
         r = self.result
         if page is Page.WELCOME:
             return r.check("connection").summary
         if page is Page.PLAN:
             return r.check("plan").summary
         if page is Page.NAMES:
-            return f"{r.check('users').summary}. {r.check('customers').summary}."
+            return _("{users}. {customers}.").format(users=r.check("users").summary,
+                                                      customers=r.check("customers").summary)
         if page is Page.RESYNC:
             from wizard.core import texts
 
@@ -269,6 +271,15 @@ class Flow:
         failing = sum(1 for c in r.checks if c.status is Status.FAIL)
         warning = sum(1 for c in r.checks if c.status is Status.WARN)
         if not failing and not warning:
-            return "Every check passed."
-        return f"{failing} check(s) failing, {warning} with a warning — fixes below."
+            return _("Every check passed.")
+        if not warning:
+            return _n("{failing} check has a problem; the fixes are below.",
+                      "{failing} checks have a problem; the fixes are below.",
+                      failing).format(failing=failing)
+        if not failing:
+            return _n("{warning} check has a warning; the fixes are below.",
+                      "{warning} checks have a warning; the fixes are below.",
+                      warning).format(warning=warning)
+        return _("Checks with a problem: {failing}; with a warning: {warning}. The fixes are "
+                 "below.").format(failing=failing, warning=warning)
 

@@ -18,7 +18,7 @@ from tests.report.samples import SECOND_RUN, sample_result
 from wizard.core.compare import compare, snapshot
 from wizard.core.errors import BadInput
 from wizard.core.result import EntriesSummary, EntryItem, Finding, Status
-from wizard.core.texts import REASON_SHORT
+from wizard.core.texts import reason_short
 from wizard.report import mailto_url, model, run_id, summary_text, write_report
 
 
@@ -37,7 +37,7 @@ def _reading(text: str) -> str:
     lines: list[str] = []
     for line in text.replace("\f", "\n").splitlines():
         if not line.strip() or line.startswith("Sync Checkup 0.0-test · run") or \
-                re.fullmatch(r"page \d+ of \d+", line.strip()):
+                re.fullmatch(r"Page \d+ of \d+", line.strip()):
             continue
         if lines and line == lines[-1]:
             continue
@@ -61,7 +61,7 @@ def test_pdf_holds_plan_payroll_run_facts_and_verdicts(sample_pdf: tuple[Path, s
     assert path.read_bytes().startswith(b"%PDF-")
     flat = _flat(text)
     result = sample_result(SECOND_RUN, fix_jon=True)
-    for needle in ("QuickBooks plan QuickBooks Online Plus", "Payroll off",
+    for needle in ("QuickBooks plan QuickBooks Online Plus", "Payroll Off",
                    "Subscription PAID", "QuickBooks closing date 2026-10-31",
                    "Period checked 2026-10-26 to 2026-11-24", f"Sync Checkup {result.version}",
                    "2026-11-24 19:30 UTC", run_id(result), "the sample company"):
@@ -94,9 +94,9 @@ def test_pdf_holds_both_name_tables_with_status_words(sample_pdf: tuple[Path, st
     for fqn, _active in result.tables.customers:
         assert _flat(fqn).replace(":", "") in flat.replace(" ", "").replace(":", "") or \
             fqn.rpartition(":")[2] in flat, fqn
-    for word in ("MATCHED", "NEAR MATCH", "MISSING", "INACTIVE", "VENDOR", "WRONG PARENT",
-                 "ONLY IN QUICKBOOKS", "FIX CLIENT FIRST", "INVITE PENDING", "NAME TAKEN",
-                 "COLON IN NAME"):
+    for word in ("Matched", "Near match", "Missing", "Inactive", "Vendor", "Wrong parent",
+                 "Only in QuickBooks", "Fix client first", "Invite pending", "Name taken",
+                 "Colon in name"):  # the Names page's words (wizard.text.status), never upper-cased
         assert word in flat, word
     assert "Hannah Brooks" in flat  # an employee with no Clockify user
 
@@ -107,14 +107,14 @@ def test_pdf_lists_entries_that_wont_sync_and_what_changed(sample_pdf: tuple[Pat
     result = sample_result(SECOND_RUN, fix_jon=True)
     assert "Time entries that won't sync" in flat
     for code in result.entries.by_reason:
-        assert REASON_SHORT[code] in flat
+        assert reason_short(code) in flat
     assert "What changed since the previous run" in flat
     assert re.search(r"1 fixed, 0 new, 28 still failing", flat)
-    assert re.search(r"FIXED Users and employees Jon Smith \(user\) USER_NEAR_MATCH; now "
-                     r"matched STILL FAILING", flat)
-    assert re.search(r"page 1 of \d+", flat)
-    pages = int(re.search(r"page 1 of (\d+)", flat).group(1))
-    assert f"page {pages} of {pages}" in flat
+    assert re.search(r"Fixed Users and employees Jon Smith \(user\) USER_NEAR_MATCH; now "
+                     r"Matched Still failing", flat)
+    assert re.search(r"Page 1 of \d+", flat)
+    pages = int(re.search(r"Page 1 of (\d+)", flat).group(1))
+    assert f"Page {pages} of {pages}" in flat
     assert flat.count(f"run {run_id(result)}") >= pages  # the footer on every page
 
 
@@ -226,14 +226,14 @@ def test_summary_text_reads_as_plain_text() -> None:
     before, after = sample_result(), sample_result(SECOND_RUN, fix_jon=True)
     text = summary_text(after, compare(snapshot(before), snapshot(after)))
     assert text.startswith(f"Sync Checkup report — run {run_id(after)}")
-    assert "QuickBooks plan: QuickBooks Online Plus; Payroll: off" in text
+    assert "QuickBooks plan: QuickBooks Online Plus; Payroll: Off" in text
     assert "1 fixed, 0 new, 28 still failing" in text
-    assert "- Users and employees: PROBLEM" in text
-    assert "Acme Corp → Annual Report (project): wrong parent" in text
+    assert "- Users and employees: Problem" in text  # the screen's and the terminal's word
+    assert "Acme Corp → Annual Report (project): Wrong parent" in text
     assert "{" not in text
     assert "Traceback" not in text
     problems = [f for f in after.findings if f.status in (Status.FAIL, Status.WARN)]
-    assert f"To fix ({len(problems)}):" in text
+    assert f"{len(problems)} things to fix:" in text
 
 
 def test_mailto_is_for_support_short_and_carries_the_summary() -> None:
@@ -245,7 +245,7 @@ def test_mailto_is_for_support_short_and_carries_the_summary() -> None:
     assert run_id(result) in query["subject"][0]
     body = query["body"][0]
     assert "QuickBooks Online Plus" in body
-    assert "- Users and employees: PROBLEM" in body
+    assert "- Users and employees: Problem" in body
     assert "more in the attached report" in body  # 29 problems don't all fit
     assert unquote(url).count("@") == 1
 
@@ -273,8 +273,8 @@ def test_pdf_without_quickbooks_still_renders(tmp_path: Path) -> None:
     path = write_report(result, tmp_path / "noqbo.pdf")
     text = _flat(subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
                                 text=True).stdout)
-    assert "not known (QuickBooks was not read)" in text
-    assert "NOT CHECKED" in text
+    assert "Not known: QuickBooks was not read." in text
+    assert "Not checked" in text
     assert "QuickBooks: not chosen" in text
     assert "Checks that could not run" in text
 

@@ -38,6 +38,7 @@ from wizard.core.result import (
     Tables,
     worst,
 )
+from wizard.text import checks as say
 
 MAX_SYNC_SECONDS = 23 * 3600 + 55 * 60  # 86 100 s still syncs
 REASON_ORDER = ("ENTRY_NOT_BILLABLE", "ENTRY_NO_PROJECT", "ENTRY_USER_UNMAPPED",
@@ -56,23 +57,20 @@ class _CheckOutput:
     findings: tuple[Finding, ...] = ()
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
-
-
 def _count_statuses(findings: Iterable[Finding]) -> Counter[Status]:
     return Counter(f.status for f in findings)
 
 
 def _needs(what: str) -> _CheckOutput:
-    return _CheckOutput(Status.NOT_CHECKED, f"Not checked: needs {what} to finish.")
+    """`what`: clockify, quickbooks, employees, customers or entries."""
+    return _CheckOutput(Status.NOT_CHECKED, say.needs(what))
 
 
 # --- plan -------------------------------------------------------------------------------------
 
 def check_plan(qbo: QuickBooksData | None) -> _CheckOutput:
     if qbo is None:
-        return _needs("QuickBooks")
+        return _needs("quickbooks")
     company, prefs = qbo.company, qbo.preferences
     verdict, plan_name = classify_plan(company.offering_sku)
     findings: list[Finding] = []
@@ -98,15 +96,14 @@ def check_plan(qbo: QuickBooksData | None) -> _CheckOutput:
     if prefs.time_tracking_enabled is False:
         add("TIME_TRACKING_OFF", Status.WARN, texts.time_tracking_off())
 
-    payroll_word = {True: "payroll on", False: "payroll off", None: "payroll unknown"}
-    summary = f"{plan_name}, {payroll_word[company.payroll]}"
+    summary = say.plan(plan_name, company.payroll)
     status = worst([f.status for f in findings])
     unknown = [reason for key, reason in qbo.unknown.items() if key in ("plan", "payroll")]
     if status is not Status.FAIL and (unknown or company.payroll is None):
         status = Status.NOT_CHECKED
-        summary = "Not checked: " + (" ".join(unknown) or "whether payroll is on is not known.")
+        summary = say.plan_not_checked(unknown)
     elif "time_tracking" in qbo.unknown and prefs.time_tracking_enabled is None:
-        summary += "; whether QuickBooks time tracking is on is not known (not in export files)"
+        summary += say.JOIN + say.time_tracking_unknown()
     return _CheckOutput(status, summary, tuple(findings))
 
 
@@ -226,11 +223,8 @@ def check_users(members: tuple[Member, ...], qbo: QuickBooksData,
     findings = tuple(_user_finding(m, names, qbo.vendors is not None) for m in members)
     counts = _count_statuses(findings)
     matched = sum(1 for f in findings if f.code == "USER_MATCHED")
-    summary = (f"{matched:,} of {_plural(len(findings), 'member')} match a QuickBooks employee"
-               + (f"; {_plural(counts[Status.FAIL], 'problem')}" if counts[Status.FAIL] else "")
-               + (f"; {counts[Status.WARN]:,} pending" if counts[Status.WARN] else ""))
-    if qbo.vendors is None:
-        summary += "; vendors not checked (no vendor list)"
+    summary = say.users(matched, len(findings), counts[Status.FAIL], counts[Status.WARN],
+                        qbo.vendors is not None)
     status = worst([f.status for f in findings])
     return _CheckOutput(status, summary, findings)
 
@@ -435,11 +429,7 @@ def check_customers(clients: tuple[Client, ...], projects: tuple[Project, ...],
                                          cf[1] if cf else None, names))
     counts = _count_statuses(findings)
     matched = sum(1 for f in findings if f.code in ("CLIENT_MATCHED", "PROJECT_MATCHED"))
-    summary = f"{matched:,} of {len(findings):,} clients and projects match QuickBooks"
-    if counts[Status.FAIL]:
-        summary += f"; {_plural(counts[Status.FAIL], 'problem')}"
-    if skipped:
-        summary += f"; {skipped:,} archived without time in the period not listed"
+    summary = say.customers(matched, len(findings), counts[Status.FAIL], skipped)
     return _CheckOutput(worst([f.status for f in findings]), summary, tuple(findings))
 
 
@@ -587,12 +577,8 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
                                  items=tuple(items),
                                  by_reason={k: v for k, v in counts.items() if v},
                                  reasons_not_checked=not_checked)
-    text = (f"{summary_obj.will_sync:,} of {_plural(summary_obj.total, 'entry', 'entries')} "
-            f"in the period will sync")
-    if summary_obj.wont_sync:
-        text += f"; {summary_obj.wont_sync:,} won't"
-    if not_admin:
-        text += "; only the key owner's own entries could be read (not an admin)"
+    text = say.entries(summary_obj.will_sync, summary_obj.total, summary_obj.wont_sync,
+                       not_admin, True, closing_known)
     if not mapping_known:
         status = Status.FAIL if billable_problem else Status.NOT_CHECKED
         text = texts.entries_partly_checked(summary_obj.total, summary_obj.wont_sync, left_out,
@@ -603,8 +589,6 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
         status = Status.WARN
     else:
         status = Status.PASS
-    if mapping_known and not closing_known:
-        text += "; the QuickBooks closing date is not known, so closed periods were not checked"
     return _CheckOutput(status, text), summary_obj
 
 
@@ -689,18 +673,18 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
 
     user_findings: tuple[Finding, ...] = ()
     if cdata is None:
-        outputs["users"] = _needs("Clockify")
+        outputs["users"] = _needs("clockify")
     elif qdata is None or names is None or qdata.employees is None:
-        outputs["users"] = _needs("QuickBooks employees")
+        outputs["users"] = _needs("employees")
     else:
         outputs["users"] = check_users(cdata.members, qdata, names)
         user_findings = outputs["users"].findings
 
     customer_findings: tuple[Finding, ...] = ()
     if cdata is None:
-        outputs["customers"] = _needs("Clockify")
+        outputs["customers"] = _needs("clockify")
     elif qdata is None or names is None or qdata.customers is None:
-        outputs["customers"] = _needs("QuickBooks customers")
+        outputs["customers"] = _needs("customers")
     else:
         used_projects: set[str | None] | None = None
         used_clients: set[str | None] | None = None
@@ -730,7 +714,7 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
 
     entries_summary: EntriesSummary | None = None
     if cdata is None or in_period is None:
-        outputs["entries"] = _needs("Clockify time entries")
+        outputs["entries"] = _needs("entries")
     else:
         # each half of the mapping is checked when its QuickBooks list was read
         users_known = qdata is not None and qdata.employees is not None
@@ -757,7 +741,7 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
 
     outputs["connection"] = check_connection(clockify, quickbooks)
 
-    checks = tuple(CheckResult(cid, outputs[cid].status, texts.CHECK_TITLES[cid],
+    checks = tuple(CheckResult(cid, outputs[cid].status, texts.check_title(cid),
                                outputs[cid].summary) for cid in CHECK_IDS)
     findings = tuple(f for cid in CHECK_IDS for f in outputs[cid].findings)
     return RunResult(
@@ -792,17 +776,18 @@ def _facts(clockify: ClockifySide, quickbooks: QuickBooksSide) -> dict[str, str]
     if quickbooks.data is not None:
         company = quickbooks.data.company
         _, plan = classify_plan(company.offering_sku)
-        facts["plan"] = plan if company.offering_sku else "not known"
-        facts["payroll"] = {True: "on", False: "off", None: "not known"}[company.payroll]
+        facts["plan"] = plan if company.offering_sku else say.not_known()
+        facts["payroll"] = say.on_off(company.payroll)
         if company.company_name:
             facts["company"] = company.company_name
         if company.subscription_status:
             facts["subscription"] = company.subscription_status
         close = quickbooks.data.preferences.book_close_date
         facts["closing_date"] = close.isoformat() if close else (
-            "not known" if "closing_date" in quickbooks.data.unknown else "none")
+            say.not_known() if "closing_date" in quickbooks.data.unknown
+            else say.no_closing_date())
         tt = quickbooks.data.preferences.time_tracking_enabled
-        facts["time_tracking"] = {True: "on", False: "off", None: "not stated"}[tt]
+        facts["time_tracking"] = say.on_off(tt, unknown=say.not_stated())
     return facts
 
 

@@ -1,6 +1,6 @@
-"""The status word of each name finding, shared by the wizard's tables and the report, so a
-screenshot and a printed report say the same thing. Each word has a tone; the wizard and the
-report turn tones into colours and icons (never colour alone).
+"""The kind of each name finding, shared by the wizard's tables and the report, so a screenshot
+and a printed report say the same thing (the words are in `wizard.text.status`). Each kind has a
+tone; the wizard and the report turn tones into colours and icons (never colour alone).
 """
 
 from __future__ import annotations
@@ -14,21 +14,23 @@ Tone = Literal["good", "near", "bad", "warn", "info", "neutral"]
 
 
 class Tag(StrEnum):
-    """The word shown next to a row's icon; colour and icon follow from it."""
+    """A name row's kind; its word (`wizard.text.status.tag_word`), colour and icon follow
+    from it. The values are codes, never shown."""
 
     MATCHED = "matched"
-    NEAR = "near match"
+    NEAR = "near"
     MISSING = "missing"
     INACTIVE = "inactive"
     VENDOR = "vendor"
-    WRONG_PARENT = "wrong parent"
-    NOT_SUB = "not a sub-customer"
-    ONLY_SUB = "only a sub-customer"
-    NAME_TAKEN = "name taken"
-    COLON = "colon in name"
-    CLIENT_FIRST = "fix client first"
-    PENDING = "invite pending"
-    QBO_ONLY = "only in QuickBooks"
+    WRONG_PARENT = "wrong_parent"
+    NOT_SUB = "not_sub"
+    ONLY_SUB = "only_sub"
+    NAME_TAKEN = "name_taken"
+    COLON = "colon"
+    CLIENT_FIRST = "client_first"
+    PENDING = "pending"
+    QBO_ONLY = "qbo_only"
+    QBO_ONLY_INACTIVE = "qbo_only_inactive"
     PROBLEM = "problem"
     OK = "ok"
 
@@ -49,23 +51,6 @@ TAG_OF_CODE: dict[str, Tag] = {
     "USER_PENDING": Tag.PENDING,
 }
 
-# what the legend says about each word
-TAG_MEANING: dict[Tag, str] = {
-    Tag.MATCHED: "identical on both sides",
-    Tag.NEAR: "close, but not identical — shown with the difference highlighted",
-    Tag.MISSING: "not in QuickBooks",
-    Tag.INACTIVE: "exists in QuickBooks but is inactive",
-    Tag.VENDOR: "set up in QuickBooks as a vendor, not an employee",
-    Tag.WRONG_PARENT: "the sub-customer is under another customer",
-    Tag.NOT_SUB: "in QuickBooks a customer of its own, not a sub-customer",
-    Tag.ONLY_SUB: "in QuickBooks only a sub-customer",
-    Tag.NAME_TAKEN: "the name is used by an employee or vendor",
-    Tag.COLON: "the name has a colon, which QuickBooks forbids",
-    Tag.CLIENT_FIRST: "its client doesn't match yet",
-    Tag.PENDING: "hasn't accepted the Clockify invitation",
-    Tag.QBO_ONLY: "only in QuickBooks (no Clockify name uses it)",
-}
-
 
 def tag_for(finding: Finding) -> Tag:
     tag = TAG_OF_CODE.get(finding.code)
@@ -78,5 +63,6 @@ TONE_OF_TAG: dict[Tag, Tone] = {
     Tag.MATCHED: "good", Tag.OK: "good", Tag.NEAR: "near", Tag.MISSING: "bad",
     Tag.INACTIVE: "bad", Tag.VENDOR: "bad", Tag.WRONG_PARENT: "bad", Tag.NOT_SUB: "bad",
     Tag.ONLY_SUB: "warn", Tag.NAME_TAKEN: "bad", Tag.COLON: "bad", Tag.CLIENT_FIRST: "bad",
-    Tag.PENDING: "warn", Tag.QBO_ONLY: "neutral", Tag.PROBLEM: "bad",
+    Tag.PENDING: "warn", Tag.QBO_ONLY: "neutral", Tag.QBO_ONLY_INACTIVE: "neutral",
+    Tag.PROBLEM: "bad",
 }

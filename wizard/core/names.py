@@ -27,6 +27,8 @@ from typing import Generic, TypeVar
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
+from wizard.text.report import difference
+
 
 class NearKind(StrEnum):
     UNICODE = "unicode"
@@ -268,12 +270,4 @@ class NameIndex(Generic[T]):
 
 def describe_difference(kind: NearKind) -> str:
     """A short plain-language phrase for how two names differ."""
-    return {
-        NearKind.UNICODE: "they look the same but were typed with different characters",
-        NearKind.WHITESPACE: "the spaces differ (extra, doubled or special spaces)",
-        NearKind.CASE: "capital and small letters differ",
-        NearKind.PUNCTUATION: "punctuation differs (dots, dashes, apostrophes or & / and)",
-        NearKind.ACCENTS: "accents differ",
-        NearKind.WORD_ORDER: "the words are in a different order",
-        NearKind.SPELLING: "the spelling differs slightly",
-    }[kind]
+    return difference(kind)

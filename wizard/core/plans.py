@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from wizard.text import _
+
 
 class PlanVerdict(Enum):
     SUPPORTED = "supported"
@@ -38,7 +40,7 @@ _INACTIVE = {"EXPIRED", "SUSPENDED", "RESTRICTED", "CANCELED", "CANCELLED", "REA
 def classify_plan(raw: str | None) -> tuple[PlanVerdict, str]:
     """The verdict for a plan name and how to show it; unknown names never raise."""
     if raw is None or not raw.strip():
-        return PlanVerdict.UNKNOWN, "QuickBooks plan not known"
+        return PlanVerdict.UNKNOWN, _("QuickBooks plan not known")
     rest = _PREFIX.sub("", raw).strip()
     for pattern, verdict, display in _PLANS:
         if pattern.search(rest):

@@ -1,5 +1,6 @@
 """Every sentence a bookkeeper reads about a finding: what is wrong, why it blocks the sync,
-and exactly where to click. Kept in one place so the wording stays consistent and reviewable.
+and exactly where to click. Whole sentences with named placeholders, translated through the
+catalogue (`wizard.text`); click paths are data (`wizard.text.paths`).
 """
 
 from __future__ import annotations
@@ -8,29 +9,10 @@ import html
 from dataclasses import dataclass
 
 from wizard.core.names import NearKind, describe_difference
-from wizard.text import _n
+from wizard.text import N_, _, _n
+from wizard.text import paths as p
 
 SUPPORT_EMAIL = "support@clockify.me"
-
-CLOCKIFY_RESYNC = ("In Clockify, open the ⋯ menu next to your workspace name → "
-                   "Workspace settings → Integrations → QuickBooks → click “Check for new "
-                   "users and customers”.")
-CLOCKIFY_RECONNECT = ("In Clockify: Workspace settings → Integrations → the arrow next to "
-                      "QuickBooks → Disconnect → confirm; then click “Connect to QuickBooks” "
-                      "on the same page and sign in to QuickBooks as an administrator.")
-CLOCKIFY_PROFILE_NAME = ("the member does this in Clockify: profile picture (top right) → "
-                         "Preferences → Manage CAKE.com Account → Name")
-CLOCKIFY_EDIT_CLIENT = "In Clockify: Clients (left sidebar) → find the client → ⋯ → Edit → Name."
-CLOCKIFY_EDIT_PROJECT = "In Clockify: Projects (left sidebar) → open the project → Settings → Name."
-CLOCKIFY_PROJECT_CLIENT = "In Clockify: Projects → open the project → Settings → Client."
-QBO_EMPLOYEES = "In QuickBooks: Payroll (or Workers) → Employees"
-QBO_CUSTOMERS = "In QuickBooks: Sales (or Get paid & pay) → Customers"
-QBO_BILLING = ("the gear icon (top right) → Account and Settings → Billing and "
-               "Subscription")
-QBO_PLAN_BY_HAND = f"To look it up in QuickBooks: {QBO_BILLING}."
-API_KEY_WHERE = ("In Clockify, click your profile picture (top right) → Preferences → "
-                 "Advanced tab → Manage API keys → Generate new. Give it a name, click "
-                 "Generate and copy it at once: Clockify shows it only once.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,242 +24,328 @@ class Text:
 def _q(name: str | None) -> str:
     """A name as the bookkeeper sees it, quoted, with invisible differences made visible."""
     if name is None:
-        return "(no name)"
+        return _("(no name)")
     shown = name.replace("\u00a0", "·").replace("\t", "→")
     if shown != shown.strip() or "  " in shown:
         shown = shown.replace(" ", "·")
     return f"“{shown}”"
 
 
+def resync() -> str:
+    """The sentence that ends most fixes: ask Clockify to look at QuickBooks again."""
+    return _("Then resync in Clockify: {path}.").format(path=p.inline(p.CLOCKIFY_RESYNC))
+
+
+def api_key_where() -> str:
+    return _("In Clockify: {path}. Give the key a name, click Generate and copy it at once: "
+             "Clockify shows it only once.").format(path=p.inline(p.CLOCKIFY_API_KEY))
+
+
+def plan_by_hand() -> str:
+    return _("To look it up in QuickBooks: {path}.").format(path=p.inline(p.QBO_BILLING))
+
+
+def _nothing() -> str:
+    return _("Nothing to do.")
+
+
 def _near_why(kind: NearKind) -> str:
-    return f"The names are close but not identical: {describe_difference(kind)}."
+    return _("The names are close but not identical: {difference}.").format(
+        difference=describe_difference(kind))
+
+
+def _deactivated(deactivated: bool) -> str:
+    return (" " + _("This member is deactivated in Clockify, but their earlier entries can "
+                    "still be sent.")) if deactivated else ""
 
 
 # --- plan -------------------------------------------------------------------------------------
 
 def plan_supported(plan: str) -> Text:
-    return Text(f"{plan} works with Clockify, and payroll is off.", "Nothing to do.")
+    return Text(_("{plan} works with Clockify, and payroll is off.").format(plan=plan),
+                _nothing())
 
 
 def plan_unsupported(plan: str) -> Text:
     return Text(
-        f"{plan} cannot receive time from Clockify: the integration works only with QuickBooks "
-        "Online Essentials or Plus.",
-        "Upgrade the QuickBooks subscription to Essentials or Plus (gear icon → Account and "
-        "Settings → Billing and Subscription → Upgrade), then reconnect Clockify.")
+        _("{plan} cannot receive time from Clockify: the integration works only with "
+          "QuickBooks Online Essentials or Plus.").format(plan=plan),
+        _("Upgrade the QuickBooks subscription to Essentials or Plus ({path}), then reconnect "
+          "Clockify.").format(path=p.inline(p.QBO_UPGRADE)))
 
 
 def plan_advanced(plan: str) -> Text:
     return Text(
-        f"{plan}: Clockify's troubleshooting article lists only Essentials and Plus, while its "
-        "integration article also names Advanced. Sending time may or may not work.",
-        f"If time still doesn't arrive after fixing everything else, ask {SUPPORT_EMAIL} whether "
-        "your Advanced company is supported, and attach this report.")
+        _("{plan}: Clockify's troubleshooting article lists only Essentials and Plus, while its "
+          "integration article also names Advanced. Sending time may or may not work.").format(
+            plan=plan),
+        _("If time still doesn't arrive after fixing everything else, ask {email} whether your "
+          "Advanced company is supported, and attach this report.").format(email=SUPPORT_EMAIL))
 
 
 def plan_payroll(plan: str) -> Text:
     return Text(
-        f"Payroll is turned on in this QuickBooks company ({plan}). Clockify cannot send time to "
-        "a QuickBooks company with payroll enabled, on any plan.",
-        "Time can't sync while payroll is on. Either use a QuickBooks company without payroll for "
-        f"time tracking, or ask {SUPPORT_EMAIL} about alternatives. Check it under the gear icon → "
-        "Account and Settings → Billing and Subscription.")
+        _("Payroll is turned on in this QuickBooks company ({plan}). Clockify cannot send time "
+          "to a QuickBooks company with payroll enabled, on any plan.").format(plan=plan),
+        _("Time can't sync while payroll is on. Either use a QuickBooks company without payroll "
+          "for time tracking, or ask {email} about alternatives. Check it in QuickBooks: "
+          "{path}.").format(email=SUPPORT_EMAIL, path=p.inline(p.QBO_BILLING)))
 
 
 def plan_unknown(raw: str | None) -> Text:
-    seen = f"QuickBooks reported the plan as {_q(raw)}, which this app doesn't recognise." if raw \
-        else "QuickBooks did not say which plan this company has."
-    return Text(f"{seen} Only Essentials and Plus work with Clockify.",
-                f"{QBO_PLAN_BY_HAND} If it says Essentials or Plus, you're fine.")
+    if raw:
+        message = _("QuickBooks reported the plan as {plan}, which this app doesn't recognise. "
+                    "Only Essentials and Plus work with Clockify.").format(plan=_q(raw))
+    else:
+        message = _("QuickBooks did not say which plan this company has. Only Essentials and "
+                    "Plus work with Clockify.")
+    return Text(message, _("{how} If it says Essentials or Plus, you're fine.").format(
+        how=plan_by_hand()))
 
 
 def subscription_inactive(status: str) -> Text:
     return Text(
-        f"The QuickBooks subscription is not active (QuickBooks says “{status}”). An expired, "
-        "suspended or cancelled company is read-only, so Clockify can't add time to it.",
-        f"Renew or reactivate the subscription in QuickBooks: {QBO_BILLING}.")
+        _("The QuickBooks subscription is not active (QuickBooks says “{status}”). An expired, "
+          "suspended or cancelled company is read-only, so Clockify can't add time to it.").format(
+            status=status),
+        _("Renew or reactivate the subscription in QuickBooks: {path}.").format(
+            path=p.inline(p.QBO_BILLING)))
 
 
 def time_tracking_off() -> Text:
     return Text(
-        "Time tracking is turned off in QuickBooks, so it has nowhere to put the hours.",
-        "In QuickBooks: gear icon → Account and Settings → Time (or Advanced → Time tracking) → "
-        "turn on time tracking and “Add Service field to timesheets” → Save.")
+        _("Time tracking is turned off in QuickBooks, so it has nowhere to put the hours."),
+        _("In QuickBooks: {path}. Turn on time tracking and “Add Service field to timesheets”, "
+          "then click Save.").format(path=p.inline(p.QBO_TIME_TRACKING)))
 
 
 # --- users --------------------------------------------------------------------------------------
 
-def _deactivated(deactivated: bool) -> str:
-    return (" This member is deactivated in Clockify, but their earlier entries can still be "
-            "sent.") if deactivated else ""
-
-
 def user_pending(name: str | None) -> Text:
-    who = _q(name) if name else "This invited member"
-    return Text(
-        f"{who} has not accepted the Clockify invitation yet (or has no name), so Clockify can't "
-        "match them to a QuickBooks employee.",
-        "Ask them to accept the invitation e-mail and set their name, or re-send it in Clockify: "
-        "Team (left sidebar) → Members → ⋯ next to them → Resend invite. Then resync: "
-        + CLOCKIFY_RESYNC)
+    if name:
+        message = _("{name} has not accepted the Clockify invitation yet, so Clockify can't "
+                    "match them to a QuickBooks employee.").format(name=_q(name))
+    else:
+        message = _("This invited member has not accepted the Clockify invitation yet (or has "
+                    "no name), so Clockify can't match them to a QuickBooks employee.")
+    return Text(message, _(
+        "Ask them to accept the invitation e-mail and set their name, or re-send it in "
+        "Clockify: {path}. {resync}").format(path=p.inline(p.CLOCKIFY_RESEND_INVITE),
+                                              resync=resync()))
 
 
 def user_matched(name: str, deactivated: bool) -> Text:
-    return Text(f"{_q(name)} matches a QuickBooks employee exactly.{_deactivated(deactivated)}",
-                "Nothing to do.")
+    return Text(_("{name} matches a QuickBooks employee exactly.").format(name=_q(name))
+                + _deactivated(deactivated), _nothing())
 
 
 def employee_inactive(name: str, deactivated: bool) -> Text:
     return Text(
-        f"{_q(name)} matches a QuickBooks employee who is inactive, so QuickBooks refuses time "
-        f"for them.{_deactivated(deactivated)}",
-        f"{QBO_EMPLOYEES} → filter Status: All (or Inactive) → find {_q(name)} → Make active. "
-        "Then resync. " + CLOCKIFY_RESYNC)
+        _("{name} matches a QuickBooks employee who is inactive, so QuickBooks refuses time for "
+          "them.").format(name=_q(name)) + _deactivated(deactivated),
+        _("In QuickBooks: {path}, filter Status: All (or Inactive), find {name} and click Make "
+          "active. {resync}").format(path=p.inline(p.QBO_EMPLOYEES), name=_q(name),
+                                     resync=resync()))
 
 
 def user_is_vendor(name: str, deactivated: bool) -> Text:
     return Text(
-        f"{_q(name)} exists in QuickBooks as a vendor (contractor), not as an employee. Clockify "
-        f"sends time only for employees.{_deactivated(deactivated)}",
-        f"In QuickBooks add an employee named exactly {_q(name)} ({QBO_EMPLOYEES} → Add employee). "
-        "QuickBooks won't allow the same display name twice, so first rename the vendor "
-        "(Expenses → Vendors → the vendor → Edit → Display name, e.g. add “(vendor)”). "
-        "Then resync. " + CLOCKIFY_RESYNC)
+        _("{name} exists in QuickBooks as a vendor (contractor), not as an employee. Clockify "
+          "sends time only for employees.").format(name=_q(name)) + _deactivated(deactivated),
+        _("In QuickBooks add an employee named exactly {name} ({path}). QuickBooks won't allow "
+          "the same display name twice, so first rename the vendor ({vendor_path}), for example "
+          "by adding “(vendor)”. {resync}").format(
+            name=_q(name), path=p.inline(p.QBO_ADD_EMPLOYEE),
+            vendor_path=p.inline(p.QBO_VENDOR_NAME), resync=resync()))
 
 
 def user_near_match(name: str, employee: str, kind: NearKind, deactivated: bool) -> Text:
     return Text(
-        f"Clockify user {_q(name)} is not exactly the QuickBooks employee {_q(employee)}. "
-        f"{_near_why(kind)} Clockify needs the names identical.{_deactivated(deactivated)}",
-        f"Make the names identical: either rename the Clockify user to {_q(employee)} "
-        f"({CLOCKIFY_PROFILE_NAME}) or change the employee's Display name in QuickBooks "
-        f"({QBO_EMPLOYEES} → {_q(employee)} → Edit). Then resync. " + CLOCKIFY_RESYNC)
+        _("Clockify user {name} is not exactly the QuickBooks employee {employee}. {why} "
+          "Clockify needs the names identical.").format(name=_q(name), employee=_q(employee),
+                                                        why=_near_why(kind))
+        + _deactivated(deactivated),
+        _("Make the names identical: either the member renames themselves in Clockify to "
+          "{employee} ({path}), or change the employee's display name in QuickBooks "
+          "({qbo_path} → {employee} → Edit). {resync}").format(
+            employee=_q(employee), path=p.inline(p.CLOCKIFY_PROFILE_NAME),
+            qbo_path=p.inline(p.QBO_EMPLOYEES), resync=resync()))
 
 
 def user_not_in_qbo(name: str, deactivated: bool) -> Text:
     return Text(
-        f"There is no QuickBooks employee named {_q(name)}, so this person's time can't be "
-        f"sent.{_deactivated(deactivated)}",
-        f"In QuickBooks add the employee with Display name exactly {_q(name)} ({QBO_EMPLOYEES} → "
-        "Add employee), or let Clockify create missing users when it syncs. "
-        "Then resync. " + CLOCKIFY_RESYNC)
+        _("There is no QuickBooks employee named {name}, so this person's time can't be "
+          "sent.").format(name=_q(name)) + _deactivated(deactivated),
+        _("In QuickBooks add the employee with display name exactly {name} ({path}), or let "
+          "Clockify create missing users when it syncs. {resync}").format(
+            name=_q(name), path=p.inline(p.QBO_ADD_EMPLOYEE), resync=resync()))
 
 
 # --- clients and projects ---------------------------------------------------------------------
 
 def _what(kind: str, name: str, client: str | None = None) -> str:
+    """The subject a sentence starts with: a client, or a project (under its client)."""
     if kind == "client":
-        return f"Client {_q(name)}"
-    return f"Project {_q(name)}" + (f" (client {_q(client)})" if client else "")
+        return _("Client {name}").format(name=_q(name))
+    if client:
+        return _("Project {name} (client {client})").format(name=_q(name), client=_q(client))
+    return _("Project {name}").format(name=_q(name))
+
+
+def _edit(kind: str) -> str:
+    return _("In Clockify: {path}.").format(
+        path=p.inline(p.CLOCKIFY_EDIT_CLIENT if kind == "client" else p.CLOCKIFY_EDIT_PROJECT))
 
 
 def name_has_colon(kind: str, name: str, client: str | None,
                    existing: str | None = None) -> Text:
-    edit = CLOCKIFY_EDIT_CLIENT if kind == "client" else CLOCKIFY_EDIT_PROJECT
-    message = (f"{_what(kind, name, client)} contains a colon (:). QuickBooks doesn't allow "
-               "colons in customer names, so it can never match.")
+    message = _("{what} contains a colon (:). QuickBooks doesn't allow colons in customer names, "
+                "so it can never match.").format(what=_what(kind, name, client))
     if existing:
-        return Text(f"{message} QuickBooks has {_q(existing)}, which looks like the one meant.",
-                    f"Rename it in Clockify to exactly {_q(existing)}. {edit} Then resync. "
-                    + CLOCKIFY_RESYNC)
-    return Text(message,
-                f"Rename it in Clockify without the colon, e.g. {_q(name.replace(':', ' -'))}. "
-                f"{edit} Then create the customer in QuickBooks with the same name.")
+        return Text(
+            message + " " + _("QuickBooks has {existing}, which looks like the one meant.").format(
+                existing=_q(existing)),
+            _("Rename it in Clockify to exactly {existing}. {edit} {resync}").format(
+                existing=_q(existing), edit=_edit(kind), resync=resync()))
+    return Text(message, _(
+        "Rename it in Clockify without the colon, for example {suggestion}. {edit} Then create "
+        "the customer in QuickBooks with the same name.").format(
+            suggestion=_q(name.replace(":", " -")), edit=_edit(kind)))
 
 
 def project_client_unmatched(name: str, client: str) -> Text:
     return Text(
-        f"Project {_q(name)} belongs to client {_q(client)}, which doesn't match a QuickBooks "
-        "customer yet, so the project can't match a sub-customer either.",
-        f"Fix the client {_q(client)} first (see its own line), then run the check again.")
+        _("Project {name} belongs to client {client}, which doesn't match a QuickBooks customer "
+          "yet, so the project can't match a sub-customer either.").format(
+            name=_q(name), client=_q(client)),
+        _("Fix the client {client} first (see its own line), then run the check again.").format(
+            client=_q(client)))
 
 
 def client_matched(name: str, match: str) -> Text:
-    return Text(f"Client {_q(name)} matches the QuickBooks customer {_q(match)}.", "Nothing to do.")
+    return Text(_("Client {name} matches the QuickBooks customer {match}.").format(
+        name=_q(name), match=_q(match)), _nothing())
 
 
 def project_matched(name: str, client: str | None, match: str) -> Text:
-    under = "sub-customer" if client else "customer"
-    return Text(f"{_what('project', name, client)} matches the QuickBooks {under} {_q(match)}.",
-                "Nothing to do.")
+    if client:
+        message = _("{what} matches the QuickBooks sub-customer {match}.")
+    else:
+        message = _("{what} matches the QuickBooks customer {match}.")
+    return Text(message.format(what=_what("project", name, client), match=_q(match)), _nothing())
 
 
 def customer_inactive(kind: str, name: str, client: str | None, match: str) -> Text:
     return Text(
-        f"{_what(kind, name, client)} matches the QuickBooks customer {_q(match)}, but that "
-        "customer is inactive, so QuickBooks refuses time for it.",
-        f"{QBO_CUSTOMERS} → the gear above the list → tick “Include inactive” → find {_q(match)} "
-        "→ Make active. Then resync. " + CLOCKIFY_RESYNC)
+        _("{what} matches the QuickBooks customer {match}, but that customer is inactive, so "
+          "QuickBooks refuses time for it.").format(what=_what(kind, name, client),
+                                                    match=_q(match)),
+        _("In QuickBooks: {path}, click the gear above the list, tick “Include inactive”, find "
+          "{match} and click Make active. {resync}").format(
+            path=p.inline(p.QBO_CUSTOMERS), match=_q(match), resync=resync()))
 
 
 def project_wrong_parent(name: str, client: str, match: str, actual_parent: str) -> Text:
     return Text(
-        f"{_what('project', name, client)}: QuickBooks has a sub-customer {_q(name)}, but under "
-        f"{_q(actual_parent)} ({_q(match)}), not under {_q(client)}.",
-        f"Either change the project's client in Clockify to {_q(actual_parent)} "
-        f"({CLOCKIFY_PROJECT_CLIENT}) or, in QuickBooks, edit the sub-customer {_q(name)} and set "
-        f"“Parent customer” to {_q(client)}. Then resync. " + CLOCKIFY_RESYNC)
+        _("{what}: QuickBooks has a sub-customer {name}, but under {parent} ({match}), not under "
+          "{client}.").format(what=_what("project", name, client), name=_q(name),
+                              parent=_q(actual_parent), match=_q(match), client=_q(client)),
+        _("Either change the project's client in Clockify to {parent} ({path}) or, in "
+          "QuickBooks, edit the sub-customer {name} and set “Parent customer” to {client}. "
+          "{resync}").format(parent=_q(actual_parent), path=p.inline(p.CLOCKIFY_PROJECT_CLIENT),
+                             name=_q(name), client=_q(client), resync=resync()))
 
 
 def project_not_subcustomer(name: str, client: str) -> Text:
     return Text(
-        f"{_what('project', name, client)}: in QuickBooks {_q(name)} is a customer of its own, "
-        f"not a sub-customer of {_q(client)}. A project with a client must be a sub-customer of "
-        "that client.",
-        f"In QuickBooks edit the customer {_q(name)}, tick “Is a sub-customer” and pick "
-        f"{_q(client)} as its parent — or remove the client from the project in Clockify "
-        f"({CLOCKIFY_PROJECT_CLIENT}). Then resync. " + CLOCKIFY_RESYNC)
+        _("{what}: in QuickBooks {name} is a customer of its own, not a sub-customer of "
+          "{client}. A project with a client must be a sub-customer of that client.").format(
+            what=_what("project", name, client), name=_q(name), client=_q(client)),
+        _("In QuickBooks edit the customer {name}, tick “Is a sub-customer” and pick {client} as "
+          "its parent, or remove the client from the project in Clockify ({path}). "
+          "{resync}").format(name=_q(name), client=_q(client),
+                             path=p.inline(p.CLOCKIFY_PROJECT_CLIENT), resync=resync()))
 
 
 def project_is_subcustomer(name: str, match: str, parent: str) -> Text:
     return Text(
-        f"Project {_q(name)} has no client in Clockify, but in QuickBooks it exists only as a "
-        f"sub-customer of {_q(parent)} ({_q(match)}).",
-        f"In Clockify set the project's client to {_q(parent)} ({CLOCKIFY_PROJECT_CLIENT}); create "
-        "that client first if needed (Clients → Add new client, with exactly the same name). "
-        "Then resync. " + CLOCKIFY_RESYNC)
+        _("Project {name} has no client in Clockify, but in QuickBooks it exists only as a "
+          "sub-customer of {parent} ({match}).").format(name=_q(name), parent=_q(parent),
+                                                        match=_q(match)),
+        _("In Clockify set the project's client to {parent} ({path}); create that client first "
+          "if needed (Clients → Add new client, with exactly the same name). {resync}").format(
+            parent=_q(parent), path=p.inline(p.CLOCKIFY_PROJECT_CLIENT), resync=resync()))
 
 
 def near_match(kind: str, name: str, client: str | None, match: str, suggestion: str,
                near: NearKind) -> Text:
-    edit = CLOCKIFY_EDIT_CLIENT if kind == "client" else CLOCKIFY_EDIT_PROJECT
     return Text(
-        f"{_what(kind, name, client)} is not exactly the QuickBooks customer {_q(match)}. "
-        f"{_near_why(near)} Clockify needs the names identical.",
-        f"Rename it in Clockify to exactly {_q(suggestion)}. {edit} (Or rename the customer in "
-        f"QuickBooks to {_q(name)}.) Then resync. " + CLOCKIFY_RESYNC)
+        _("{what} is not exactly the QuickBooks customer {match}. {why} Clockify needs the names "
+          "identical.").format(what=_what(kind, name, client), match=_q(match),
+                               why=_near_why(near)),
+        _("Rename it in Clockify to exactly {suggestion}. {edit} (Or rename the customer in "
+          "QuickBooks to {name}.) {resync}").format(suggestion=_q(suggestion), edit=_edit(kind),
+                                                    name=_q(name), resync=resync()))
+
+
+_TAKEN_MESSAGE: dict[str, str] = {
+    "employee": N_("{what} has no QuickBooks customer, and QuickBooks can't create one because "
+                   "an employee already uses the name {name} (names must be unique across "
+                   "customers, vendors and employees)."),
+    "vendor": N_("{what} has no QuickBooks customer, and QuickBooks can't create one because a "
+                 "vendor already uses the name {name} (names must be unique across customers, "
+                 "vendors and employees)."),
+}
+_TAKEN_FIX: dict[tuple[str, str], str] = {
+    ("employee", "client"): N_("Rename the employee in QuickBooks (for example add "
+                               "“(employee)”), or rename the client in Clockify; then create "
+                               "the customer. {resync}"),
+    ("employee", "project"): N_("Rename the employee in QuickBooks (for example add "
+                                "“(employee)”), or rename the project in Clockify; then create "
+                                "the customer. {resync}"),
+    ("vendor", "client"): N_("Rename the vendor in QuickBooks (for example add “(vendor)”), or "
+                             "rename the client in Clockify; then create the customer. "
+                             "{resync}"),
+    ("vendor", "project"): N_("Rename the vendor in QuickBooks (for example add “(vendor)”), "
+                              "or rename the project in Clockify; then create the customer. "
+                              "{resync}"),
+}
 
 
 def name_taken(kind: str, name: str, client: str | None, taken_by: str) -> Text:
-    return Text(
-        f"{_what(kind, name, client)} has no QuickBooks customer, and QuickBooks can't create one "
-        f"because a {taken_by} already uses the name {_q(name)} (names must be unique across "
-        "customers, vendors and employees).",
-        f"Rename the {taken_by} in QuickBooks (e.g. add “({taken_by})”), or rename the "
-        f"{'client' if kind == 'client' else 'project'} in Clockify; then create the customer and "
-        "resync. " + CLOCKIFY_RESYNC)
+    """`taken_by` is "employee" or "vendor": the kind of QuickBooks record holding the name."""
+    holder = taken_by if taken_by in _TAKEN_MESSAGE else "vendor"
+    side = "client" if kind == "client" else "project"
+    return Text(_(_TAKEN_MESSAGE[holder]).format(what=_what(kind, name, client), name=_q(name)),
+                _(_TAKEN_FIX[holder, side]).format(resync=resync()))
 
 
 def not_in_qbo(kind: str, name: str, client: str | None, leaf_of: str | None = None) -> Text:
     if kind == "client":
-        where = (f" QuickBooks has {_q(name)} only as a sub-customer of {_q(leaf_of)}, which "
-                 "Clockify treats as a project, not a client.") if leaf_of else ""
-        return Text(
-            f"There is no QuickBooks customer named {_q(name)}, so time for this client's "
-            f"projects can't be sent.{where}",
-            f"{QBO_CUSTOMERS} → New customer → Customer display name exactly {_q(name)} → Save. "
-            "Then resync. " + CLOCKIFY_RESYNC)
+        message = _("There is no QuickBooks customer named {name}, so time for this client's "
+                    "projects can't be sent.").format(name=_q(name))
+        if leaf_of:
+            message += " " + _("QuickBooks has {name} only as a sub-customer of {parent}, which "
+                               "Clockify treats as a project, not a client.").format(
+                name=_q(name), parent=_q(leaf_of))
+        return Text(message, _(
+            "In QuickBooks: {path}. Enter the customer display name exactly {name} and click "
+            "Save. {resync}").format(path=p.inline(p.QBO_NEW_CUSTOMER), name=_q(name),
+                                     resync=resync()))
     if client:
         return Text(
-            f"{_what(kind, name, client)}: QuickBooks has no sub-customer {_q(name)} under "
-            f"{_q(client)}.",
-            f"{QBO_CUSTOMERS} → New customer → display name exactly {_q(name)} → tick “Is a "
-            f"sub-customer” → parent {_q(client)} → Save. Then resync. " + CLOCKIFY_RESYNC)
+            _("{what}: QuickBooks has no sub-customer {name} under {client}.").format(
+                what=_what(kind, name, client), name=_q(name), client=_q(client)),
+            _("In QuickBooks: {path}. Enter the display name exactly {name}, tick “Is a "
+              "sub-customer”, pick the parent {client} and click Save. {resync}").format(
+                path=p.inline(p.QBO_NEW_CUSTOMER), name=_q(name), client=_q(client),
+                resync=resync()))
     return Text(
-        f"Project {_q(name)} has no client, so it must match a QuickBooks customer of the same "
-        "name, and there is none.",
-        f"{QBO_CUSTOMERS} → New customer → Customer display name exactly {_q(name)} → Save. "
-        "Then resync. " + CLOCKIFY_RESYNC)
+        _("Project {name} has no client, so it must match a QuickBooks customer of the same "
+          "name, and there is none.").format(name=_q(name)),
+        _("In QuickBooks: {path}. Enter the customer display name exactly {name} and click "
+          "Save. {resync}").format(path=p.inline(p.QBO_NEW_CUSTOMER), name=_q(name),
+                                   resync=resync()))
 
 
 # --- connection -------------------------------------------------------------------------------
@@ -287,219 +355,250 @@ def clockify_source(state: str, workspace: str | None) -> Text:
     company. Only a live answer is called connected (SPEC §3.5)."""
     if state == "connected":
         if workspace:
-            return Text(f"Connected to Clockify: workspace {_q(workspace)} answered.",
-                        "Nothing to do.")
-        return Text("Connected to Clockify: the workspace answered.", "Nothing to do.")
+            return Text(_("Connected to Clockify: workspace {workspace} answered.").format(
+                workspace=_q(workspace)), _nothing())
+        return Text(_("Connected to Clockify: the workspace answered."), _nothing())
     if state == "files":
         return Text(
-            "Clockify was read from exported files: nothing was connected, so nothing is known "
-            "about the connection to Clockify.",
-            "Nothing to do for the export. To check the connection too, paste a Clockify API "
-            "key on the first page.")
+            _("Clockify was read from exported files: nothing was connected, so nothing is "
+              "known about the connection to Clockify."),
+            _("Nothing to do for the export. To check the connection too, paste a Clockify API "
+              "key on the first page."))
+    fix = _("Nothing to do. To check your own workspace, paste your Clockify API key on the "
+            "first page.")
     if workspace:
-        return Text(f"Clockify is the sample company's workspace {_q(workspace)}, built into "
-                    "this app: nothing was connected.",
-                    "Nothing to do. To check your own workspace, paste your Clockify API key on "
-                    "the first page.")
-    return Text("Clockify is the sample company's workspace, built into this app: nothing was "
-                "connected.",
-                "Nothing to do. To check your own workspace, paste your Clockify API key on the "
-                "first page.")
+        return Text(_("Clockify is the sample company's workspace {workspace}, built into this "
+                      "app: nothing was connected.").format(workspace=_q(workspace)), fix)
+    return Text(_("Clockify is the sample company's workspace, built into this app: nothing was "
+                  "connected."), fix)
 
 
 def qbo_source(state: str, company: str | None) -> Text:
     """How the QuickBooks side was read when it was read (see clockify_source)."""
     if state == "connected":
         if company:
-            return Text(f"Connected to QuickBooks: company {_q(company)} answered.",
-                        "Nothing to do.")
-        return Text("Connected to QuickBooks: the company answered.", "Nothing to do.")
+            return Text(_("Connected to QuickBooks: company {company} answered.").format(
+                company=_q(company)), _nothing())
+        return Text(_("Connected to QuickBooks: the company answered."), _nothing())
     if state == "files":
         return Text(
-            "QuickBooks was read from exported files: nothing was connected, so nothing is "
-            "known about the connection to QuickBooks.",
-            "Nothing to do for the export. To check the connection too, click “Sign in with "
-            "Intuit” on the first page.")
+            _("QuickBooks was read from exported files: nothing was connected, so nothing is "
+              "known about the connection to QuickBooks."),
+            _("Nothing to do for the export. To check the connection too, click “Sign in with "
+              "Intuit” on the first page."))
+    fix = _("Nothing to do. To check your own company, click “Sign in with Intuit” on the first "
+            "page.")
     if company:
-        return Text(f"QuickBooks is the sample company {_q(company)}, built into this app: "
-                    "nothing was connected.",
-                    "Nothing to do. To check your own company, click “Sign in with Intuit” on "
-                    "the first page.")
-    return Text("QuickBooks is the sample company, built into this app: nothing was connected.",
-                "Nothing to do. To check your own company, click “Sign in with Intuit” on the "
-                "first page.")
+        return Text(_("QuickBooks is the sample company {company}, built into this app: nothing "
+                      "was connected.").format(company=_q(company)), fix)
+    return Text(_("QuickBooks is the sample company, built into this app: nothing was "
+                  "connected."), fix)
 
 
-RECONNECT_SAMPLE = ("QuickBooks is the sample company, built into this app: nothing was "
-                    "connected, so there is no QuickBooks sign-in to manage.")
+# marked here, translated where shown
+RECONNECT_SAMPLE = N_("QuickBooks is the sample company, built into this app: nothing was "
+                      "connected, so there is no QuickBooks sign-in to manage.")
 
 
 def reconnect_files(sign_in_state: str) -> str:
     """The Reconnect page when QuickBooks was read from files; `sign_in_state` is the sentence
     about this app's stored sign-in (which the check did not use)."""
-    return (f"QuickBooks was read from exported files: nothing was connected for this check. "
-            f"This app's own sign-in: {sign_in_state}")
+    return _("QuickBooks was read from exported files: nothing was connected for this check. "
+             "This app's own sign-in: {sign_in}").format(sign_in=sign_in_state)
 
 
 # the connection check's summary: one short sentence per side, by how that side was read
 CLOCKIFY_STATE: dict[str, str] = {
-    "connected": "Clockify is connected.",
-    "files": "Clockify was read from exported files.",
-    "sample": "Clockify is the sample company.",
-    "key_rejected": "Clockify rejected the API key.",
-    "unreachable": "Clockify could not be reached.",
-    "not_chosen": "Clockify was not chosen.",
+    "connected": N_("Clockify is connected."),
+    "files": N_("Clockify was read from exported files."),
+    "sample": N_("Clockify is the sample company."),
+    "key_rejected": N_("Clockify rejected the API key."),
+    "unreachable": N_("Clockify could not be reached."),
+    "not_chosen": N_("Clockify was not chosen."),
 }
 QBO_STATE: dict[str, str] = {
-    "connected": "QuickBooks is connected.",
-    "files": "QuickBooks was read from exported files.",
-    "sample": "QuickBooks is the sample company.",
-    "sign_in_again": "QuickBooks needs you to sign in again.",
-    "unreachable": "QuickBooks could not be reached.",
-    "not_chosen": "QuickBooks was not chosen.",
+    "connected": N_("QuickBooks is connected."),
+    "files": N_("QuickBooks was read from exported files."),
+    "sample": N_("QuickBooks is the sample company."),
+    "sign_in_again": N_("QuickBooks needs you to sign in again."),
+    "unreachable": N_("QuickBooks could not be reached."),
+    "not_chosen": N_("QuickBooks was not chosen."),
 }
 
 
 BOTH_STATE: dict[str, str] = {
-    "connected": "Both sides are connected.",
-    "files": "Both sides were read from exported files.",
-    "sample": "Both sides are the sample company.",
-    "unreachable": "Neither Clockify nor QuickBooks could be reached.",
-    "not_chosen": "No source was chosen for either side.",
+    "connected": N_("Both sides are connected."),
+    "files": N_("Both sides were read from exported files."),
+    "sample": N_("Both sides are the sample company."),
+    "unreachable": N_("Neither Clockify nor QuickBooks could be reached."),
+    "not_chosen": N_("No source was chosen for either side."),
 }
 
 
 def connection_summary(clockify_state: str, qbo_state: str) -> str:
     if clockify_state == qbo_state and clockify_state in BOTH_STATE:
-        return BOTH_STATE[clockify_state]
-    return f"{CLOCKIFY_STATE[clockify_state]} {QBO_STATE[qbo_state]}"
+        return _(BOTH_STATE[clockify_state])
+    return f"{_(CLOCKIFY_STATE[clockify_state])} {_(QBO_STATE[qbo_state])}"
+
+
+def _with_detail(sentence: str, detail: str) -> str:
+    """A finding's first sentence, then the source's own second sentence (already translated)."""
+    return f"{sentence} {detail}".strip()
 
 
 def clockify_key_invalid(detail: str) -> Text:
     return Text(
-        f"Clockify did not accept the API key. {detail}".strip(),
-        "Create a new key and paste it into this app. " + API_KEY_WHERE)
+        _with_detail(_("Clockify did not accept the API key."), detail),
+        _("Create a new key and paste it into this app. {where}").format(where=api_key_where()))
 
 
 def clockify_unreachable(detail: str) -> Text:
     return Text(
-        f"Clockify could not be reached. {detail}".strip(),
-        "Check the internet connection, then click Re-check. If it keeps failing, Clockify may be "
-        "down for a while: try again later.")
+        _with_detail(_("Clockify could not be reached."), detail),
+        _("Check the internet connection, then click Re-check. If it keeps failing, Clockify may "
+          "be down for a while: try again later."))
 
 
 def clockify_not_admin() -> Text:
     return Text(
-        "The API key belongs to someone who is not an owner or admin of this Clockify workspace. "
-        "Only their own time entries can be read, and only admins can send time to QuickBooks.",
-        "Ask a workspace owner or admin to run this check with their own API key.")
+        _("The API key belongs to someone who is not an owner or admin of this Clockify "
+          "workspace. Only their own time entries can be read, and only admins can send time to "
+          "QuickBooks."),
+        _("Ask a workspace owner or admin to run this check with their own API key."))
 
 
 def clockify_no_quickbooks(workspace: str | None) -> Text:
-    ws = f" {_q(workspace)}" if workspace else ""
-    return Text(
-        f"The Clockify workspace{ws} doesn't include the QuickBooks integration. It comes with "
-        "paid Clockify plans (Standard, Pro or Enterprise).",
-        "In Clockify: ⋯ next to the workspace name → Workspace settings → Subscription (or "
-        "Upgrade) → choose a plan that includes QuickBooks.")
+    if workspace:
+        message = _("The Clockify workspace {workspace} doesn't include the QuickBooks "
+                    "integration. It comes with paid Clockify plans (Standard, Pro or "
+                    "Enterprise).").format(workspace=_q(workspace))
+    else:
+        message = _("The Clockify workspace doesn't include the QuickBooks integration. It comes "
+                    "with paid Clockify plans (Standard, Pro or Enterprise).")
+    return Text(message, _("In Clockify: {path}, then choose a plan that includes "
+                           "QuickBooks.").format(path=p.inline(p.CLOCKIFY_SUBSCRIPTION)))
 
 
 def qbo_unreachable(detail: str) -> Text:
     return Text(
-        f"QuickBooks could not be reached. {detail}".strip(),
-        "Check the internet connection, then click Re-check. If it keeps failing, try again later.")
+        _with_detail(_("QuickBooks could not be reached."), detail),
+        _("Check the internet connection, then click Re-check. If it keeps failing, try again "
+          "later."))
 
 
 def qbo_reconnect_needed(detail: str) -> Text:
     return Text(
-        f"This app's connection to QuickBooks has expired or was refused. {detail}".strip(),
-        "Click Reconnect (or Sign in with Intuit) and sign in as a QuickBooks administrator.")
+        _with_detail(_("This app's connection to QuickBooks has expired or was refused."),
+                     detail),
+        _("Click Reconnect (or Sign in with Intuit) and sign in as a QuickBooks administrator."))
 
 
 def qbo_not_connected() -> Text:
-    return Text("No QuickBooks source was chosen, so the checks that need QuickBooks didn't run.",
-                "Sign in with Intuit, open QuickBooks export files, or try the sample company.")
+    return Text(
+        _("No QuickBooks source was chosen, so the checks that need QuickBooks didn't run."),
+        _("Sign in with Intuit, open QuickBooks export files, or try the sample company."))
 
 
 # --- entry reasons ------------------------------------------------------------------------------
 
 REASON_WORDS: dict[str, str] = {
-    "ENTRY_NOT_BILLABLE": "Not billable: only billable entries are sent (tick the $ on the entry).",
-    "ENTRY_NO_PROJECT": "No project: pick a project on the entry.",
-    "ENTRY_USER_UNMAPPED": "Its user doesn't match a QuickBooks employee (see Names).",
-    "ENTRY_PROJECT_UNMAPPED": "Its project or client doesn't match QuickBooks (see Names).",
-    "ENTRY_RUNNING": "The timer is still running: stop it first.",
-    "ENTRY_TOO_LONG": "Longer than 23 h 55 min: split it into shorter entries.",
-    "ENTRY_BOOKS_CLOSED": "Its date is in a period closed in QuickBooks (closing date).",
+    "ENTRY_NOT_BILLABLE": N_("Not billable: only billable entries are sent (tick the $ on the "
+                             "entry)."),
+    "ENTRY_NO_PROJECT": N_("No project: pick a project on the entry."),
+    "ENTRY_USER_UNMAPPED": N_("Its user doesn't match a QuickBooks employee (see Names)."),
+    "ENTRY_PROJECT_UNMAPPED": N_("Its project or client doesn't match QuickBooks (see Names)."),
+    "ENTRY_RUNNING": N_("The timer is still running: stop it first."),
+    "ENTRY_TOO_LONG": N_("Longer than 23 h 55 min: split it into shorter entries."),
+    "ENTRY_BOOKS_CLOSED": N_("Its date is in a period closed in QuickBooks (closing date)."),
 }
 
 REASON_SHORT: dict[str, str] = {
-    "ENTRY_NOT_BILLABLE": "not billable",
-    "ENTRY_NO_PROJECT": "no project",
-    "ENTRY_USER_UNMAPPED": "user not matched",
-    "ENTRY_PROJECT_UNMAPPED": "project not matched",
-    "ENTRY_RUNNING": "timer running",
-    "ENTRY_TOO_LONG": "over 23 h 55 min",
-    "ENTRY_BOOKS_CLOSED": "books closed",
+    "ENTRY_NOT_BILLABLE": N_("not billable"),
+    "ENTRY_NO_PROJECT": N_("no project"),
+    "ENTRY_USER_UNMAPPED": N_("user not matched"),
+    "ENTRY_PROJECT_UNMAPPED": N_("project not matched"),
+    "ENTRY_RUNNING": N_("timer running"),
+    "ENTRY_TOO_LONG": N_("over 23 h 55 min"),
+    "ENTRY_BOOKS_CLOSED": N_("books closed"),
 }
 
+# Marked for the catalogue; translate where shown (`check_title`).
 CHECK_TITLES: dict[str, str] = {
-    "plan": "QuickBooks plan",
-    "users": "Users and employees",
-    "customers": "Clients, projects and customers",
-    "entries": "Billable time entries",
-    "connection": "Connections",
+    "plan": N_("QuickBooks plan"),
+    "users": N_("Users and employees"),
+    "customers": N_("Clients, projects and customers"),
+    "entries": N_("Billable time entries"),
+    "connection": N_("Connections"),
 }
+
+
+def check_title(check_id: str) -> str:
+    title = CHECK_TITLES.get(check_id)
+    return _(title) if title else check_id
+
+
+def reason_words(code: str) -> str:
+    words = REASON_WORDS.get(code)
+    return _(words) if words else code
+
+
+def reason_short(code: str) -> str:
+    words = REASON_SHORT.get(code)
+    return _(words) if words else code
+
 
 # --- Clockify connection: the second sentence of CLOCKIFY_KEY_INVALID / CLOCKIFY_UNREACHABLE ----
 
 CLOCKIFY_DETAIL: dict[str, str] = {
-    "key_rejected": "It may have been mistyped or deleted; no Clockify data region accepted it.",
-    "no_answer": "There was no answer from its servers: check the internet connection, or a "
-                 "firewall or proxy may be blocking it.",
-    "tls": "The secure connection failed: a proxy or security program on this computer may be "
-           "in the way.",
-    "timeout": "Its servers took too long to answer.",
-    "keeps_failing": "Its servers kept answering with an error, even after several tries.",
-    "rate_limited": "It kept asking this app to slow down (too many requests for this "
-                    "workspace); on a free Clockify plan wait an hour, otherwise a minute.",
-    "garbage": "It sent an answer this app can't read.",
-    "refused": "It refused to show this workspace's data to this API key.",
+    "key_rejected": N_("It may have been mistyped or deleted; no Clockify data region accepted "
+                       "it."),
+    "no_answer": N_("There was no answer from its servers: check the internet connection, or a "
+                    "firewall or proxy may be blocking it."),
+    "tls": N_("The secure connection failed: a proxy or security program on this computer may "
+              "be in the way."),
+    "timeout": N_("Its servers took too long to answer."),
+    "keeps_failing": N_("Its servers kept answering with an error, even after several tries."),
+    "rate_limited": N_("It kept asking this app to slow down (too many requests for this "
+                       "workspace); on a free Clockify plan wait an hour, otherwise a minute."),
+    "garbage": N_("It sent an answer this app can't read."),
+    "refused": N_("It refused to show this workspace's data to this API key."),
 }
+
+
+def clockify_detail(key: str) -> str:
+    return _(CLOCKIFY_DETAIL[key])
 
 
 def clockify_unknown_workspace(wanted: str, visible: list[str]) -> str:
     """No workspace with that id or exact name: say which ones the key can see."""
     if not visible:
-        return f"There is no Clockify workspace {_q(wanted)}: this API key can't see any workspace."
+        return _("There is no Clockify workspace {name}: this API key can't see any "
+                 "workspace.").format(name=_q(wanted))
     names = ", ".join(_q(name) for name in visible)
-    return (f"There is no Clockify workspace {_q(wanted)} that this API key can see; it can see "
-            f"{names}. Choose one of these (by its exact name).")
+    return _("There is no Clockify workspace {name} that this API key can see; it can see "
+             "{names}. Choose one of these (by its exact name).").format(name=_q(wanted),
+                                                                         names=names)
 
 
 # --- what changed between two runs (SPEC §7) ----------------------------------------------------
 
-def _plural(n: int, one: str, many: str, **names: object) -> str:
-    """The sentence in the right number for `n`, with its named placeholders filled in."""
-    return (one if n == 1 else many).format(n=n, **names)
-
-
 def changes_line(fixed: int, new: int, still: int) -> str:
-    """What changed, as three short sentences: "1 problem fixed. 2 new problems. 5 still to
-    fix."."""
-    return " ".join((_plural(fixed, "{n} problem fixed.", "{n} problems fixed."),
-                     _plural(new, "{n} new problem.", "{n} new problems."),
-                     _plural(still, "{n} problem still to fix.", "{n} problems still to fix.")))
+    """What changed, as three short sentences: "1 problem fixed. 2 new problems. 5 problems
+    still to fix."."""
+    return " ".join((
+        _n("{count} problem fixed.", "{count} problems fixed.", fixed).format(count=fixed),
+        _n("{count} new problem.", "{count} new problems.", new).format(count=new),
+        _n("{count} problem still to fix.", "{count} problems still to fix.", still).format(
+            count=still)))
 
 
 def not_compared_line(titles: list[str]) -> str:
     """Checks that didn't run in one of the two runs: why they are left out of the counts."""
-    return _plural(len(titles),
-                   "Not compared: {names} (it could not be checked in one of the two runs, so "
-                   "nothing in it is counted as fixed or new).",
-                   "Not compared: {names} (they could not be checked in one of the two runs, "
-                   "so nothing in them is counted as fixed or new).",
-                   names=", ".join(titles))
+    return _n("Not compared: {names} (it could not be checked in one of the two runs, so "
+              "nothing in it is counted as fixed or new).",
+              "Not compared: {names} (they could not be checked in one of the two runs, so "
+              "nothing in them is counted as fixed or new).", len(titles)).format(
+        names=", ".join(titles))
 
 
 def changes_summary(fixed: int, new: int, still: int, not_compared: list[str]) -> str:
@@ -509,168 +608,169 @@ def changes_summary(fixed: int, new: int, still: int, not_compared: list[str]) -
 
 
 def since_recheck(fixed: int, new: int, still: int, not_compared: list[str]) -> str:
-    return "Since the Re-check: " + changes_summary(fixed, new, still, not_compared)
+    return _("Since the Re-check: {changes}").format(
+        changes=changes_summary(fixed, new, still, not_compared))
 
 
 def resync_todo(problems: int) -> str:
     if not problems:
-        return "All names match: nothing to resync."
-    return _plural(problems,
-                   "{n} name problem to fix; after fixing, resync in Clockify and click "
-                   "Re-check.",
-                   "{n} name problems to fix; after fixing, resync in Clockify and click "
-                   "Re-check.")
+        return _("All names match: nothing to resync.")
+    return _n("{count} name problem to fix; after fixing it, resync in Clockify and click "
+              "Re-check.",
+              "{count} name problems to fix; after fixing them, resync in Clockify and click "
+              "Re-check.", problems).format(count=problems)
 
 
 def check_titles(check_ids: tuple[str, ...] | list[str]) -> list[str]:
-    return [CHECK_TITLES.get(c, c) for c in check_ids]
+    return [check_title(c) for c in check_ids]
 
 
 def resync_no_recheck_html(problems: int) -> str:
     """The Resync page before any Re-check in this session (rich text)."""
-    return _plural(problems,
-                   "<b>{n} name problem to fix</b> (details on the Names page). No Re-check in "
-                   "this session yet: fix it, resync in Clockify, then click Re-check.",
-                   "<b>{n} name problems to fix</b> (details on the Names page). No Re-check in "
-                   "this session yet: fix them, resync in Clockify, then click Re-check.")
+    return _n("<b>{count} name problem to fix</b> (details on the Names page). No Re-check in "
+              "this session yet: fix it, resync in Clockify, then click Re-check.",
+              "<b>{count} name problems to fix</b> (details on the Names page). No Re-check in "
+              "this session yet: fix them, resync in Clockify, then click Re-check.",
+              problems).format(count=problems)
 
 
 def since_last_check_html(fixed: int, new: int, still: int, not_compared: list[str]) -> str:
     """The Resync page after a Re-check (rich text)."""
-    return ("<b>Since the last check:</b> "
-            + html.escape(changes_summary(fixed, new, still, not_compared)))
+    return _("<b>Since the last check:</b> {changes}").format(
+        changes=html.escape(changes_summary(fixed, new, still, not_compared)))
 
 
 def first_run_html(problems: int) -> str:
     """The Summary page when the history has no earlier run of this workspace and company."""
-    return _plural(problems,
-                   "<b>{n} thing to fix</b>, listed below (hover for the fix). This is the first "
-                   "run for this workspace and company on this computer: run the checkup again "
-                   "after fixing things to see what changed.",
-                   "<b>{n} things to fix</b>, listed below (hover for the fix). This is the "
-                   "first run for this workspace and company on this computer: run the checkup "
-                   "again after fixing things to see what changed.")
+    return _n("<b>{count} thing to fix</b>, listed below with its fix. This is the first run "
+              "for this workspace and company on this computer: run the checkup again after "
+              "fixing things to see what changed.",
+              "<b>{count} things to fix</b>, listed below with their fixes. This is the first "
+              "run for this workspace and company on this computer: run the checkup again after "
+              "fixing things to see what changed.", problems).format(count=problems)
 
 
 def since_last_run_html(when: str, fixed: int, new: int, still: int,
                         not_compared: list[str]) -> str:
     """The Summary page against the previous stored run (rich text)."""
-    return (f"<b>Since the last run ({html.escape(when)}):</b> "
-            + html.escape(changes_summary(fixed, new, still, not_compared)))
+    return _("<b>Since the last run ({when}):</b> {changes}").format(
+        when=html.escape(when), changes=html.escape(changes_summary(fixed, new, still,
+                                                                      not_compared)))
 
 
 # --- the command line: exit 2 (SPEC §4: one sentence naming the value and the option) ----------
 
 def cli_bad_date(value: str, option: str) -> str:
-    return (f"“{value}” given to {option} is not a date; write it as YYYY-MM-DD, for example "
-            "2026-11-01.")
+    return _("“{value}” given to {option} is not a date; write it as YYYY-MM-DD, for example "
+             "2026-11-01.").format(value=value, option=option)
 
 
 def cli_bad_plan(value: str, option: str, choices: tuple[str, ...] | list[str]) -> str:
-    return (f"“{value}” given to {option} is not a QuickBooks plan this app knows; use one of: "
-            f"{', '.join(choices)}.")
+    return _("“{value}” given to {option} is not a QuickBooks plan this app knows; use one of: "
+             "{choices}.").format(value=value, option=option, choices=", ".join(choices))
 
 
 def cli_bad_yes_no(value: str, option: str) -> str:
-    return f"“{value}” given to {option} is not yes or no."
+    return _("“{value}” given to {option} is not yes or no.").format(value=value, option=option)
 
 
 def cli_missing_file(path: str, option: str) -> str:
-    return (f"The file {path} given to {option} doesn't exist or can't be opened; check the "
-            "name and folder.")
+    return _("The file {path} given to {option} doesn't exist or can't be opened; check the "
+             "name and folder.").format(path=path, option=option)
 
 
 def cli_unknown_options(options: list[str], prog: str) -> str:
-    return _plural(len(options), "Unknown option {names} for “{prog}”.",
-                   "Unknown options {names} for “{prog}”.", names=" ".join(options), prog=prog)
+    return _n("Unknown option {names} for “{prog}”.", "Unknown options {names} for “{prog}”.",
+              len(options)).format(names=" ".join(options), prog=prog)
 
 
 def cli_help_hint(prog: str) -> str:
-    return f"Run `{prog} --help` for the options."
+    return _("Run {command} for the options.").format(command=f"`{prog} --help`")
 
 
 # --- time entries: the summary when some reasons could not be checked (SPEC §3.4) ----------------
 
-# what was left out → the words naming it, and what is needed to finish
+# what was left out → the sentence naming it, and the sentence saying what is needed to finish
 _ENTRIES_LEFT_OUT: dict[frozenset[str], tuple[str, str]] = {
     frozenset({"users"}): (
-        "Users were not checked (there is no QuickBooks employee list)",
-        "QuickBooks employees"),
+        N_("Users were not checked (there is no QuickBooks employee list)."),
+        N_("This check needs the QuickBooks employees to finish.")),
     frozenset({"projects"}): (
-        "Projects were not checked (there is no QuickBooks customer list)",
-        "QuickBooks customers"),
+        N_("Projects were not checked (there is no QuickBooks customer list)."),
+        N_("This check needs the QuickBooks customers to finish.")),
     frozenset({"users", "projects"}): (
-        "Users and projects were not checked (there are no QuickBooks employee and customer "
-        "lists)", "QuickBooks employees and customers"),
+        N_("Users and projects were not checked (there are no QuickBooks employee and customer "
+           "lists)."),
+        N_("This check needs the QuickBooks employees and customers to finish.")),
 }
+_NOTHING_READ = (N_("Users, projects and the closing date were not checked (QuickBooks was not "
+                    "read)."),
+                 N_("This check needs QuickBooks to finish."))
 
 
 def entries_partly_checked(total: int, wont: int, left_out: frozenset[str],
                            quickbooks_read: bool, failing: bool) -> str:
     """The entries check's summary when users and/or projects could not be checked: no entry is
-    said to sync, and the "needs … to finish" qualifier stays, whether the check fails or not."""
-    if quickbooks_read:
-        what, needs = _ENTRIES_LEFT_OUT[left_out]
-    else:
-        what = "Users, projects and the closing date were not checked (QuickBooks was not read)"
-        needs = "QuickBooks"
+    said to sync, and the "needs … to finish" sentence stays, whether the check fails or not."""
+    what, needs = _ENTRIES_LEFT_OUT[left_out] if quickbooks_read else _NOTHING_READ
     rest = total - wont
-    if wont:
-        counts = _n("{wont:,} of {total:,} entry in the period won't sync",
-                    "{wont:,} of {total:,} entries in the period won't sync",
+    if wont and rest:
+        counts = _n("{wont:,} of {total:,} entry in the period won't sync; no problem was found "
+                    "so far in the others.",
+                    "{wont:,} of {total:,} entries in the period won't sync; no problem was "
+                    "found so far in the others.", total).format(wont=wont, total=total)
+    elif wont:
+        counts = _n("{wont:,} of {total:,} entry in the period won't sync.",
+                    "{wont:,} of {total:,} entries in the period won't sync.",
                     total).format(wont=wont, total=total)
-        found = _n("no problem was found so far in the other {rest:,}",
-                   "no problem was found so far in the other {rest:,}",
-                   rest).format(rest=rest)
-        counts = f"{counts}; {found}" if rest else counts
     else:
-        counts = _n("No problem was found so far in the {total:,} entry in the period",
-                    "No problem was found so far in the {total:,} entries in the period",
+        counts = _n("No problem was found so far in the {total:,} entry in the period.",
+                    "No problem was found so far in the {total:,} entries in the period.",
                     total).format(total=total)
+    no_sync_yet = _("So no entry is said to sync yet.")
     if failing:
-        return (f"{counts}. {what}, so no entry is said to sync yet: this check needs "
-                f"{needs} to finish.")
-    return (f"Not checked: needs {needs} to finish. {counts}. {what}, so no entry is said to "
-            "sync yet.")
+        return " ".join((counts, _(what), no_sync_yet, _(needs)))
+    return " ".join((_("Not checked."), _(needs), counts, _(what), no_sync_yet))
 
 
 # --- not found in a file that may leave inactive records out (exports.md §10) ------------------
 
-def _where_inactive(name: str) -> str:
-    return (f"If {_q(name)} is there but inactive, make it active (find it → Make active); "
-            "if it is missing, ")
-
-
 def not_in_file(kind: str, name: str, client: str | None, how_to_include: str) -> Text:
     """CLIENT_/PROJECT_NOT_IN_QBO when the customers came from a file that may leave inactive
     customers out: not found in the file is not the same as missing from QuickBooks."""
-    maybe = "(inactive customers may be left out of this export)"
     if kind == "client":
-        message = (f"Client {_q(name)} was not found in the QuickBooks file {maybe}. If it isn't "
-                   "in QuickBooks at all, time for this client's projects can't be sent.")
-        create = f"create it: {QBO_CUSTOMERS} → New customer → Customer display name exactly"
-        create += f" {_q(name)} → Save."
+        message = _("Client {name} was not found in the QuickBooks file (inactive customers may "
+                    "be left out of this export). If it isn't in QuickBooks at all, time for this "
+                    "client's projects can't be sent.").format(name=_q(name))
+        create = _("If {name} is there but inactive, make it active (find it, then Make "
+                   "active); if it is missing, create it: {path}, customer display name exactly "
+                   "{name}, then Save.").format(name=_q(name), path=p.inline(p.QBO_NEW_CUSTOMER))
     elif client:
-        message = (f"{_what(kind, name, client)}: the sub-customer {_q(name)} under {_q(client)} "
-                   f"was not found in the QuickBooks file {maybe}.")
-        create = (f"create it: {QBO_CUSTOMERS} → New customer → display name exactly {_q(name)} "
-                  f"→ tick “Is a sub-customer” → parent {_q(client)} → Save.")
+        message = _("{what}: the sub-customer {name} under {client} was not found in the "
+                    "QuickBooks file (inactive customers may be left out of this export).").format(
+            what=_what(kind, name, client), name=_q(name), client=_q(client))
+        create = _("If {name} is there but inactive, make it active (find it, then Make "
+                   "active); if it is missing, create it: {path}, display name exactly {name}, "
+                   "tick “Is a sub-customer”, parent {client}, then Save.").format(
+            name=_q(name), client=_q(client), path=p.inline(p.QBO_NEW_CUSTOMER))
     else:
-        message = (f"Project {_q(name)} has no client, so it must match a QuickBooks customer of "
-                   f"the same name, which was not found in the QuickBooks file {maybe}.")
-        create = f"create it: {QBO_CUSTOMERS} → New customer → Customer display name exactly"
-        create += f" {_q(name)} → Save."
-    return Text(message, f"{how_to_include} {_where_inactive(name)}{create} Then resync. "
-                + CLOCKIFY_RESYNC)
+        message = _("Project {name} has no client, so it must match a QuickBooks customer of the "
+                    "same name, which was not found in the QuickBooks file (inactive customers "
+                    "may be left out of this export).").format(name=_q(name))
+        create = _("If {name} is there but inactive, make it active (find it, then Make "
+                   "active); if it is missing, create it: {path}, customer display name exactly "
+                   "{name}, then Save.").format(name=_q(name), path=p.inline(p.QBO_NEW_CUSTOMER))
+    return Text(message, " ".join((how_to_include, create, resync())))
 
 
 def user_not_in_file(name: str, deactivated: bool, how_to_include: str) -> Text:
     """USER_NOT_IN_QBO when the employees came from a file that may leave inactive ones out."""
     return Text(
-        f"No QuickBooks employee named {_q(name)} was found in the file (inactive employees may "
-        "be left out of this export). If there is none in QuickBooks, this person's time can't "
-        f"be sent.{_deactivated(deactivated)}",
-        f"{how_to_include} If the employee is there but inactive, make them active; if there is "
-        f"none, add the employee with Display name exactly {_q(name)} ({QBO_EMPLOYEES} → Add "
-        "employee), or let Clockify create missing users when it syncs. Then resync. "
-        + CLOCKIFY_RESYNC)
+        _("No QuickBooks employee named {name} was found in the file (inactive employees may be "
+          "left out of this export). If there is none in QuickBooks, this person's time can't be "
+          "sent.").format(name=_q(name)) + _deactivated(deactivated),
+        " ".join((how_to_include, _(
+            "If the employee is there but inactive, make them active; if there is none, add the "
+            "employee with display name exactly {name} ({path}), or let Clockify create missing "
+            "users when it syncs.").format(name=_q(name), path=p.inline(p.QBO_ADD_EMPLOYEE)),
+            resync())))

@@ -23,6 +23,7 @@ from wizard.logs import scrub
 from wizard.report.model import HTML_LIMITS, PDF_LIMITS, build_report
 from wizard.report.text import mailto_url, summary_text
 from wizard.storage.atomic import write_atomically
+from wizard.text import _
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,9 @@ def render(result: RunResult, kind: str, comparison: Comparison | None = None) -
 def _kind(path: Path) -> str:
     kind = path.suffix.lower().lstrip(".")
     if kind not in ("pdf", "html", "htm"):
-        raise BadInput(scrub(f"The report must be saved as a .pdf or .html file; “{path.name}” "
-                             "is neither, so choose a name ending in .pdf or .html."))
+        raise BadInput(scrub(_("The report must be saved as a .pdf or .html file; “{name}” is "
+                               "neither, so choose a name ending in .pdf or .html.").format(
+            name=path.name)))
     return "html" if kind in ("html", "htm") else "pdf"
 
 
@@ -77,13 +79,14 @@ def write_overview(runs: Sequence[Any], path: Path) -> Path:
 
 def _save(path: Path, kind: str, data: bytes) -> Path:
     if path.is_dir():
-        raise BadInput(scrub(f"{path} is a folder; give the report a file name ending in "
-                             f".{kind}."))
+        raise BadInput(scrub(_("{path} is a folder; give the report a file name ending in "
+                               ".{suffix}.").format(path=path, suffix=kind)))
     try:
         write_atomically(path, data)
     except OSError as exc:
-        reason = (exc.strerror or "it can't be written").lower()
-        raise BadInput(scrub(f"The report couldn't be saved in {path.parent} ({reason}); choose "
-                             "another folder, for example your Documents folder.")) from None
+        reason = exc.strerror or _("it can't be written")
+        raise BadInput(scrub(_("The report couldn't be saved in {folder} ({reason}); choose "
+                               "another folder, for example your Documents folder.").format(
+            folder=path.parent, reason=reason))) from None
     log.info("report saved (%s, %d bytes)", kind, len(data))
     return path

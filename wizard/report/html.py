@@ -17,6 +17,7 @@ from wizard.report.model import (
     Table,
     Tone,
 )
+from wizard.text import _
 
 # Light fills with dark text: readable on screen and still distinct when printed in grey.
 TONE_FILL: dict[Tone, str] = {
@@ -138,7 +139,8 @@ def _finding(block: FindingBlock, qt: bool) -> str:
             f'&nbsp;</b></span> <b>{_e(block.heading)}</b>{change} '
             f'<span class="code">{_e(block.code)}</span>')
     body = (f"<p style=\"margin-top: 2px; margin-bottom: 2px\">{_e(block.message)}</p>"
-            f"<p style=\"margin-top: 2px; margin-bottom: 2px\"><b>Fix:</b> {_e(block.fix)}</p>")
+            "<p style=\"margin-top: 2px; margin-bottom: 2px\">"
+            + _("<b>Fix:</b> {fix}").format(fix=_e(block.fix)) + "</p>")
     if qt:
         # a one-cell table keeps the block together visually and carries the coloured edge
         return (f'<table width="100%" cellspacing="0" cellpadding="4" border="0" '
@@ -181,7 +183,8 @@ def render(report: Report, *, qt: bool = False) -> str:
     """The whole report as one HTML document."""
     css = _QT_CSS if qt else _WEB_CSS
     body = [f"<h1>{_e(report.title)}</h1>",
-            f'<p class="runid">Run id for support: <b>{_e(report.run_id)}</b></p>']
+            '<p class="runid">' + _("Run id for support: <b>{run}</b>").format(
+                run=_e(report.run_id)) + "</p>"]
     body += [_section(s, qt, i == 0) for i, s in enumerate(report.sections)]
     if not qt:
         body.append(f"<footer>{_e(report.footer)}</footer>")

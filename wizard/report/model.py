@@ -15,35 +15,27 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from wizard.core.compare import ChangedFinding, Comparison, run_id
-from wizard.core.labels import TAG_OF_CODE, TONE_OF_TAG, Tone
-from wizard.core.names import NearKind, describe_difference
+from wizard.core.labels import TAG_OF_CODE, TONE_OF_TAG, Tag, Tone
+from wizard.core.names import NearKind
 from wizard.core.result import Finding, RunResult, Status
-from wizard.core.texts import CHECK_TITLES, REASON_SHORT, REASON_WORDS, SUPPORT_EMAIL
+from wizard.core.texts import SUPPORT_EMAIL, check_title, reason_short, reason_words
 from wizard.logs import scrub
+from wizard.text import N_, _, _n
+from wizard.text.report import (
+    FACT_LABELS,
+    kind_word,
+    near_note,
+    source_word,
+    subject_label,
+)
+from wizard.text.status import status_word, tag_meaning, tag_word
 
 log = logging.getLogger(__name__)
 
-# The same words as the wizard's Names page: (status word, tone) per code.
-ROW_STATUS: dict[str, tuple[str, Tone]] = {
-    code: (tag.value, TONE_OF_TAG[tag]) for code, tag in TAG_OF_CODE.items()}
-QBO_ONLY: tuple[str, Tone] = ("only in QuickBooks", "neutral")
-QBO_ONLY_INACTIVE: tuple[str, Tone] = ("inactive, only in QuickBooks", "neutral")
+_STATUS_TONE: dict[Status, Tone] = {
+    Status.PASS: "good", Status.INFO: "info", Status.WARN: "warn", Status.FAIL: "bad",
+    Status.NOT_CHECKED: "neutral"}
 
-STATUS_WORDS: dict[Status, tuple[str, Tone]] = {
-    Status.PASS: ("OK", "good"),
-    Status.INFO: ("info", "info"),
-    Status.WARN: ("warning", "warn"),
-    Status.FAIL: ("problem", "bad"),
-    Status.NOT_CHECKED: ("not checked", "neutral"),
-}
-
-SOURCE_WORDS = {"api": "live connection", "file": "export files", "demo": "the sample company"}
-FACT_LABELS = (  # the only facts a report shows, in this order
-    ("plan", "QuickBooks plan"), ("payroll", "Payroll"), ("subscription", "Subscription"),
-    ("time_tracking", "Time tracking in QuickBooks"), ("closing_date", "QuickBooks closing date"),
-    ("company", "QuickBooks company"), ("workspace", "Clockify workspace"),
-    ("time_zone", "Clockify time zone"),
-)
 GLANCE_LIMIT = 40
 
 
@@ -62,14 +54,26 @@ class Limits:
 PDF_LIMITS = Limits(entries=100, details=60, rows=600, qbo_only=150, fine=150)
 HTML_LIMITS = Limits(entries=5000, details=2000, rows=20000, qbo_only=20000, fine=20000)
 PDF_ENTRY_LIMIT, HTML_ENTRY_LIMIT = PDF_LIMITS.entries, HTML_LIMITS.entries
-FULL_LIST = "The full list is in the HTML report and in the JSON of “sync-checkup check --json”."
-BROKEN_SECTION = ("This part of the report could not be put together because of an internal "
-                  "problem; the rest of the report is complete. The log file has the details.")
+FULL_LIST = N_("The full list is in the HTML report and in the JSON of "
+               "`sync-checkup check --json`.")
+BROKEN_SECTION = N_("This part of the report could not be put together because of an internal "
+                    "problem; the rest of the report is complete. The log file has the details.")
 
 
-def row_status(code: str) -> tuple[str, Tone]:
-    """The word and tone for a name-table row; unknown codes get a neutral 'see finding'."""
-    return ROW_STATUS.get(code, ("see finding", "neutral"))
+def status_of(status: Status) -> tuple[str, Tone]:
+    """The word (the same on screen and on the command line) and tone of a status."""
+    return status_word(status), _STATUS_TONE[status]
+
+
+def tag_of(tag: Tag) -> tuple[str, Tone]:
+    return tag_word(tag), TONE_OF_TAG[tag]
+
+
+def row_status(f: Finding) -> tuple[str, Tone]:
+    """The word and tone for a finding's row: the Names page's word where it has one, else the
+    status word."""
+    tag = TAG_OF_CODE.get(f.code)
+    return tag_of(tag) if tag is not None else status_of(f.status)
 
 
 def _clean(text: object) -> str:
@@ -174,47 +178,38 @@ def when_text(when: dt.datetime) -> str:
 
 
 def sources_text(result: RunResult) -> str:
-    parts = []
-    for side, label in (("clockify", "Clockify"), ("quickbooks", "QuickBooks")):
-        kind = result.sources.get(side)
-        parts.append(f"{label}: {SOURCE_WORDS.get(kind or '', 'not chosen')}")
-    return "; ".join(parts)
-
-
-def subject_label(f: Finding) -> str:
-    if f.subject_kind == "project" and f.client:
-        return f"{f.client} → {f.subject}"
-    return f.subject
-
-
-def kind_word(f: Finding) -> str:
-    return {"user": "user", "client": "client", "project": "project", "plan": "plan",
-            "connection": "connection"}.get(f.subject_kind, f.subject_kind or "item")
+    return _("Clockify: {clockify}; QuickBooks: {quickbooks}").format(
+        clockify=source_word(result.sources.get("clockify")),
+        quickbooks=source_word(result.sources.get("quickbooks")))
 
 
 def _near_note(f: Finding) -> str:
     if not f.near_kind:
         return ""
     try:
-        return "differs: " + describe_difference(NearKind(f.near_kind))
-    except ValueError:
+        return near_note(NearKind(f.near_kind))
+    except (ValueError, KeyError):
         return ""
 
 
 def short_problem(f: Finding) -> str:
     """One line per problem, for the summary, the e-mail and the before/after list."""
-    word, _ = row_status(f.code) if f.code in ROW_STATUS else (
-        STATUS_WORDS[f.status][0], "neutral")
-    what = f"{subject_label(f)} ({kind_word(f)}): {word}"
-    if f.code == "PROJECT_IS_SUBCUSTOMER" and f.suggestion:
-        what += f" — give it the client “{f.suggestion}”"
-    elif f.suggestion:
-        what += f" — use “{f.suggestion}”"
-    elif f.match and f.code not in ("USER_MATCHED", "CLIENT_MATCHED", "PROJECT_MATCHED"):
-        what += f" — QuickBooks: “{f.match}”"
     if f.subject_kind in ("plan", "connection"):
-        what = f"{f.subject}: {f.message}"
-    return f"{what} [{f.code}]"
+        return _("{subject}: {message} [{code}]").format(subject=f.subject, message=f.message,
+                                                          code=f.code)
+    word = row_status(f)[0]
+    names = {"subject": subject_label(f), "kind": kind_word(f.subject_kind), "word": word,
+             "code": f.code}
+    if f.code == "PROJECT_IS_SUBCUSTOMER" and f.suggestion:
+        line = _("{subject} ({kind}): {word} — give it the client “{client}” [{code}]")
+        return line.format(client=f.suggestion, **names)
+    if f.suggestion:
+        return _("{subject} ({kind}): {word} — use “{name}” [{code}]").format(
+            name=f.suggestion, **names)
+    if f.match and f.code not in ("USER_MATCHED", "CLIENT_MATCHED", "PROJECT_MATCHED"):
+        return _("{subject} ({kind}): {word} — QuickBooks: “{name}” [{code}]").format(
+            name=f.match, **names)
+    return _("{subject} ({kind}): {word} [{code}]").format(**names)
 
 
 def _problems(result: RunResult) -> list[Finding]:
@@ -224,52 +219,57 @@ def _problems(result: RunResult) -> list[Finding]:
 # --- the sections -------------------------------------------------------------------------------
 
 def _overview(result: RunResult, comparison: Comparison | None, ident: str) -> Section:
-    sec = Section("overview", "Summary")
-    facts = [("Run id (quote it to support)", ident),
-             ("Time of the run", when_text(result.generated_at)),
-             ("App", f"Sync Checkup {result.version}"),
-             ("Period checked", f"{result.period[0]:%Y-%m-%d} to {result.period[1]:%Y-%m-%d}"),
-             ("Sources", sources_text(result))]
+    sec = Section("overview", _("Summary"))
+    facts = [(_("Run id (quote it to support)"), ident),
+             (_("Time of the run"), when_text(result.generated_at)),
+             (_("App"), _("Sync Checkup {version}").format(version=result.version)),
+             (_("Period checked"), _("{start} to {end}").format(
+                 start=f"{result.period[0]:%Y-%m-%d}", end=f"{result.period[1]:%Y-%m-%d}")),
+             (_("Sources"), sources_text(result))]
     for key, label in FACT_LABELS:
         value = result.facts.get(key)
         if value:
-            facts.append((label, value))
+            facts.append((_(label), value))
     if "plan" not in result.facts:
-        facts.append(("QuickBooks plan", "not known (QuickBooks was not read)"))
+        facts.append((_("QuickBooks plan"), _("Not known: QuickBooks was not read.")))
     sec.blocks.append(Facts(facts))
     rows, tones = [], []
     for check in result.checks:
-        word, tone = STATUS_WORDS.get(check.status, ("?", "neutral"))
-        rows.append([Cell(check.title, strong=True), Cell(word.upper(), tone, strong=True),
+        word, tone = status_of(check.status)
+        rows.append([Cell(check.title, strong=True), Cell(word, tone, strong=True),
                      Cell(check.summary)])
         tones.append(tone)
-    sec.blocks.append(Heading("Verdict per check"))
-    sec.blocks.append(Table(["Check", "Status", "What was found"], rows, tones,
+    sec.blocks.append(Heading(_("Verdict per check")))
+    sec.blocks.append(Table([_("Check"), _("Status"), _("What was found")], rows, tones,
                             widths=[24, 14, 62]))
     problems = _problems(result)
     fails = sum(1 for f in problems if f.status is Status.FAIL)
     if problems:
         sec.blocks.append(Paragraph(
-            f"{len(problems)} thing(s) to fix ({fails} blocking, {len(problems) - fails} "
-            "warnings). Each is listed with its fix under “Problems and fixes”.", "lead"))
+            _n("{count} thing to fix ({blocking} blocking, {warnings} warnings). It is listed "
+               "with its fix under “Problems and fixes”.",
+               "{count} things to fix ({blocking} blocking, {warnings} warnings). Each is "
+               "listed with its fix under “Problems and fixes”.", len(problems)).format(
+                count=len(problems), blocking=fails, warnings=len(problems) - fails), "lead"))
     else:
-        sec.blocks.append(Paragraph("No problems found by the checks that ran.", "lead"))
+        sec.blocks.append(Paragraph(_("No problems found by the checks that ran."), "lead"))
     if comparison is not None:
         sec.blocks.append(Paragraph(_comparison_line(comparison), "lead"))
     if problems:
-        sec.blocks.append(Heading("Problems at a glance"))
+        sec.blocks.append(Heading(_("Problems at a glance")))
         shown = problems[:GLANCE_LIMIT]
         rows, tones = [], []
         for f in shown:
-            word, tone = row_status(f.code) if f.code in ROW_STATUS else (
-                STATUS_WORDS[f.status][0], STATUS_WORDS[f.status][1])
-            rows.append([Cell(subject_label(f)), Cell(kind_word(f)),
-                         Cell(word.upper(), tone, strong=True), Cell(_glance_detail(f))])
+            word, tone = row_status(f)
+            rows.append([Cell(subject_label(f)), Cell(kind_word(f.subject_kind)),
+                         Cell(word, tone, strong=True), Cell(_glance_detail(f))])
             tones.append(tone)
-        note = (f"… and {len(problems) - len(shown)} more under “Problems and fixes”."
-                if len(problems) > len(shown) else None)
-        sec.blocks.append(Table(["Subject", "Kind", "Status", "QuickBooks side"], rows,
-                                tones, note=note, widths=[32, 9, 19, 40]))
+        more = len(problems) - len(shown)
+        note = _n("… and {count} more under “Problems and fixes”.",
+                  "… and {count} more under “Problems and fixes”.", more).format(
+            count=more) if more > 0 else None
+        sec.blocks.append(Table([_("Subject"), _("Kind"), _("Status"), _("QuickBooks side")],
+                                rows, tones, note=note, widths=[32, 9, 19, 40]))
     return sec
 
 
@@ -277,112 +277,132 @@ def _glance_detail(f: Finding) -> str:
     if f.subject_kind in ("plan", "connection"):
         return f.message
     if f.code == "PROJECT_IS_SUBCUSTOMER" and f.suggestion:
-        return f"{f.match} (set client “{f.suggestion}”)"
+        return _("{name} (set client “{client}”)").format(name=f.match, client=f.suggestion)
     if f.suggestion and f.suggestion != f.match:
-        return f"{f.match} (type “{f.suggestion}”)"
+        return _("{name} (type “{suggestion}”)").format(name=f.match, suggestion=f.suggestion)
     return f.match or "—"
 
 
 def _comparison_line(c: Comparison) -> str:
-    line = (f"Since the previous run ({when_text(c.previous_at)}, run {c.previous_run_id}): "
-            f"{len(c.fixed)} fixed, {len(c.new)} new, {len(c.still_failing)} still failing.")
+    line = _("Since the previous run ({when}, run {run}): {fixed} fixed, {new} new, {still} "
+             "still failing.").format(when=when_text(c.previous_at), run=c.previous_run_id,
+                                      fixed=len(c.fixed), new=len(c.new),
+                                      still=len(c.still_failing))
     if c.wont_sync_before is not None and c.wont_sync_after is not None:
-        line += (f" Entries that won't sync: {c.wont_sync_before} before, "
-                 f"{c.wont_sync_after} now.")
+        line += " " + _("Entries that won't sync: {before} before, {after} now.").format(
+            before=c.wont_sync_before, after=c.wont_sync_after)
     return line
 
 
 def _changes(result: RunResult, comparison: Comparison) -> Section:
     del result
-    sec = Section("changes", "What changed since the previous run")
+    sec = Section("changes", _("What changed since the previous run"))
     sec.blocks.append(Paragraph(_comparison_line(comparison)))
     if comparison.not_compared:
-        names = ", ".join(CHECK_TITLES.get(c, c) for c in comparison.not_compared)
-        sec.blocks.append(Paragraph(f"Not compared, because the check didn't run both times: "
-                                    f"{names}.", "muted"))
+        names = ", ".join(check_title(c) for c in comparison.not_compared)
+        sec.blocks.append(Paragraph(_n(
+            "Not compared, because the check didn't run both times: {names}.",
+            "Not compared, because the checks didn't run both times: {names}.",
+            len(comparison.not_compared)).format(names=names), "muted"))
     groups: list[tuple[str, Tone, tuple[ChangedFinding, ...]]] = [
-        ("fixed", "good", comparison.fixed), ("new", "bad", comparison.new),
-        ("still failing", "warn", comparison.still_failing)]
+        (_("Fixed"), "good", comparison.fixed), (_("New"), "bad", comparison.new),
+        (_("Still failing"), "warn", comparison.still_failing)]
     rows, tones = [], []
     for word, tone, items in groups:
         for item in items:
             f = item.finding
-            was = f" (was {item.before.code})" if (
-                item.code_changed and item.before and item.change.value != "fixed") else ""
-            now = ("now " + row_status(item.after.code)[0]) if (
-                item.change.value == "fixed" and item.after is not None) else (
-                "no longer listed" if item.after is None else "")
-            rows.append([Cell(word.upper(), tone, strong=True),
-                         Cell(CHECK_TITLES.get(f.check, f.check)),
-                         Cell(f"{subject_label(f)} ({kind_word(f)})"),
-                         Cell((item.before.code if item.change.value == "fixed" and item.before
-                               else f.code) + was + (f"; {now}" if now else ""))])
+            fixed = item.change.value == "fixed"
+            code = item.before.code if fixed and item.before else f.code
+            if item.code_changed and item.before and not fixed:
+                finding = _("{code} (was {before})").format(code=code, before=item.before.code)
+            elif fixed and item.after is not None:
+                finding = _("{code}; now {word}").format(code=code,
+                                                          word=row_status(item.after)[0])
+            elif item.after is None:
+                finding = _("{code}; no longer listed").format(code=code)
+            else:
+                finding = code
+            rows.append([Cell(word, tone, strong=True),
+                         Cell(check_title(f.check)),
+                         Cell(_subject_kind(f)), Cell(finding)])
             tones.append(tone)
     if rows:
-        sec.blocks.append(Table(["Change", "Check", "Subject", "Finding"], rows, tones,
-                                widths=[15, 18, 35, 32]))
+        sec.blocks.append(Table([_("Change"), _("Check"), _("Subject"), _("Finding")], rows,
+                                tones, widths=[15, 18, 35, 32]))
     else:
-        sec.blocks.append(Paragraph("Nothing was failing either time.", "muted"))
+        sec.blocks.append(Paragraph(_("Nothing was failing either time."), "muted"))
     return sec
 
 
+def _subject_kind(f: Finding) -> str:
+    return _("{subject} ({kind})").format(subject=subject_label(f), kind=kind_word(f.subject_kind))
+
+
 def _findings(result: RunResult, comparison: Comparison | None, limits: Limits) -> Section:
-    sec = Section("findings", "Problems and fixes", new_page=True)
+    sec = Section("findings", _("Problems and fixes"), new_page=True)
     changes: dict[str, str] = {}
     if comparison is not None:
-        changes.update({c.key: "new since the previous run" for c in comparison.new})
-        changes.update({c.key: "still failing since the previous run"
+        changes.update({c.key: _("New since the previous run") for c in comparison.new})
+        changes.update({c.key: _("Still failing since the previous run")
                         for c in comparison.still_failing})
     problems = _problems(result)
     if not problems:
-        sec.blocks.append(Paragraph("No problems found by the checks that ran."))
+        sec.blocks.append(Paragraph(_("No problems found by the checks that ran.")))
     detailed, rest = _detail_split(problems, limits.details)
     current = None
     for f in detailed:
         if f.check != current:
             current = f.check
-            sec.blocks.append(Heading(CHECK_TITLES.get(f.check, f.check)))
-        word, tone = STATUS_WORDS[f.status]
-        if f.code in ROW_STATUS:
-            word = f"{word}: {ROW_STATUS[f.code][0]}"
+            sec.blocks.append(Heading(check_title(f.check)))
+        word, tone = status_of(f.status)
+        tag = TAG_OF_CODE.get(f.code)
+        if tag is not None:
+            word = _("{status}: {word}").format(status=word, word=tag_word(tag))
         sec.blocks.append(FindingBlock(
-            heading=f"{subject_label(f)} ({kind_word(f)})", status_word=word.upper(), tone=tone,
+            heading=_subject_kind(f), status_word=word, tone=tone,
             code=f.code, message=f.message, fix=f.fix, change=changes.get(f.key)))
     if rest:
         shown = rest[:limits.rows]
-        sec.blocks.append(Heading(f"{len(rest):,} more problems of the same kinds"))
+        sec.blocks.append(Heading(_n("{count:,} more problem of the same kinds",
+                                     "{count:,} more problems of the same kinds",
+                                     len(rest)).format(count=len(rest))))
         sec.blocks.append(Paragraph(
-            "Each has the same fix as the example of its kind written out above, with its own "
-            "names.", "muted"))
+            _("Each has the same fix as the example of its kind written out above, with its own "
+              "names."), "muted"))
         rows, tones = [], []
         for f in shown:
-            word, tone = row_status(f.code) if f.code in ROW_STATUS else STATUS_WORDS[f.status]
-            rows.append([Cell(f"{subject_label(f)} ({kind_word(f)})"),
-                         Cell(word.upper(), tone, strong=True), Cell(_glance_detail(f)),
+            word, tone = row_status(f)
+            rows.append([Cell(_subject_kind(f)),
+                         Cell(word, tone, strong=True), Cell(_glance_detail(f)),
                          Cell(f.code)])
             tones.append(tone)
-        note = (f"Showing {len(shown):,} of {len(rest):,}. {FULL_LIST}"
-                if len(rest) > len(shown) else None)
-        sec.blocks.append(Table(["Subject", "Status", "QuickBooks side", "Code"], rows, tones,
-                                note=note, widths=[34, 17, 30, 19]))
+        note = (_showing(len(shown), len(rest)) if len(rest) > len(shown) else None)
+        sec.blocks.append(Table([_("Subject"), _("Status"), _("QuickBooks side"), _("Code")],
+                                rows, tones, note=note, widths=[34, 17, 30, 19]))
     not_checked = [c for c in result.checks if c.status is Status.NOT_CHECKED]
     if not_checked:
-        sec.blocks.append(Heading("Checks that could not run"))
+        sec.blocks.append(Heading(_("Checks that could not run")))
         for c in not_checked:
-            sec.blocks.append(Paragraph(f"{c.title}: {c.summary}"))
+            sec.blocks.append(Paragraph(_("{check}: {summary}").format(check=c.title,
+                                                                         summary=c.summary)))
     fine = [f for f in result.findings if f.status in (Status.PASS, Status.INFO)]
     if fine:
         shown_fine = fine[:limits.fine]
-        sec.blocks.append(Heading("Checked and fine"))
+        sec.blocks.append(Heading(_("Checked and fine")))
         sec.blocks.append(Table(
-            ["Status", "Subject", "What was found", "Code"],
-            [[Cell(STATUS_WORDS[f.status][0].upper(), STATUS_WORDS[f.status][1], strong=True),
-              Cell(f"{subject_label(f)} ({kind_word(f)})"), Cell(f.message), Cell(f.code)]
+            [_("Status"), _("Subject"), _("What was found"), _("Code")],
+            [[Cell(status_of(f.status)[0], status_of(f.status)[1], strong=True),
+              Cell(_subject_kind(f)), Cell(f.message), Cell(f.code)]
              for f in shown_fine],
-            [STATUS_WORDS[f.status][1] for f in shown_fine], widths=[8, 26, 43, 23],
-            note=(f"Showing {len(shown_fine):,} of {len(fine):,}. {FULL_LIST}"
-                  if len(fine) > len(shown_fine) else None)))
+            [status_of(f.status)[1] for f in shown_fine], widths=[8, 26, 43, 23],
+            note=(_showing(len(shown_fine), len(fine)) if len(fine) > len(shown_fine)
+                  else None)))
     return sec
+
+
+def _showing(shown: int, total: int) -> str:
+    return _("Showing {shown:,} of {total:,}.").format(shown=shown, total=total) + " " + _(
+        FULL_LIST)
 
 
 def _detail_split(problems: list[Finding], limit: int) -> tuple[list[Finding], list[Finding]]:
@@ -406,72 +426,79 @@ def _detail_split(problems: list[Finding], limit: int) -> tuple[list[Finding], l
 
 
 def _users(result: RunResult, limits: Limits) -> Section:
-    sec = Section("users", "Clockify users ↔ QuickBooks employees", new_page=True)
+    sec = Section("users", _("Clockify users ↔ QuickBooks employees"), new_page=True)
     users = [f for f in result.findings if f.subject_kind == "user"]
     if not users and not result.tables.employees:
         sec.blocks.append(Paragraph(result.check("users").summary, "muted"))
         return sec
-    sec.blocks.append(Paragraph(
+    sec.blocks.append(Paragraph(_(
         "Clockify sends time only for members whose name is identical to an active QuickBooks "
         "employee's display name. Every QuickBooks employee is listed, including those with no "
-        "Clockify user.", "muted"))
+        "Clockify user."), "muted"))
     rows, tones = [], []
     referenced: set[str] = set()
     for f in users:
-        word, tone = row_status(f.code)
+        word, tone = row_status(f)
         notes = [n for n in (_near_note(f),
-                             "deactivated in Clockify" if f.deactivated else "") if n]
+                             _("Deactivated in Clockify.") if f.deactivated else "") if n]
         qbo = f.match or ""
         if f.code == "USER_IS_VENDOR":
-            qbo = f"{f.match} (vendor)"
+            qbo = _("{name} (vendor)").format(name=f.match)
         if f.match:
             referenced.add(f.match)
-        rows.append([Cell(f.subject), Cell(word.upper(), tone, strong=True), Cell(qbo),
-                     Cell("; ".join(notes))])
+        rows.append([Cell(f.subject), Cell(word, tone, strong=True), Cell(qbo),
+                     Cell(" ".join(notes))])
         tones.append(tone)
     rows, tones, cut = _cap(rows, tones, limits.rows)
     only = [(n, a) for n, a in result.tables.employees if n not in referenced]
     for name, active in only[:limits.qbo_only]:
-        word, tone = QBO_ONLY if active else QBO_ONLY_INACTIVE
-        rows.append([Cell("—"), Cell(word.upper(), tone, strong=True), Cell(name),
-                     Cell("" if active else "inactive in QuickBooks")])
+        word, tone = tag_of(Tag.QBO_ONLY if active else Tag.QBO_ONLY_INACTIVE)
+        rows.append([Cell("—"), Cell(word, tone, strong=True), Cell(name),
+                     Cell("" if active else _("Inactive in QuickBooks."))])
         tones.append(tone)
-    sec.blocks.append(Table(["Clockify user", "Status", "QuickBooks employee", "Notes"], rows,
-                            tones, widths=[27, 21, 27, 25],
-                            note=_cut_note(cut, "Clockify users",
-                                           len(only) - min(len(only), limits.qbo_only),
-                                           "QuickBooks employees with no Clockify user")))
+    cut_qbo = len(only) - min(len(only), limits.qbo_only)
+    parts = [_n("{count:,} more Clockify user (matched ones first) is not shown.",
+                "{count:,} more Clockify users (matched ones first) are not shown.",
+                cut).format(count=cut) if cut else "",
+             _n("{count:,} more QuickBooks employee with no Clockify user is not shown.",
+                "{count:,} more QuickBooks employees with no Clockify user are not shown.",
+                cut_qbo).format(count=cut_qbo) if cut_qbo else ""]
+    sec.blocks.append(Table([_("Clockify user"), _("Status"), _("QuickBooks employee"),
+                             _("Notes")], rows, tones, widths=[27, 21, 27, 25],
+                            note=_cut_note(parts)))
     return sec
 
 
 def _customers(result: RunResult, limits: Limits) -> Section:
-    sec = Section("customers", "Clockify clients and projects ↔ QuickBooks customers",
+    sec = Section("customers", _("Clockify clients and projects ↔ QuickBooks customers"),
                   new_page=True)
     items = [f for f in result.findings if f.subject_kind in ("client", "project")]
     if not items and not result.tables.customers:
         sec.blocks.append(Paragraph(result.check("customers").summary, "muted"))
         return sec
-    sec.blocks.append(Paragraph(
+    sec.blocks.append(Paragraph(_(
         "A client must match a QuickBooks customer; a project with a client must match a "
         "sub-customer directly under it (shown as Parent:Child); a project without a client "
-        "must match a top-level customer. Every QuickBooks customer is listed.", "muted"))
+        "must match a top-level customer. Every QuickBooks customer is listed."), "muted"))
     rows, tones = [], []
     referenced: set[str] = set()
 
     def add(f: Finding, client_cell: str, project_cell: str) -> None:
-        word, tone = row_status(f.code)
-        notes = [n for n in (_near_note(f), "archived in Clockify" if f.archived else "") if n]
+        word, tone = row_status(f)
+        notes = [n for n in (_near_note(f), _("Archived in Clockify.") if f.archived else "")
+                 if n]
         if f.code == "PROJECT_IS_SUBCUSTOMER" and f.suggestion:
-            notes.insert(0, f"give it the client “{f.suggestion}”")
+            notes.insert(0, _("Give it the client “{client}”.").format(client=f.suggestion))
         elif f.suggestion:
-            notes.insert(0, f"use “{f.suggestion}”")
+            notes.insert(0, _("Use “{name}”.").format(name=f.suggestion))
         if f.code == "PROJECT_WRONG_PARENT" and f.match and ":" in f.match:
-            notes.insert(0, f"is under “{f.match.rpartition(':')[0]}”, not “{f.client}”")
+            notes.insert(0, _("It is under “{parent}”, not “{client}”.").format(
+                parent=f.match.rpartition(":")[0], client=f.client))
         if f.match:
             referenced.add(f.match)
         rows.append([Cell(client_cell, strong=not project_cell), Cell(project_cell),
-                     Cell(word.upper(), tone, strong=True), Cell(f.match or ""),
-                     Cell("; ".join(notes))])
+                     Cell(word, tone, strong=True), Cell(f.match or ""),
+                     Cell(" ".join(notes))])
         tones.append(tone)
 
     clients = [f for f in items if f.subject_kind == "client"]
@@ -485,20 +512,26 @@ def _customers(result: RunResult, limits: Limits) -> Section:
                 add(p, "", p.subject)
     for i, p in enumerate(projects):
         if i not in placed:
-            add(p, p.client or "(no client)", p.subject)
+            add(p, p.client or _("(no client)"), p.subject)
     rows, tones, cut = _cap(rows, tones, limits.rows)
     only = [(n, a) for n, a in result.tables.customers if n not in referenced]
     for fqn, active in only[:limits.qbo_only]:
-        word, tone = QBO_ONLY if active else QBO_ONLY_INACTIVE
-        rows.append([Cell("—"), Cell(""), Cell(word.upper(), tone, strong=True), Cell(fqn),
-                     Cell("" if active else "inactive in QuickBooks")])
+        word, tone = tag_of(Tag.QBO_ONLY if active else Tag.QBO_ONLY_INACTIVE)
+        rows.append([Cell("—"), Cell(""), Cell(word, tone, strong=True), Cell(fqn),
+                     Cell("" if active else _("Inactive in QuickBooks."))])
         tones.append(tone)
+    cut_qbo = len(only) - min(len(only), limits.qbo_only)
+    parts = [_n("{count:,} more Clockify client or project (matched ones first) is not shown.",
+                "{count:,} more Clockify clients and projects (matched ones first) are not "
+                "shown.", cut).format(count=cut) if cut else "",
+             _n("{count:,} more QuickBooks customer with no Clockify client or project is not "
+                "shown.",
+                "{count:,} more QuickBooks customers with no Clockify client or project are not "
+                "shown.", cut_qbo).format(count=cut_qbo) if cut_qbo else ""]
     sec.blocks.append(Table(
-        ["Clockify client", "Clockify project", "Status", "QuickBooks customer", "Notes"],
-        rows, tones, widths=[17, 18, 15, 26, 24],
-        note=_cut_note(cut, "Clockify clients and projects",
-                       len(only) - min(len(only), limits.qbo_only),
-                       "QuickBooks customers with no Clockify client or project")))
+        [_("Clockify client"), _("Clockify project"), _("Status"), _("QuickBooks customer"),
+         _("Notes")],
+        rows, tones, widths=[17, 18, 15, 26, 24], note=_cut_note(parts)))
     return sec
 
 
@@ -512,62 +545,63 @@ def _cap(rows: list[list[Cell]], tones: list[Tone | None],
     return [rows[i] for i in keep], [tones[i] for i in keep], len(rows) - limit
 
 
-def _cut_note(cut: int, what: str, cut_qbo: int, what_qbo: str) -> str | None:
-    parts = []
-    if cut:
-        parts.append(f"{cut:,} more {what} (matched ones first) are not shown.")
-    if cut_qbo:
-        parts.append(f"{cut_qbo:,} more {what_qbo} are not shown.")
-    return " ".join([*parts, FULL_LIST]) if parts else None
+def _cut_note(parts: list[str]) -> str | None:
+    """The sentences about what was cut, then where the full list is; None when nothing was."""
+    said = [p for p in parts if p]
+    return " ".join([*said, _(FULL_LIST)]) if said else None
 
 
 def _entries(result: RunResult, limit: int) -> Section:
-    sec = Section("entries", "Time entries that won't sync", new_page=True)
+    sec = Section("entries", _("Time entries that won't sync"), new_page=True)
     entries = result.entries
     sec.blocks.append(Paragraph(result.check("entries").summary))
     if entries is None or not entries.items:
         return sec
     by_reason = sorted(entries.by_reason.items(), key=lambda kv: -kv[1])
     sec.blocks.append(Table(
-        ["Entries", "Reason", "What it means"],
-        [[Cell(f"{count:,}", strong=True), Cell(REASON_SHORT.get(code, code)),
-          Cell(REASON_WORDS.get(code, code))] for code, count in by_reason],
+        [_("Entries"), _("Reason"), _("What it means")],
+        [[Cell(f"{count:,}", strong=True), Cell(reason_short(code)),
+          Cell(reason_words(code))] for code, count in by_reason],
         widths=[10, 22, 68]))
     shown = entries.items[:limit]
     rows, tones = [], []
     for item in shown:
         tone: Tone = "bad" if item.billable else "warn"
-        where = " → ".join(x for x in (item.client, item.project) if x) or "(no project)"
-        rows.append([Cell(item.date.isoformat()), Cell(item.user or "(unknown user)"),
-                     Cell(where), Cell("yes" if item.billable else "no"),
-                     Cell("running" if item.hours is None else f"{item.hours:.2f}"),
-                     Cell("; ".join(REASON_SHORT.get(r, r) for r in item.reasons))])
+        if item.client and item.project:
+            where = _("{client} → {project}").format(client=item.client, project=item.project)
+        else:
+            where = item.client or item.project or _("(no project)")
+        rows.append([Cell(item.date.isoformat()), Cell(item.user or _("(unknown user)")),
+                     Cell(where), Cell(_("Yes") if item.billable else _("No")),
+                     Cell(_("Running") if item.hours is None else f"{item.hours:.2f}"),
+                     Cell("; ".join(reason_short(r) for r in item.reasons))])
         tones.append(tone)
     note = None
     if len(entries.items) > len(shown):
-        note = (f"Showing the first {len(shown):,} of {len(entries.items):,} entries that won't "
-                f"sync. {FULL_LIST}")
-    sec.blocks.append(Heading("The entries"))
-    sec.blocks.append(Table(["Date", "User", "Client → project", "Billable", "Hours",
-                             "Why it won't sync"], rows, tones, note=note,
+        note = _("Showing the first {shown:,} of {total:,} entries that won't sync.").format(
+            shown=len(shown), total=len(entries.items)) + " " + _(FULL_LIST)
+    sec.blocks.append(Heading(_("The entries")))
+    sec.blocks.append(Table([_("Date"), _("User"), _("Client → project"), _("Billable"),
+                             _("Hours"), _("Why it won't sync")], rows, tones, note=note,
                             widths=[11, 15, 26, 8, 10, 30]))
     return sec
 
 
 def _about(result: RunResult, ident: str) -> Section:
     del result
-    sec = Section("about", "How to read this report")
-    sec.blocks.append(Paragraph(
+    sec = Section("about", _("How to read this report"))
+    sec.blocks.append(Paragraph(_(
         "Every status is written as a word as well as a colour, so a black-and-white print "
-        "reads the same. MATCHED: identical names, nothing to do. NEAR MATCH: close but not "
-        "identical — Clockify needs identical names. MISSING: no counterpart in QuickBooks. "
-        "INACTIVE: the QuickBooks record exists but is inactive. VENDOR: set up as a vendor, not "
-        "an employee. WRONG PARENT: the sub-customer sits under another customer. FIX CLIENT "
-        "FIRST: the project's client doesn't match yet. ONLY IN QUICKBOOKS: a QuickBooks record "
-        "nothing in Clockify points to (usually fine).", "muted"))
-    sec.blocks.append(Paragraph(
-        f"This report leaves out API keys, sign-in tokens and e-mail addresses. Send it to "
-        f"{SUPPORT_EMAIL} and quote run {ident}.", "muted"))
+        "reads the same."), "muted"))
+    legend = (Tag.MATCHED, Tag.NEAR, Tag.MISSING, Tag.INACTIVE, Tag.VENDOR, Tag.WRONG_PARENT,
+              Tag.CLIENT_FIRST, Tag.QBO_ONLY)
+    sec.blocks.append(Table([_("Word"), _("What it means")],
+                            [[Cell(tag_word(t), TONE_OF_TAG[t], strong=True),
+                              Cell(tag_meaning(t))] for t in legend],
+                            [TONE_OF_TAG[t] for t in legend], widths=[25, 75]))
+    sec.blocks.append(Paragraph(_(
+        "This report leaves out API keys, sign-in tokens and e-mail addresses. Send it to "
+        "{email} and quote run {run}.").format(email=SUPPORT_EMAIL, run=ident), "muted"))
     return sec
 
 
@@ -576,29 +610,31 @@ def _gather(key: str, title: str, build: Callable[[], Section]) -> Section:
         return build()
     except Exception:  # one broken section must not lose the whole report
         log.exception("report section %s could not be gathered", key)
-        return Section(key, title, [Paragraph(BROKEN_SECTION, "warning")], broken=True)
+        return Section(key, title, [Paragraph(_(BROKEN_SECTION), "warning")], broken=True)
 
 
 def build_report(result: RunResult, comparison: Comparison | None = None, *,
                  limits: Limits = PDF_LIMITS) -> Report:
     ident = run_id(result)
     plan: list[tuple[str, str, Callable[[], Section]]] = [
-        ("overview", "Summary", lambda: _overview(result, comparison, ident))]
+        ("overview", _("Summary"), lambda: _overview(result, comparison, ident))]
     if comparison is not None:
         cmp_ = comparison
-        plan.append(("changes", "What changed since the previous run",
+        plan.append(("changes", _("What changed since the previous run"),
                      lambda: _changes(result, cmp_)))
     plan += [
-        ("findings", "Problems and fixes", lambda: _findings(result, comparison, limits)),
-        ("users", "Clockify users ↔ QuickBooks employees", lambda: _users(result, limits)),
-        ("customers", "Clockify clients and projects ↔ QuickBooks customers",
+        ("findings", _("Problems and fixes"), lambda: _findings(result, comparison, limits)),
+        ("users", _("Clockify users ↔ QuickBooks employees"), lambda: _users(result, limits)),
+        ("customers", _("Clockify clients and projects ↔ QuickBooks customers"),
          lambda: _customers(result, limits)),
-        ("entries", "Time entries that won't sync", lambda: _entries(result, limits.entries)),
-        ("about", "How to read this report", lambda: _about(result, ident)),
+        ("entries", _("Time entries that won't sync"),
+         lambda: _entries(result, limits.entries)),
+        ("about", _("How to read this report"), lambda: _about(result, ident)),
     ]
     sections = [_gather(key, title, build) for key, title, build in plan]
-    title = "Sync Checkup — support report"
-    footer = f"Sync Checkup {result.version} · run {ident} · {when_text(result.generated_at)}"
+    title = _("Sync Checkup — support report")
+    footer = _("Sync Checkup {version} · run {run} · {when}").format(
+        version=result.version, run=ident, when=when_text(result.generated_at))
     return Report(title=_clean(title), run_id=ident, footer=_clean(footer), sections=sections)
 
 

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from wizard.core.compare import Comparison, run_id
 from wizard.core.result import CHECK_IDS, RunResult
-from wizard.core.texts import CHECK_TITLES, changes_summary, check_titles
-from wizard.report.model import STATUS_WORDS, Cell, Paragraph, Report, Section, Table, when_text
+from wizard.core.texts import changes_summary, check_title, check_titles
+from wizard.report.model import Cell, Paragraph, Report, Section, Table, status_of, when_text
 from wizard.text import _
 from wizard.text.companies import message, problems
 
@@ -36,13 +36,13 @@ def build_overview(runs: Sequence[CompanyResult]) -> Report:
         statuses = {c.id: c.status for c in result.checks}
         row = [Cell(name, strong=True), Cell(when_text(result.generated_at))]
         for check_id in CHECK_IDS:
-            word, tone = STATUS_WORDS[statuses[check_id]]
+            word, tone = status_of(statuses[check_id])
             row.append(Cell(word, tone))
         count = sum(1 for f in result.findings if f.status.is_problem)
         row.append(Cell(problems(count)))
         row.append(Cell(_change_text(comparison)))
         rows.append(row)
-    columns = [_("Company"), _("Last checked"), *(CHECK_TITLES[c] for c in CHECK_IDS),
+    columns = [_("Company"), _("Last checked"), *(check_title(c) for c in CHECK_IDS),
                _("Problems"), _("Since the previous run")]
     blocks: list[Paragraph | Table] = []
     if runs:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 
 from wizard.report import html
 from wizard.report.model import Report
+from wizard.text import _
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +118,7 @@ def render_pdf(report: Report, *, landscape: bool = False) -> bytes:
             painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              report.footer)
             painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"page {page + 1} of {pages}")
+                             _("Page {page} of {pages}").format(page=page + 1, pages=pages))
     finally:
         painter.end()
     buffer.close()

@@ -89,7 +89,7 @@ class ClockifyProblem(SyncCheckupError):
     def __init__(self, code: str, detail_key: str) -> None:
         self.code = code
         self.detail_key = detail_key
-        self.detail = texts.CLOCKIFY_DETAIL[detail_key]
+        self.detail = texts.clockify_detail(detail_key)
         text = (texts.clockify_key_invalid if code == "CLOCKIFY_KEY_INVALID"
                 else texts.clockify_unreachable)(self.detail)
         super().__init__(text.message)

@@ -18,7 +18,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from wizard.core.compare import ChangedFinding, Comparison
 from wizard.core.result import EntryItem, Finding, Status
-from wizard.core.texts import REASON_SHORT, REASON_WORDS
+from wizard.core.texts import reason_short, reason_words
+from wizard.text import _
+from wizard.text.status import status_word, tag_word
 from wizard.ui import theme
 from wizard.ui.rows import (
     EntryColumn,
@@ -132,7 +134,7 @@ class NamesModel(_TableModel):
         col = index.column()
         if role == _ROLE.DisplayRole:
             if col == NameColumn.STATUS:
-                return str(row.tag)
+                return tag_word(row.tag)
             if col == NameColumn.CLOCKIFY:
                 indent = _INDENT if self._flat.depth[self._at(index.row())] else ""
                 return indent + (row.clockify or "—")
@@ -150,8 +152,9 @@ class NamesModel(_TableModel):
         if role == _ROLE.ToolTipRole:
             return _tooltip(row)
         if role == _ROLE.AccessibleTextRole:
-            return f"{row.tag}: {row.clockify or 'nothing in Clockify'} — " \
-                   f"{row.quickbooks or 'nothing in QuickBooks'}"
+            return _("{word}: {clockify} — {quickbooks}").format(
+                word=tag_word(row.tag), clockify=row.clockify or _("nothing in Clockify"),
+                quickbooks=row.quickbooks or _("nothing in QuickBooks"))
         if role == Role.ROW:
             return row
         if role == Role.STATUS:
@@ -178,17 +181,21 @@ def _leaf(fqn: str) -> str:
 
 
 def _with_parent(fqn: str, leaf_html: str) -> str:
-    head, sep, _ = fqn.rpartition(":")
+    head, sep, _leaf_name = fqn.rpartition(":")
     return (html.escape(head) + sep + leaf_html) if sep else leaf_html
 
 
 def _tooltip(row: NameRow) -> str:
     if row.finding is None:
-        return html.escape(f"{row.quickbooks} is in QuickBooks, and no Clockify name uses it."
-                           + (f" ({row.note})" if row.note else ""))
+        text = _("{name} is in QuickBooks, and no Clockify name uses it.").format(
+            name=row.quickbooks)
+        if row.note:
+            text += " " + _("({note})").format(note=row.note)
+        return html.escape(text)
     f = row.finding
-    return (f"<p><b>{html.escape(str(row.tag).capitalize())}</b> — {html.escape(f.message)}</p>"
-            f"<p><b>Fix:</b> {html.escape(f.fix)}</p>")
+    return _("<p><b>{word}</b> — {message}</p><p><b>Fix:</b> {fix}</p>").format(
+        word=html.escape(tag_word(row.tag)), message=html.escape(f.message),
+        fix=html.escape(f.fix))
 
 
 # --- Entries ------------------------------------------------------------------------------------
@@ -254,7 +261,7 @@ class EntriesModel(_TableModel):
         if role == _ROLE.TextAlignmentRole and col == EntryColumn.HOURS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == _ROLE.ToolTipRole and col == EntryColumn.REASONS:
-            return "\n".join(REASON_WORDS.get(r, r) for r in item.reasons)
+            return "\n".join(reason_words(r) for r in item.reasons)
         if role == Role.ROW:
             return item
         return None
@@ -304,7 +311,7 @@ class ChecksModel(_ListModel):
             return None
         col = index.column()
         if role == _ROLE.DisplayRole:
-            return (theme.STATUS_WORD[check.status], check.title, check.summary)[col]
+            return (status_word(check.status), check.title, check.summary)[col]
         if role == _ROLE.DecorationRole and col == CheckColumn.STATUS:
             return theme.status_icon(check.status)
         if role == _ROLE.ToolTipRole:
@@ -339,11 +346,11 @@ class ReasonsModel(_ListModel):
         code, count = row
         col = index.column()
         if role == _ROLE.DisplayRole:
-            return f"{count:,}" if col == CountColumn.COUNT else REASON_WORDS.get(code, code)
+            return f"{count:,}" if col == CountColumn.COUNT else reason_words(code)
         if role == _ROLE.TextAlignmentRole and col == CountColumn.COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == _ROLE.ToolTipRole:
-            return REASON_SHORT.get(code, code)
+            return reason_short(code)
         if role == Role.ROW:
             return code
         return None

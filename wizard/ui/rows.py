@@ -152,9 +152,9 @@ class EntryColumn(IntEnum):
 
 def reasons_text(item: EntryItem) -> str:
     # the engine's texts are imported on first use, not when the window opens
-    from wizard.core.texts import REASON_SHORT
+    from wizard.core.texts import reason_short
 
-    return ", ".join(REASON_SHORT.get(r, r) for r in item.reasons)
+    return ", ".join(reason_short(r) for r in item.reasons)
 
 
 def _sort_key(column: EntryColumn):  # type: ignore[no-untyped-def]

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.labels import TAG_MEANING, Tag
+from wizard.core.labels import Tag
 from wizard.core.result import Status
+from wizard.text import _
+from wizard.text.status import tag_meaning, tag_word
 from wizard.ui import theme
 from wizard.ui.models import Role
 
@@ -40,12 +42,13 @@ class Legend(QWidget):
             chip = QLabel(self)
             icon = theme.tag_icon(tag, Status.FAIL)
             chip.setPixmap(icon.pixmap(QSize(16, 16), chip.devicePixelRatioF()))
-            word = QLabel(str(tag), self)
+            word = QLabel(tag_word(tag), self)
             bg = theme.tag_background(tag, dark).name()
             fg = theme.tag_foreground(dark).name()
             word.setStyleSheet(f"background-color:{bg}; color:{fg}; padding:1px 4px;")
-            word.setToolTip(TAG_MEANING.get(tag, ""))
-            word.setAccessibleName(f"Legend: {tag} — {TAG_MEANING.get(tag, '')}")
+            word.setToolTip(tag_meaning(tag))
+            word.setAccessibleName(_("Legend: {word} — {meaning}").format(
+                word=tag_word(tag), meaning=tag_meaning(tag)))
             pair = QHBoxLayout()
             pair.setSpacing(3)
             pair.addWidget(chip)

@@ -16,14 +16,6 @@ from wizard.core.labels import Tag
 from wizard.core.result import Status
 from wizard.resources import resource_path
 
-STATUS_WORD: dict[Status, str] = {
-    Status.PASS: "Pass",
-    Status.INFO: "Info",
-    Status.WARN: "Warning",
-    Status.FAIL: "Fail",
-    Status.NOT_CHECKED: "Not checked",
-}
-
 _STATUS_ICON = {
     Status.PASS: "status-pass.svg",
     Status.INFO: "status-info.svg",

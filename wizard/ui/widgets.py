@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.result import Status
+from wizard.text import _
+from wizard.text.status import status_word
 from wizard.ui import theme
 
 
@@ -32,8 +34,8 @@ def icon_label(status: Status, size: int = 32, parent: QWidget | None = None) ->
 def set_status_icon(label: QLabel, status: Status, size: int = 32) -> None:
     label.setPixmap(theme.status_icon(status).pixmap(QSize(size, size),
                                                      label.devicePixelRatioF()))
-    label.setAccessibleName(f"Status: {theme.STATUS_WORD[status]}")
-    label.setToolTip(theme.STATUS_WORD[status])
+    label.setAccessibleName(_("Status: {word}").format(word=status_word(status)))
+    label.setToolTip(status_word(status))
 
 
 class PageHeader(QWidget):
@@ -42,8 +44,8 @@ class PageHeader(QWidget):
     def __init__(self, step: int, total: int, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.icon = icon_label(Status.NOT_CHECKED, 40, self)
-        self.step = QLabel(f"Step {step} of {total}", self)
-        self.step.setAccessibleName(f"Step {step} of {total}")
+        self.step = QLabel(_("Step {step} of {total}").format(step=step, total=total), self)
+        self.step.setAccessibleName(self.step.text())
         self.title = QLabel(title, self)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -74,10 +76,10 @@ class PageHeader(QWidget):
 
     def set_state(self, status: Status, verdict: str) -> None:
         set_status_icon(self.icon, status, 40)
-        word = theme.STATUS_WORD[status]
-        self.status_word.setText(f"<b>{html.escape(word)}:</b>")
+        word = status_word(status)
+        self.status_word.setText(_("<b>{word}:</b>").format(word=html.escape(word)))
         self.verdict.setText(verdict)
-        self.verdict.setAccessibleName(f"{word}: {verdict}")
+        self.verdict.setAccessibleName(_("{word}: {verdict}").format(word=word, verdict=verdict))
 
 
 class InlineMessage(QFrame):
@@ -96,8 +98,8 @@ class InlineMessage(QFrame):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy = QPushButton("Copy details", self)
-        self.copy.setAccessibleName("Copy the technical details of this problem")
+        self.copy = QPushButton(_("Copy details"), self)
+        self.copy.setAccessibleName(_("Copy the technical details of this problem"))
         self.copy.clicked.connect(self.on_copy_clicked)
         layout = QHBoxLayout(self)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -109,7 +111,8 @@ class InlineMessage(QFrame):
     def show_message(self, status: Status, text: str, details: str = "") -> None:
         set_status_icon(self.icon, status, 24)
         self.text.setText(text)
-        self.text.setAccessibleName(f"{theme.STATUS_WORD[status]}: {text}")
+        self.text.setAccessibleName(_("{word}: {verdict}").format(word=status_word(status),
+                                                                   verdict=text))
         self.details = details
         self.copy.setVisible(bool(details))
         self.show()

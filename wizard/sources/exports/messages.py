@@ -179,8 +179,10 @@ def note_cp1252(name: str) -> str:
 
 
 def note_uncalculated(name: str, count: int) -> str:
-    return (f"{_q(name)} has {count:,} formula cell(s) with no calculated value, read as empty; "
-            "open it in Excel, save it, and open it here again.")
+    return (f"{_q(name)} has {count:,} formula cells with no calculated value, read as empty; "
+            "open it in Excel, save it, and open it here again.") if count != 1 else (
+        f"{_q(name)} has a formula cell with no calculated value, read as empty; open it in "
+        "Excel, save it, and open it here again.")
 
 
 def note_date_order_assumed(name: str, example: str) -> str:

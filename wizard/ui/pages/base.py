@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from wizard.core.result import Finding, Status
 from wizard.flow import PAGE_TITLES, Load, Page
+from wizard.text import _
 from wizard.ui.session import Session
 from wizard.ui.widgets import InlineMessage, LoadBar, PageHeader
 
@@ -53,7 +54,7 @@ class StepPage(QWizardPage):
         self.session = session
         self.page_id = page
         self.setObjectName(f"page-{page.name.lower()}")
-        self.header = PageHeader(page + 1, len(Page), PAGE_TITLES[page], self)
+        self.header = PageHeader(page + 1, len(Page), _(PAGE_TITLES[page]), self)
         self.load_message = InlineMessage(self)
         self.loadbar = LoadBar(self)
         self.body = QVBoxLayout()

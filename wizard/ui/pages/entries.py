@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.result import EntryItem, Status
-from wizard.core.texts import REASON_SHORT
+from wizard.core.texts import reason_short
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
 from wizard.ui.jobs import Loaded
@@ -170,7 +170,7 @@ class EntriesPage(StepPage):
                 else loaded.result.check("entries").summary)  # never "will sync" unchecked
             self.reasons.set_counts(summary.by_reason)
             for code, count in sorted(summary.by_reason.items(), key=lambda kv: -kv[1]):
-                self.reason_filter.addItem(f"{REASON_SHORT.get(code, code)} ({count:,})", code)
+                self.reason_filter.addItem(f"{reason_short(code)} ({count:,})", code)
             self.model.set_items(summary.items)
         self.reason_filter.blockSignals(False)
         self.search.blockSignals(True)

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.labels import TAG_MEANING
 from wizard.core.names import NearKind, describe_difference
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
+from wizard.text.status import tag_meaning, tag_word
 from wizard.ui import theme
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import NamesModel, Role
@@ -232,9 +232,9 @@ class NamesPage(StepPage):
 def detail_html(row: NameRow, dark: bool) -> str:
     """The detail pane: status, both spellings (differences highlighted), what and the fix."""
     icon = theme.status_icon_path(row.status)
-    word = html.escape(str(row.tag).capitalize())
+    word = html.escape(tag_word(row.tag))
     parts = [f'<h3><img src="{html.escape(icon)}" width="20" height="20"> {word}</h3>']
-    parts.append(f"<p><i>{html.escape(TAG_MEANING.get(row.tag, ''))}</i></p>")
+    parts.append(f"<p><i>{html.escape(tag_meaning(row.tag))}</i></p>")
     f = row.finding
     if row.near and f is not None and f.match:
         leaf = f.match.rpartition(":")[2]

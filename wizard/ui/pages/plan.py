@@ -7,7 +7,7 @@ import html
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from wizard.core.result import Status
-from wizard.core.texts import QBO_PLAN_BY_HAND
+from wizard.core.texts import plan_by_hand
 from wizard.flow import Page
 from wizard.ui.jobs import Loaded
 from wizard.ui.pages.base import StepPage, explanation, findings_html
@@ -35,7 +35,7 @@ class PlanPage(StepPage):
         self.body.addLayout(self.form)
         self.problems = explanation("", self)
         self.body.addWidget(self.problems)
-        self.body.addWidget(explanation(f"<i>{html.escape(QBO_PLAN_BY_HAND)}</i>", self))
+        self.body.addWidget(explanation(f"<i>{html.escape(plan_by_hand())}</i>", self))
         self.body.addStretch(1)
 
     def show_loaded(self, loaded: Loaded) -> None:

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from wizard.core import texts
 from wizard.core.result import Status
-from wizard.core.texts import CLOCKIFY_RECONNECT
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
+from wizard.text import _, paths
 from wizard.ui.jobs import Loaded
 from wizard.ui.pages.base import StepPage, explanation, findings_html
 from wizard.ui.session import Session
@@ -36,7 +36,7 @@ def _disconnect(progress: Progress, cancel: CancelToken) -> str:
 class ReconnectPage(StepPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.RECONNECT, parent)
-        steps = [html.escape(s.strip()) for s in CLOCKIFY_RECONNECT.split("→")]
+        steps = [html.escape(s) for s in paths.steps(paths.CLOCKIFY_RECONNECT)]
         self.body.addWidget(explanation(
             "If names match and time still doesn't arrive, Clockify's connection to QuickBooks "
             "may be stale. Disconnect and connect it again in Clockify:"
@@ -82,7 +82,7 @@ class ReconnectPage(StepPage):
         live = source == "api"
         self.reconnect.setEnabled(live)
         if source == "demo":
-            self.state.setText(texts.RECONNECT_SAMPLE)
+            self.state.setText(_(texts.RECONNECT_SAMPLE))
             self.disconnect.setEnabled(False)
             return
         self.state.setText("Looking up the connection…")

@@ -7,8 +7,8 @@ import html
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
 from wizard.core import texts
-from wizard.core.texts import CLOCKIFY_RESYNC
 from wizard.flow import Page
+from wizard.text import paths
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import ChangesModel
 from wizard.ui.pages.base import StepPage, explanation
@@ -19,7 +19,7 @@ from wizard.ui.tables import fit_columns
 class ResyncPage(StepPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.RESYNC, parent)
-        steps = [html.escape(s.strip()) for s in CLOCKIFY_RESYNC.split("→")]
+        steps = [html.escape(s) for s in paths.steps(paths.CLOCKIFY_RESYNC)]
         self.body.addWidget(explanation(
             "Clockify remembers the QuickBooks employees and customers it saw last. After you fix "
             "a name (in either app), Clockify only notices when you ask it to look again:"

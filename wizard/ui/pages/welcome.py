@@ -281,8 +281,8 @@ class WelcomePage(StepPage):
     def on_key_where_toggled(self, shown: bool) -> None:
         if shown and not self.key_where_text.text():
             # the engine's texts (and the name matcher they import) load after the first paint
-            from wizard.core.texts import API_KEY_WHERE
-            self.key_where_text.setText(API_KEY_WHERE)
+            from wizard.core.texts import api_key_where
+            self.key_where_text.setText(api_key_where())
         self.key_where_text.setVisible(shown)
 
     def on_sample_clicked(self) -> None:

@@ -1,0 +1,122 @@
+"""The one-line summary of each check (SPEC §3), as whole clauses in the right number.
+
+A summary is one or more clauses joined by "; " — each clause is a whole statement on its own,
+so a translation never depends on the clause beside it.
+"""
+
+from __future__ import annotations
+
+from wizard.text import N_, _, _n
+
+JOIN = "; "
+
+# what a check was waiting for when it could not run
+_NEEDS: dict[str, str] = {
+    "clockify": N_("Not checked: this needs Clockify."),
+    "quickbooks": N_("Not checked: this needs QuickBooks."),
+    "employees": N_("Not checked: this needs the QuickBooks employee list."),
+    "customers": N_("Not checked: this needs the QuickBooks customer list."),
+    "entries": N_("Not checked: this needs the Clockify time entries."),
+}
+
+# the plan check's summary, by whether payroll is on (True/False/None)
+_PAYROLL: dict[bool | None, str] = {
+    True: N_("{plan}, payroll on"),
+    False: N_("{plan}, payroll off"),
+    None: N_("{plan}, payroll not known"),
+}
+
+
+def needs(what: str) -> str:
+    """A check that could not run: `what` is clockify, quickbooks, employees, customers or
+    entries."""
+    return _(_NEEDS[what])
+
+
+def plan(plan_name: str, payroll: bool | None) -> str:
+    return _(_PAYROLL[payroll]).format(plan=plan_name)
+
+
+def plan_not_checked(reasons: list[str]) -> str:
+    """The plan or payroll could not be read; `reasons` are whole sentences saying why."""
+    if not reasons:
+        return _("Not checked: whether payroll is on is not known.")
+    return _("Not checked: {reasons}").format(reasons=" ".join(reasons))
+
+
+def time_tracking_unknown() -> str:
+    return _("whether QuickBooks time tracking is on is not known (export files don't say)")
+
+
+def users(matched: int, total: int, problems: int, pending: int, vendors_known: bool) -> str:
+    parts = [_n("{matched:,} of {total:,} member matches a QuickBooks employee",
+                "{matched:,} of {total:,} members match a QuickBooks employee",
+                total).format(matched=matched, total=total)]
+    if problems:
+        parts.append(_n("{count:,} problem", "{count:,} problems", problems).format(
+            count=problems))
+    if pending:
+        parts.append(_n("{count:,} invitation pending", "{count:,} invitations pending",
+                        pending).format(count=pending))
+    if not vendors_known:
+        parts.append(_("vendors not checked (no vendor list)"))
+    return JOIN.join(parts)
+
+
+def customers(matched: int, total: int, problems: int, archived_skipped: int) -> str:
+    parts = [_n("{matched:,} of {total:,} client or project matches QuickBooks",
+                "{matched:,} of {total:,} clients and projects match QuickBooks",
+                total).format(matched=matched, total=total)]
+    if problems:
+        parts.append(_n("{count:,} problem", "{count:,} problems", problems).format(
+            count=problems))
+    if archived_skipped:
+        parts.append(_n("{count:,} archived one unused in the period is not listed",
+                        "{count:,} archived ones unused in the period are not listed",
+                        archived_skipped).format(count=archived_skipped))
+    return JOIN.join(parts)
+
+
+def entries(will_sync: int, total: int, wont_sync: int, not_admin: bool,
+            mapping_known: bool, closing_known: bool) -> str:
+    parts = [_n("{will:,} of {total:,} entry in the period will sync",
+                "{will:,} of {total:,} entries in the period will sync",
+                total).format(will=will_sync, total=total)]
+    if wont_sync:
+        parts.append(_n("{count:,} won't", "{count:,} won't", wont_sync).format(count=wont_sync))
+    if not_admin:
+        parts.append(_("only the key owner's own entries could be read (not an admin)"))
+    if mapping_known and not closing_known:
+        parts.append(_("the QuickBooks closing date is not known, so closed periods were not "
+                       "checked"))
+    text = JOIN.join(parts)
+    if not mapping_known:
+        return _("Not checked: this needs QuickBooks to finish. {so_far}").format(so_far=text)
+    return text
+
+
+# the run's facts, as the report shows them
+_ON_OFF: dict[bool | None, str] = {True: N_("On"), False: N_("Off"), None: N_("Not known")}
+
+
+def on_off(value: bool | None, unknown: str | None = None) -> str:
+    """"On", "Off", or `unknown` (default "Not known") for a setting that was not read."""
+    if value is None and unknown is not None:
+        return unknown
+    return _(_ON_OFF[value])
+
+
+def not_known() -> str:
+    return _("Not known")
+
+
+def not_stated() -> str:
+    return _("Not stated")
+
+
+def no_closing_date() -> str:
+    return _("None")
+
+
+__all__ = ["customers", "entries", "needs", "no_closing_date", "not_known", "not_stated",
+           "on_off", "plan", "plan_not_checked", "time_tracking_unknown", "users"]
