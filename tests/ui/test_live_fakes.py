@@ -134,7 +134,7 @@ def _demo_statuses(qtbot) -> dict[str, list[tuple[str, str]]]:  # type: ignore[n
 
 def test_live_walk_shows_the_same_names_statuses_as_the_demo(qtbot, caplog, fakes) -> None:  # type: ignore[no-untyped-def]
     expected = _demo_statuses(qtbot)
-    assert ("Jon Smith", "near match") in expected["users"]
+    assert ("Jon Smith", "Near match") in expected["users"]
 
     window = _live_window(qtbot, caplog)
     _next(qtbot, window)

@@ -67,7 +67,7 @@ def test_walk_every_page_on_the_sample_company(qtbot) -> None:  # type: ignore[n
     assert "works with Clockify, and payroll is off" in plan.problems.text()
 
     _next(qtbot, window)
-    assert _header_status(window, Page.NAMES) == "Status: Fail"
+    assert _header_status(window, Page.NAMES) == "Status: Problem"
     for page in (Page.RESYNC, Page.RECONNECT, Page.ENTRIES, Page.SUMMARY):
         _next(qtbot, window)
         assert window.currentId() == page
@@ -76,10 +76,10 @@ def test_walk_every_page_on_the_sample_company(qtbot) -> None:  # type: ignore[n
     assert "QuickBooks is the sample company" in reconnect.problems.text()
     assert "connected" not in window.pages[Page.RECONNECT].header.verdict.text()
     assert "sample company" in reconnect.header.verdict.text()
-    assert _header_status(window, Page.ENTRIES) == "Status: Fail"
+    assert _header_status(window, Page.ENTRIES) == "Status: Problem"
     summary = window.pages[Page.SUMMARY]
     assert [summary.checks.index(r, 0).data() for r in range(5)] == [
-        "Warning", "Fail", "Fail", "Fail", "Info"]
+        "Warning", "Problem", "Problem", "Problem", "Info"]
     assert summary.changes.rowCount() > 10  # every problem, "to fix"
     assert window.button(QWizard.WizardButton.FinishButton).isVisible()
     qtbot.mouseClick(window.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
@@ -99,7 +99,7 @@ def test_names_rows_carry_status_colour_icon_word_and_fix(qtbot) -> None:  # typ
     assert row.tag is Tag.NEAR
     assert row.finding.suggestion == "John Smith"
     status_cell = index.siblingAtColumn(NameColumn.STATUS)
-    assert status_cell.data() == "near match"
+    assert status_cell.data() == "Near match"
     assert status_cell.data(Qt.ItemDataRole.DecorationRole) is not None
     assert status_cell.data(Qt.ItemDataRole.BackgroundRole) == theme.tag_background(Tag.NEAR,
                                                                                     False)
@@ -111,7 +111,7 @@ def test_names_rows_carry_status_colour_icon_word_and_fix(qtbot) -> None:  # typ
     assert "Use exactly: John Smith" in names.detail.toPlainText()
 
     matched = users.find("Olivia Bennett")
-    assert matched.siblingAtColumn(NameColumn.STATUS).data() == "matched"
+    assert matched.siblingAtColumn(NameColumn.STATUS).data() == "Matched"
     assert users.find("Priya Natarajan").data(Role.ROW).tag is Tag.VENDOR
     assert users.find("Dana Reyes").data(Role.ROW).tag is Tag.INACTIVE
 
