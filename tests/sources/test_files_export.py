@@ -275,7 +275,7 @@ def test_sample_files_are_identified_with_one_line_each(tmp_path: Path) -> None:
     assert "147 entries" in detailed.description
     assert all(i.problem is None and i.side for i in infos.values())
     missing = files.missing_for_checks(list(infos.values()))
-    assert missing == [files.messages.MISSING_MANUAL]
+    assert missing == [files.messages.missing(files.messages.MISSING_MANUAL)]
     only_detailed = files.missing_for_checks([detailed])
     assert any("Customer Contact List" in s for s in only_detailed)
     assert any("Team" in s for s in only_detailed)

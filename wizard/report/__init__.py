@@ -39,7 +39,8 @@ def render(result: RunResult, kind: str, comparison: Comparison | None = None) -
     if kind == "pdf":
         from wizard.report import pdf
         return pdf.render_pdf(build_report(result, comparison, limits=PDF_LIMITS))
-    raise BadInput(f"A report can be saved as .pdf or .html, not as “{kind}”.")
+    raise BadInput(_("A report can be saved as .pdf or .html, not as “{kind}”.").format(
+        kind=kind))
 
 
 def _kind(path: Path) -> str:

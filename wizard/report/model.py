@@ -279,6 +279,8 @@ def _glance_detail(f: Finding) -> str:
     if f.code == "PROJECT_IS_SUBCUSTOMER" and f.suggestion:
         return _("{name} (set client “{client}”)").format(name=f.match, client=f.suggestion)
     if f.suggestion and f.suggestion != f.match:
+        if not f.match:
+            return _("Type “{suggestion}”").format(suggestion=f.suggestion)
         return _("{name} (type “{suggestion}”)").format(name=f.match, suggestion=f.suggestion)
     return f.match or "—"
 

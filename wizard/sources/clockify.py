@@ -48,6 +48,7 @@ from wizard.sources import clockify_json as cj
 from wizard.sources.clockify_json import KeyOwner, Workspace
 from wizard.sources.gather import CancelToken, Progress, no_progress
 from wizard.sources.paging import PageTally, RequestGate, ThreadSessions, in_order
+from wizard.text import _
 
 log = logging.getLogger(__name__)
 
@@ -468,11 +469,11 @@ class ClockifyClient:
              progress: Progress = no_progress) -> ClockifyData:
         """Everything the checks need, with the fewest requests: members, clients, projects
         and entries are read side by side once the workspace is known."""
-        progress("Connecting to Clockify", 0, 0)
+        progress(_("Connecting to Clockify"), 0, 0)
         owner = self.user()
         ws, is_admin = self.find_workspace(workspace or owner.active_workspace,
                                            explicit=bool(workspace))
-        progress(f"Reading workspace {ws.name}", 0, 0)
+        progress(_("Reading workspace {name}").format(name=ws.name), 0, 0)
         pages = PageTally(progress, "Clockify")
 
         def members() -> list[Member]:

@@ -40,6 +40,7 @@ from wizard.sources.exports import values as v
 from wizard.sources.exports.table import Table, read_table
 from wizard.sources.exports.values import Cell
 from wizard.sources.gather import Manual
+from wizard.text import N_
 
 log = logging.getLogger(__name__)
 
@@ -301,10 +302,6 @@ class _Parsed:
                 + len(self.records))
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
-
-
 def _day(d: dt.date, year: bool) -> str:
     return f"{d.day} {d:%b}" + (f" {d.year}" if year else "")
 
@@ -367,14 +364,16 @@ def _read_detailed(path: Path, table: Table, header: _Header, parsed: _Parsed) -
         if v.is_blank(raw_start):
             if not user.strip():
                 continue  # a totals row of a spreadsheet
-            raise FileProblem(messages.bad_value(name, number, "start date", ""))
-        start_date = read(number, "start date", lambda c: v.parse_date(c, order), raw_start)
-        start_time = read(number, "start time", v.parse_time, _cell(row, c_stime))
-        end_date = read(number, "end date", lambda c: v.parse_date(c, order), _cell(row, c_edate))
-        end_time = read(number, "end time", v.parse_time, _cell(row, c_etime))
+            raise FileProblem(messages.bad_value(name, number, N_("start date"), ""))
+        start_date = read(number, N_("start date"), lambda c: v.parse_date(c, order),
+                          raw_start)
+        start_time = read(number, N_("start time"), v.parse_time, _cell(row, c_stime))
+        end_date = read(number, N_("end date"), lambda c: v.parse_date(c, order),
+                        _cell(row, c_edate))
+        end_time = read(number, N_("end time"), v.parse_time, _cell(row, c_etime))
         duration = _duration(name, number, row, c_dur, c_dec, table.xlsx)
         billable = True if c_billable is None else read(
-            number, "Billable value", v.yes_no, _cell(row, c_billable))
+            number, N_("Billable value"), v.yes_no, _cell(row, c_billable))
         assert isinstance(start_date, dt.date)
         start = dt.datetime.combine(start_date, start_time or dt.time(0),  # type: ignore[arg-type]
                                     tzinfo=dt.UTC)
@@ -407,11 +406,9 @@ def _read_detailed(path: Path, table: Table, header: _Header, parsed: _Parsed) -
     if from_name and from_name[0] <= period[0] and period[1] <= from_name[1]:
         period = from_name
     parsed.period = period
-    text = (f"Clockify detailed report, {_range_text(period)}, "
-            f"{_plural(len(parsed.entries), 'entry', 'entries')}, {_plural(len(users), 'user')}")
-    if len(currencies) == 1:
-        text += f", amounts in {next(iter(currencies))}"
-    parsed.description = text
+    parsed.description = messages.describe_detailed(
+        _range_text(period), len(parsed.entries), len(users),
+        next(iter(currencies)) if len(currencies) == 1 else None)
 
 
 def _duration(name: str, number: int, row: list[Cell], c_dur: int | None, c_dec: int | None,
@@ -429,7 +426,7 @@ def _duration(name: str, number: int, row: list[Cell], c_dur: int | None, c_dec:
         return v.parse_duration(raw, decimal_hours=as_hours)
     except (ValueError, OverflowError):
         bad = raw if c_dur is not None and not v.is_blank(raw) else dec
-        raise FileProblem(messages.bad_value(name, number, "duration", v.text(bad))) from None
+        raise FileProblem(messages.bad_value(name, number, N_("duration"), v.text(bad))) from None
 
 
 def _read_projects(path: Path, table: Table, header: _Header, parsed: _Parsed) -> None:
@@ -450,9 +447,7 @@ def _read_projects(path: Path, table: Table, header: _Header, parsed: _Parsed) -
                                        archived=status in ("archived", "inactive")))
     archived = sum(1 for p in parsed.projects if p.archived)
     clients = {p.client_name for p in parsed.projects if p.client_name}
-    parsed.description = (f"Clockify projects export, {_plural(len(parsed.projects), 'project')}"
-                          + (f" ({archived:,} archived)" if archived else "")
-                          + f", {_plural(len(clients), 'client')}")
+    parsed.description = messages.describe_projects(len(parsed.projects), archived, len(clients))
 
 
 _STATUS = {"active": MembershipStatus.ACTIVE, "inactive": MembershipStatus.INACTIVE,
@@ -472,10 +467,7 @@ def _read_team(path: Path, table: Table, header: _Header, parsed: _Parsed) -> No
             account_status=None if member_name else "NOT_REGISTERED"))
     invited = sum(1 for m in parsed.members if m.is_pending)
     inactive = sum(1 for m in parsed.members if m.is_deactivated)
-    extra = [f"{inactive:,} deactivated"] * bool(inactive) + [f"{invited:,} invited"] * bool(
-        invited)
-    parsed.description = (f"Clockify team export, {_plural(len(parsed.members), 'member')}"
-                          + (f" ({', '.join(extra)})" if extra else ""))
+    parsed.description = messages.describe_team(len(parsed.members), inactive, invited)
 
 
 _QBO_NAME_COLUMN = {
@@ -483,12 +475,6 @@ _QBO_NAME_COLUMN = {
     "qbo_customers_page": ("customer",),
     "qbo_vendors": ("vendor",),
     "qbo_employees": ("employee", "employee full name", "employee name"),
-}
-_QBO_LABEL = {
-    "qbo_customers": ("QuickBooks customer contact list", "customer"),
-    "qbo_customers_page": ("QuickBooks customers page export", "customer"),
-    "qbo_vendors": ("QuickBooks vendor contact list", "vendor"),
-    "qbo_employees": ("QuickBooks employee list", "employee"),
 }
 
 
@@ -512,17 +498,13 @@ def _read_qbo_list(path: Path, table: Table, header: _Header, parsed: _Parsed) -
                                                   "employees", "vendors")):
             parsed.company = title
             break
-    label, word = _QBO_LABEL[parsed.kind]
-    text = f"{label}, {_plural(len(parsed.records), word)}"
     inactive = sum(1 for _, active in parsed.records if not active)
+    subs: int | None = None
     if parsed.kind in ("qbo_customers", "qbo_customers_page"):
         subs = sum(1 for n, _ in parsed.records if ":" in n)
-        text += f" ({subs:,} sub-customers" + (f", {inactive:,} inactive)" if inactive else ")")
         if not subs and parsed.kind == "qbo_customers_page":
             parsed.notes.append(messages.note_no_subcustomers(path.name))
-    elif inactive:
-        text += f" ({inactive:,} inactive)"
-    parsed.description = text
+    parsed.description = messages.describe_qbo(parsed.kind, len(parsed.records), subs, inactive)
 
 
 _READERS = {
@@ -604,16 +586,16 @@ def missing_for_checks(infos: list[FileInfo]) -> list[str]:
     if "qbo_vendors" not in kinds:
         out.append(messages.MISSING_VENDORS)
     out.append(messages.MISSING_MANUAL)
-    return out
+    return [messages.missing(sentence) for sentence in out]
 
 
 def _load_all(paths: Sequence[Path], progress: Progress) -> list[_Parsed]:
     out = []
     for done, path in enumerate(paths):
-        progress(f"Reading {path.name}", done, len(paths))
+        progress(messages.reading(path.name), done, len(paths))
         out.append(_load(Path(path)))
         log.info("read %s as %s", path.name, out[-1].kind)
-    progress("Files read", len(paths), len(paths))
+    progress(messages.files_read(), len(paths), len(paths))
     return out
 
 
@@ -743,12 +725,12 @@ def quickbooks_side(paths: Sequence[Path], manual: Manual,
     closing_given = manual.closing_date_given or closing is not None
     unknown: dict[str, str] = {}
     if plan is None:
-        unknown["plan"] = messages.UNKNOWN_PLAN
+        unknown["plan"] = messages.unknown(messages.UNKNOWN_PLAN)
     if payroll is None:
-        unknown["payroll"] = messages.UNKNOWN_PAYROLL
+        unknown["payroll"] = messages.unknown(messages.UNKNOWN_PAYROLL)
     if not closing_given:
-        unknown["closing_date"] = messages.UNKNOWN_CLOSING
-    unknown["time_tracking"] = messages.UNKNOWN_TIME_TRACKING
+        unknown["closing_date"] = messages.unknown(messages.UNKNOWN_CLOSING)
+    unknown["time_tracking"] = messages.unknown(messages.UNKNOWN_TIME_TRACKING)
     # a list that marks no one inactive may have left inactive records out (exports.md §10)
     customer_kind = "qbo_customers" if contact is not None else "qbo_customers_page"
     for key, kind, how in (("inactive_customers", customer_kind, messages.INACTIVE_CUSTOMERS_HOW),
@@ -756,7 +738,7 @@ def quickbooks_side(paths: Sequence[Path], manual: Manual,
                            ("inactive_vendors", "qbo_vendors", messages.INACTIVE_VENDORS_HOW)):
         used = [p for p in mine if p.kind == kind]
         if used and not any(p.marks_inactive for p in used):
-            unknown[key] = how
+            unknown[key] = messages.unknown(how)
     company = next((p.company for p in mine if p.company), None)
     data = QuickBooksData(
         company=CompanyInfo(company_name=company, offering_sku=plan, payroll=payroll),

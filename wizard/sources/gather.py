@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.core.model import ClockifySide, QuickBooksSide, SourceKind
+from wizard.text import _
 
 if TYPE_CHECKING:
     from wizard.storage.companies import Company
@@ -79,7 +80,7 @@ def read_clockify(request: Request, progress: Progress = no_progress,
     cancel = cancel or CancelToken()
     if request.clockify == "demo":
         from wizard.sources import demo
-        progress("Reading the sample company's Clockify workspace", 0, 0)
+        progress(_("Reading the sample company's Clockify workspace"), 0, 0)
         return demo.clockify_side()
     if request.clockify == "file":
         from wizard.sources import files
@@ -102,7 +103,7 @@ def read_quickbooks(request: Request, progress: Progress = no_progress,
     cancel = cancel or CancelToken()
     if request.quickbooks == "demo":
         from wizard.sources import demo
-        progress("Reading the sample company's QuickBooks", 0, 0)
+        progress(_("Reading the sample company's QuickBooks"), 0, 0)
         return demo.quickbooks_side()
     if request.quickbooks == "file":
         from wizard.sources import files

@@ -50,7 +50,7 @@ from wizard.core.errors import (
 from wizard.logs import register_secret
 from wizard.resources import resource_path
 from wizard.storage import secrets
-from wizard.text import _
+from wizard.text import N_, _
 
 log = logging.getLogger(__name__)
 
@@ -359,8 +359,8 @@ class Tokens:
             return None
         realm = os.environ.get(ENV_REALM) or secrets.get(KEY_REALM, secret=False)
         if not realm:
-            raise QboReconnectNeeded(
-                "The QuickBooks company id is missing: set SYNC_CHECKUP_QBO_REALM_ID too.")
+            raise QboReconnectNeeded(N_(
+                "The QuickBooks company id is missing: set `SYNC_CHECKUP_QBO_REALM_ID` too."))
         return cls(realm, refresh_token=refresh, access_token=access, expires_at=None,
                    persist=False, **kwargs)
 
@@ -460,7 +460,7 @@ def revoke_and_forget(realm: str | None = None) -> str:
     """Disconnect: revoke at Intuit, then delete from the keyring even if revoking failed."""
     realm = realm or current_realm()
     if not realm:
-        return "This app was not connected to QuickBooks; there was nothing to disconnect."
+        return _("This app was not connected to QuickBooks; there was nothing to disconnect.")
     token = secrets.get(key_refresh(realm))
     revoked = False
     if token:
@@ -476,9 +476,9 @@ def revoke_and_forget(realm: str | None = None) -> str:
             log.warning("revoking the QuickBooks sign-in failed: %s", type(exc).__name__)
     forget(realm)
     if revoked or not token:
-        return "Disconnected from QuickBooks, and the sign-in was removed from this computer."
-    return ("The sign-in was removed from this computer, but Intuit could not confirm the "
-            "disconnection; to be sure, remove Sync Checkup under Apps in QuickBooks.")
+        return _("Disconnected from QuickBooks, and the sign-in was removed from this computer.")
+    return _("The sign-in was removed from this computer, but Intuit could not confirm the "
+             "disconnection; to be sure, remove Sync Checkup under Apps in QuickBooks.")
 
 
 # --- the callback --------------------------------------------------------------------------------

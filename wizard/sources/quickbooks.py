@@ -40,6 +40,7 @@ from wizard.sources import quickbooks_json as qj
 from wizard.sources.gather import CancelToken, Progress, no_progress
 from wizard.sources.paging import PageTally, RequestGate, ThreadSessions, in_order
 from wizard.storage import secrets
+from wizard.text import _
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +197,7 @@ class QuickBooksClient:
         reading, say, 30 pages of customers about four times as fast."""
         rows: list[Any] = []
         start = 1
-        for _ in range(2):
+        for _attempt in range(2):
             if pages is not None:
                 pages.expect(1)
             page = self._query_page(entity, start, cancel)
@@ -233,7 +234,7 @@ class QuickBooksClient:
     def read(self, progress: Progress = no_progress,
              cancel: CancelToken | None = None) -> QuickBooksData:
         """The plan, the settings and the three lists, side by side."""
-        progress("Reading the QuickBooks company and its plan", 0, 0)
+        progress(_("Reading the QuickBooks company and its plan"), 0, 0)
         pages = PageTally(progress, "QuickBooks")
 
         def one(read_page: Callable[[], Any]) -> Callable[[], Any]:
@@ -355,25 +356,28 @@ def connection_state() -> ConnectionState:
     """No network: what the keyring (or the environment) says about the connection."""
     if os.environ.get(intuit.ENV_ACCESS) or os.environ.get(intuit.ENV_REFRESH):
         realm = os.environ.get(intuit.ENV_REALM)
-        return ConnectionState(True, realm, None, "env",
-                               "Connected to QuickBooks through the SYNC_CHECKUP_QBO_* settings.")
+        return ConnectionState(True, realm, None, "env", _(
+            "Connected to QuickBooks through the `SYNC_CHECKUP_QBO_*` settings."))
     if not secrets.available():
         return ConnectionState(False, sentence=str(NoKeyring()))
     realm = intuit.current_realm()
     if not realm or not secrets.get(intuit.key_refresh(realm)):
-        return ConnectionState(False, sentence="Not connected to QuickBooks.")
+        return ConnectionState(False, sentence=_("Not connected to QuickBooks."))
     company = secrets.get(intuit.key_company(realm), secret=False)
-    name = f"“{company}”" if company else f"company {realm}"
-    return ConnectionState(True, realm, company, "keyring",
-                           f"Connected to QuickBooks ({name}).")
+    if company:
+        sentence = _("Connected to QuickBooks (“{company}”).").format(company=company)
+    else:
+        sentence = _("Connected to QuickBooks (company {realm}).").format(realm=realm)
+    return ConnectionState(True, realm, company, "keyring", sentence)
 
 
 def disconnect() -> str:
     """Revoke at Intuit and forget the sign-in here; a plain sentence saying what happened."""
     if os.environ.get(intuit.ENV_ACCESS) or os.environ.get(intuit.ENV_REFRESH):
-        note = (" The SYNC_CHECKUP_QBO_* settings still give a connection; remove them too.")
+        note = " " + _("The `SYNC_CHECKUP_QBO_*` settings still give a connection; remove them "
+                       "too.")
     else:
         note = ""
     if not secrets.available():
-        return "Nothing to disconnect: this computer has no usable password store." + note
+        return _("Nothing to disconnect: this computer has no usable password store.") + note
     return intuit.revoke_and_forget() + note

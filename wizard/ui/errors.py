@@ -14,12 +14,13 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from wizard import logs
+from wizard.text import N_
 
 log = logging.getLogger(__name__)
 
-CALM = ("Something unexpected happened. Your data in Clockify and QuickBooks was not changed. "
-        "You can keep using the app; if this keeps happening, click Copy details and send them "
-        "to support@clockify.me.")
+CALM = N_("Something unexpected happened. Your data in Clockify and QuickBooks was not "
+          "changed. You can keep using the app; if this keeps happening, click Copy details and "
+          "send them to support@clockify.me.")
 
 _headless = False
 

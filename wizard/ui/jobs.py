@@ -20,6 +20,7 @@ from wizard.core.model import ClockifySide, QuickBooksSide
 from wizard.core.result import RunResult
 from wizard.sources import gather
 from wizard.sources.gather import CancelToken, Progress, Request
+from wizard.text import _
 from wizard.ui.rows import FlatNames, customer_rows, flatten, user_rows
 
 log = logging.getLogger(__name__)
@@ -100,13 +101,13 @@ def check(request: Request, progress: Progress, cancel: CancelToken,
 
 def _check(request: Request, progress: Progress, cancel: CancelToken, readers: Readers,
            record_history: bool) -> Loaded:
-    progress("Reading Clockify…", 0, 0)
+    progress(_("Reading Clockify…"), 0, 0)
     clockify = readers.clockify(request, progress, cancel)
     cancel.raise_if_cancelled()
-    progress("Reading QuickBooks…", 0, 0)
+    progress(_("Reading QuickBooks…"), 0, 0)
     quickbooks = readers.quickbooks(request, progress, cancel)
     cancel.raise_if_cancelled()
-    progress("Running the checks…", 0, 0)
+    progress(_("Running the checks…"), 0, 0)
     result = run_checks(clockify, quickbooks, request.period, dt.datetime.now(dt.UTC),
                         __version__)
     cancel.raise_if_cancelled()

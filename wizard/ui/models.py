@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from wizard.core.compare import ChangedFinding, Comparison
 from wizard.core.result import EntryItem, Finding, Status
 from wizard.core.texts import reason_short, reason_words
-from wizard.text import _
+from wizard.text import N_, _
 from wizard.text.status import status_word, tag_word
 from wizard.ui import theme
 from wizard.ui.rows import (
@@ -73,7 +73,7 @@ class _TableModel(QAbstractTableModel):
                    role: int = _ROLE.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == _ROLE.DisplayRole \
                 and 0 <= section < len(self.headers):
-            return self.headers[section]
+            return _(self.headers[section])
         return None
 
 
@@ -86,7 +86,8 @@ class NamesModel(_TableModel):
 
     def __init__(self, clockify_header: str, qbo_header: str, parent: Any = None) -> None:
         super().__init__(parent)
-        self.headers = ("Status", clockify_header, qbo_header, "Note")  # NameColumn order
+        # NameColumn order; marked with N_, translated by headerData
+        self.headers = (N_("Status"), clockify_header, qbo_header, N_("Note"))
         self._flat = FlatNames()
         self._order: Sequence[int] | None = None
         self._dark = False
@@ -190,7 +191,7 @@ def _tooltip(row: NameRow) -> str:
         text = _("{name} is in QuickBooks, and no Clockify name uses it.").format(
             name=row.quickbooks)
         if row.note:
-            text += " " + _("({note})").format(note=row.note)
+            text += " " + row.note
         return html.escape(text)
     f = row.finding
     return _("<p><b>{word}</b> — {message}</p><p><b>Fix:</b> {fix}</p>").format(
@@ -200,10 +201,10 @@ def _tooltip(row: NameRow) -> str:
 
 # --- Entries ------------------------------------------------------------------------------------
 
-_ENTRY_HEADERS = {EntryColumn.DATE: "Date", EntryColumn.USER: "User",
-                  EntryColumn.CLIENT: "Client", EntryColumn.PROJECT: "Project",
-                  EntryColumn.BILLABLE: "Billable", EntryColumn.HOURS: "Hours",
-                  EntryColumn.REASONS: "Why it won't sync"}
+_ENTRY_HEADERS = {EntryColumn.DATE: N_("Date"), EntryColumn.USER: N_("User"),
+                  EntryColumn.CLIENT: N_("Client"), EntryColumn.PROJECT: N_("Project"),
+                  EntryColumn.BILLABLE: N_("Billable"), EntryColumn.HOURS: N_("Hours"),
+                  EntryColumn.REASONS: N_("Why it won't sync")}
 assert list(_ENTRY_HEADERS) == list(EntryColumn)
 
 
@@ -252,11 +253,11 @@ class EntriesModel(_TableModel):
             if col == EntryColumn.CLIENT:
                 return item.client or "—"
             if col == EntryColumn.PROJECT:
-                return item.project or "(no project)"
+                return item.project or _("(no project)")
             if col == EntryColumn.BILLABLE:
-                return "yes" if item.billable else "no"
+                return _("Yes") if item.billable else _("No")
             if col == EntryColumn.HOURS:
-                return "running" if item.hours is None else f"{item.hours:.2f}"
+                return _("Running") if item.hours is None else f"{item.hours:.2f}"
             return reasons_text(item)
         if role == _ROLE.TextAlignmentRole and col == EntryColumn.HOURS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -300,7 +301,7 @@ class CheckColumn(IntEnum):
 class ChecksModel(_ListModel):
     """Every check with its status icon and word (summary page)."""
 
-    headers = ("Status", "Check", "Result")  # CheckColumn order
+    headers = (N_("Status"), N_("Check"), N_("Result"))  # CheckColumn order
 
     def set_checks(self, checks: Sequence[Any]) -> None:
         self._replace(checks)
@@ -331,7 +332,7 @@ class CountColumn(IntEnum):
 class ReasonsModel(_ListModel):
     """Entries that won't sync, counted per reason, each reason in words."""
 
-    headers = ("Entries", "Reason")  # CountColumn order
+    headers = (N_("Entries"), N_("Reason"))  # CountColumn order
 
     def set_counts(self, by_reason: dict[str, int]) -> None:
         self._replace(sorted(by_reason.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -362,22 +363,26 @@ class ChangeColumn(IntEnum):
     DETAIL = 2
 
 
-_CHANGE_STATUS = {"fixed": Status.PASS, "new": Status.FAIL, "still to fix": Status.WARN}
+# by change code ("todo": a problem before any Re-check)
+_CHANGE_STATUS = {"fixed": Status.PASS, "new": Status.FAIL, "still": Status.WARN}
+_CHANGE_WORD = {"fixed": N_("Fixed"), "new": N_("New"), "still": N_("Still to fix"),
+                "todo": N_("To fix")}
 
 
 class ChangesModel(_ListModel):
-    """Fixed / new / still to fix — or just "to fix" — one row per finding."""
+    """Fixed / new / still to fix — or just to fix — one row per finding, by change code."""
 
-    headers = ("Change", "Name", "What")  # ChangeColumn order
+    headers = (N_("Change"), N_("Name"), N_("What"))  # ChangeColumn order
 
     def set_changes(self, changes: Comparison | None) -> None:
         def rows(word: str, items: tuple[ChangedFinding, ...]) -> list[tuple[str, Finding]]:
             return [(word, c.problem) for c in items]
         self.set_rows([] if changes is None else (
             rows("fixed", changes.fixed) + rows("new", changes.new)
-            + rows("still to fix", changes.still_failing)))
+            + rows("still", changes.still_failing)))
 
     def set_rows(self, rows: Sequence[tuple[str, Finding]]) -> None:
+        """Rows of (change code, finding); the codes are those of `_CHANGE_WORD`."""
         self._replace(rows)
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
@@ -388,9 +393,10 @@ class ChangesModel(_ListModel):
         col = index.column()
         if role == _ROLE.DisplayRole:
             if col == ChangeColumn.CHANGE:
-                return change
+                return _(_CHANGE_WORD[change])
             if col == ChangeColumn.SUBJECT:
-                return f.subject + (f" (client {f.client})" if f.client else "")
+                return _("{subject} (client {client})").format(
+                    subject=f.subject, client=f.client) if f.client else f.subject
             return f.message
         if role == _ROLE.DecorationRole and col == ChangeColumn.CHANGE:
             return theme.status_icon(_CHANGE_STATUS.get(change, f.status))

@@ -13,6 +13,7 @@ from enum import IntEnum
 
 from wizard.core.labels import Tag, tag_for
 from wizard.core.result import EntryItem, Finding, RunResult, Status
+from wizard.text import _
 
 
 @dataclass(frozen=True)
@@ -40,17 +41,17 @@ class NameRow:
 def _row(f: Finding, children: tuple[NameRow, ...] = ()) -> NameRow:
     notes = []
     if f.deactivated:
-        notes.append("deactivated in Clockify")
+        notes.append(_("Deactivated in Clockify."))
     if f.archived:
-        notes.append("archived in Clockify")
+        notes.append(_("Archived in Clockify."))
     return NameRow(tag=tag_for(f), status=f.status, clockify=f.subject,
                    quickbooks=f.match or "", kind=f.subject_kind, finding=f,
-                   note="; ".join(notes), children=children)
+                   note=" ".join(notes), children=children)
 
 
 def _qbo_only(name: str, active: bool, kind: str) -> NameRow:
     return NameRow(tag=Tag.QBO_ONLY, status=Status.INFO, clockify="", quickbooks=name, kind=kind,
-                   note="" if active else "inactive in QuickBooks")
+                   note="" if active else _("Inactive in QuickBooks."))
 
 
 def user_rows(result: RunResult) -> tuple[NameRow, ...]:
@@ -114,7 +115,7 @@ def customer_rows(result: RunResult) -> tuple[NameRow, ...]:
 def _visible(text: str) -> str:
     """Make invisible differences visible: spaces as a middle dot, other oddities by name."""
     return (text.replace(" ", "·").replace("\u00a0", "·").replace("\t", "→")
-            .replace("\u200b", "[zero-width space]"))
+            .replace("\u200b", _("[zero-width space]")))
 
 
 def diff_html(a: str, b: str, mark: str = "#ffd54f", ink: str = "#000000") -> tuple[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
+from wizard.text import _
 from wizard.ui.errors import CALM
 
 
@@ -13,11 +14,11 @@ class UnexpectedDialog(QDialog):
         super().__init__()
         self.setWindowTitle("Sync Checkup")
         self.details = details
-        label = QLabel(CALM, self)
+        label = QLabel(_(CALM), self)
         label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy.setAccessibleName("Copy the technical details to the clipboard")
+        self.copy = buttons.addButton(_("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy.setAccessibleName(_("Copy the technical details to the clipboard"))
         self.copy.clicked.connect(self.on_copy_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -26,4 +27,4 @@ class UnexpectedDialog(QDialog):
 
     def on_copy_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy.setText("Copied")
+        self.copy.setText(_("Copied"))

@@ -140,12 +140,12 @@ class LoadBar(QWidget):
         super().__init__(parent)
         self.label = QLabel(self)
         self.bar = QProgressBar(self)
-        self.bar.setAccessibleName("Progress of the check")
+        self.bar.setAccessibleName(_("Progress of the check"))
         self.bar.setTextVisible(True)
-        self.cancel = QPushButton("Cancel", self)
-        self.cancel.setAccessibleName("Cancel the check that is running")
-        self.recheck = QPushButton("Re-check", self)
-        self.recheck.setAccessibleName("Re-check: fetch both sides again and run every check")
+        self.cancel = QPushButton(_("Cancel"), self)
+        self.cancel.setAccessibleName(_("Cancel the check that is running"))
+        self.recheck = QPushButton(_("Re-check"), self)
+        self.recheck.setAccessibleName(_("Re-check: fetch both sides again and run every check"))
         for button in (self.cancel, self.recheck):
             # inside the wizard (a dialog) a focused button would take Enter from Next
             button.setAutoDefault(False)
@@ -171,7 +171,7 @@ class LoadBar(QWidget):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-            self.bar.setFormat(f"{done:,} of {total:,}")
+            self.bar.setFormat(_("{done:,} of {total:,}").format(done=done, total=total))
         else:
             self.bar.setRange(0, 0)  # busy indicator when the total isn't known
             self.bar.setFormat("")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from wizard import __version__
 from wizard.flow import Flow, Page
 from wizard.resources import resource_path
+from wizard.text import _
 from wizard.ui.first_paint import after_first_paint
 from wizard.ui.pages.base import StepPage
 from wizard.ui.session import Session, open_settings
@@ -76,8 +77,9 @@ class WizardWindow(QWizard):
     def __init__(self, flow: Flow, readers: Readers | None = None, record_history: bool = True,
                  parent: QWidget | None = None, prebuild: bool = True) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Sync Checkup {__version__} — Clockify to QuickBooks")
-        self.setAccessibleName("Sync Checkup")
+        self.setWindowTitle(_("Sync Checkup {version} — Clockify to QuickBooks").format(
+            version=__version__))
+        self.setAccessibleName("Sync Checkup")  # the product's name
         icon = resource_path("icons", "app.png")
         # the window shows the application's icon when it has one (run_app sets the same file):
         # loading the large PNG a second time would only delay the first paint
@@ -86,7 +88,14 @@ class WizardWindow(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Close")
+        # Qt's own button words, from the catalogue like every other word
+        for button, text in ((QWizard.WizardButton.BackButton, _("< &Back")),
+                             (QWizard.WizardButton.NextButton, _("&Next >")),
+                             (QWizard.WizardButton.CommitButton, _("Co&mmit")),
+                             (QWizard.WizardButton.CancelButton, _("Cancel")),
+                             (QWizard.WizardButton.HelpButton, _("&Help")),
+                             (QWizard.WizardButton.FinishButton, _("Close"))):
+            self.setButtonText(button, text)
         self.session = Session(flow, readers, record_history, self)
         self.pages = LazyPages(self)
         welcome = self.build_page(Page.WELCOME)

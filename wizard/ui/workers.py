@@ -18,13 +18,14 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from wizard.core.errors import Cancelled, SyncCheckupError
 from wizard.logs import scrub
+from wizard.text import N_, _
 
 if TYPE_CHECKING:
     from wizard.sources.gather import CancelToken, Progress
 
 log = logging.getLogger(__name__)
 
-UNEXPECTED = ("Something unexpected stopped this step. Nothing was changed in Clockify or "
+UNEXPECTED = N_("Something unexpected stopped this step. Nothing was changed in Clockify or "
               "QuickBooks. Click Re-check to try again; if it happens again, use Copy details "
               "and send them to support.")
 
@@ -109,7 +110,7 @@ class Worker(QRunnable):
         except Exception as exc:
             log.exception("%s failed unexpectedly", self.name)
             details = scrub("".join(traceback.format_exception(exc)))
-            self.signals.failed.emit(UNEXPECTED, details)
+            self.signals.failed.emit(_(UNEXPECTED), details)
         else:
             log.info("%s finished in %.2f s", self.name, time.perf_counter() - started)
             self.signals.finished.emit(value)

@@ -41,8 +41,9 @@ def findings_html(findings: list[Finding], problems_only: bool = True) -> str:
         return ""
     parts = []
     for f in rows:
-        parts.append(f"<p><b>{html.escape(f.subject)}</b> — {html.escape(f.message)}<br>"
-                     f"<b>Fix:</b> {html.escape(f.fix)}</p>")
+        parts.append("<p>" + _("<b>{subject}</b> — {message}<br><b>Fix:</b> {fix}").format(
+            subject=html.escape(f.subject), message=html.escape(f.message),
+            fix=html.escape(f.fix)) + "</p>")
     return "".join(parts)
 
 
@@ -121,7 +122,7 @@ class StepPage(QWizardPage):
             self.load_message.show_message(Status.FAIL, flow.error, self.session.error_details)
         elif flow.load is Load.CANCELLED:
             self.load_message.show_message(Status.NOT_CHECKED,
-                                      "The check was cancelled. Click Re-check to run it again.")
+                                      _("The check was cancelled. Click Re-check to run it again."))
         elif (problem := flow.connection_problem()) is not None:
             self.load_message.show_message(Status.FAIL, problem)
         else:

@@ -28,6 +28,7 @@ from wizard.core.result import EntryItem, Status
 from wizard.core.texts import reason_short
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
+from wizard.text import _, _n
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import CountColumn, EntriesModel, ReasonsModel
 from wizard.ui.pages.base import StepPage, explanation
@@ -52,24 +53,24 @@ class EntriesPage(StepPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.ENTRIES, parent)
         self.body.addWidget(explanation(
-            "Clockify sends an entry only when it is <b>billable</b>, has a <b>project</b>, its "
-            "user and project <b>match</b> QuickBooks, the timer has <b>stopped</b>, it is "
-            "<b>at most 23 h 55 min</b> long, and its date isn't in a period <b>closed</b> in "
-            "QuickBooks.", self))
+            _("Clockify sends an entry only when it is <b>billable</b>, has a <b>project</b>, its "
+              "user and project <b>match</b> QuickBooks, the timer has <b>stopped</b>, it is "
+              "<b>at most 23 h 55 min</b> long, and its date isn't in a period <b>closed</b> in "
+              "QuickBooks."), self))
         self.date_from = QDateEdit(self)
         self.date_to = QDateEdit(self)
-        for edit, name in ((self.date_from, "First day of the period"),
-                           (self.date_to, "Last day of the period")):
+        for edit, name in ((self.date_from, _("First day of the period")),
+                           (self.date_to, _("Last day of the period"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
-        self.apply = QPushButton("Check this period", self)
-        self.apply.setAccessibleName("Check the entries of this period")
+        self.apply = QPushButton(_("Check this period"), self)
+        self.apply.setAccessibleName(_("Check the entries of this period"))
         self.apply.clicked.connect(self.on_apply_clicked)
         period = QHBoxLayout()
-        from_label = QLabel("&From:", self)
+        from_label = QLabel(_("&From:"), self)
         from_label.setBuddy(self.date_from)
-        to_label = QLabel("&To:", self)
+        to_label = QLabel(_("&To:"), self)
         to_label.setBuddy(self.date_to)
         for w in (from_label, self.date_from, to_label, self.date_to, self.apply):
             period.addWidget(w)
@@ -78,14 +79,14 @@ class EntriesPage(StepPage):
         self.period_message = InlineMessage(self)
         self.body.addWidget(self.period_message)
         self.totals = QLabel(self)
-        self.totals.setAccessibleName("Totals")
+        self.totals.setAccessibleName(_("Totals"))
         self.body.addWidget(self.totals)
 
         self.reasons = ReasonsModel(self)
         self.reasons_view = QTableView(self)
         self.reasons_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.reasons_view.setModel(self.reasons)
-        self.reasons_view.setAccessibleName("Entries that won't sync, counted per reason")
+        self.reasons_view.setAccessibleName(_("Entries that won't sync, counted per reason"))
         self.reasons_view.verticalHeader().hide()
         self.reasons_view.horizontalHeader().setSectionResizeMode(
             CountColumn.MEANING, QHeaderView.ResizeMode.Stretch)
@@ -98,14 +99,14 @@ class EntriesPage(StepPage):
         self.body.addWidget(self.reasons_view)
 
         self.reason_filter = QComboBox(self)
-        self.reason_filter.setAccessibleName("Show entries with this reason")
+        self.reason_filter.setAccessibleName(_("Show entries with this reason"))
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search user, client or project…")
+        self.search.setPlaceholderText(_("Search user, client or project…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search entries by user, client or project")
+        self.search.setAccessibleName(_("Search entries by user, client or project"))
         self.shown = QLabel(self)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Show:", self))
+        filters.addWidget(QLabel(_("Show:"), self))
         filters.addWidget(self.reason_filter)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.shown)
@@ -115,7 +116,7 @@ class EntriesPage(StepPage):
         self.table = QTableView(self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Entries that won't sync")
+        self.table.setAccessibleName(_("Entries that won't sync"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         vertical = self.table.verticalHeader()
@@ -158,19 +159,24 @@ class EntriesPage(StepPage):
         self._set_period_edits()
         self.reason_filter.blockSignals(True)
         self.reason_filter.clear()
-        self.reason_filter.addItem("All reasons", None)
+        self.reason_filter.addItem(_("All reasons"), None)
         if summary is None:
             self.totals.setText(loaded.result.check("entries").summary)
             self.reasons.set_counts({})
             self.model.set_items(())
         else:
-            self.totals.setText(
-                f"<b>{summary.total:,}</b> entries in the period: <b>{summary.will_sync:,}</b> "
-                f"will sync, <b>{summary.wont_sync:,}</b> won't." if summary.sync_known
+            self.totals.setText(_n(
+                "<b>{total:,}</b> entry in the period: <b>{will:,}</b> will sync, "
+                "<b>{wont:,}</b> won't.",
+                "<b>{total:,}</b> entries in the period: <b>{will:,}</b> will sync, "
+                "<b>{wont:,}</b> won't.", summary.total).format(
+                total=summary.total, will=summary.will_sync, wont=summary.wont_sync)
+                if summary.sync_known
                 else loaded.result.check("entries").summary)  # never "will sync" unchecked
             self.reasons.set_counts(summary.by_reason)
             for code, count in sorted(summary.by_reason.items(), key=lambda kv: -kv[1]):
-                self.reason_filter.addItem(f"{reason_short(code)} ({count:,})", code)
+                self.reason_filter.addItem(_("{reason} ({count:,})").format(
+                    reason=reason_short(code), count=count), code)
             self.model.set_items(summary.items)
         self.reason_filter.blockSignals(False)
         self.search.blockSignals(True)
@@ -182,7 +188,8 @@ class EntriesPage(StepPage):
 
     def _show_count(self) -> None:
         total = len(self.model.items)
-        self.shown.setText(f"Showing {self.model.rowCount():,} of {total:,}")
+        self.shown.setText(_("Showing {shown:,} of {total:,}").format(
+            shown=self.model.rowCount(), total=total))
 
     # --- filtering and sorting on a worker -------------------------------------------------------
 
@@ -215,7 +222,7 @@ class EntriesPage(StepPage):
                 return None
             return entries_order(items, reason, text, column, descending)
 
-        self.shown.setText("Filtering…")
+        self.shown.setText(_("Filtering…"))
         self._order_job = self.session.run_job(
             job, "entries filter", partial(self.on_order_ready, self._generation, items),
             lambda _m, _d: self._show_count())

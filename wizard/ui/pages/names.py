@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from wizard.core.names import NearKind, describe_difference
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
+from wizard.text import N_, _
 from wizard.text.status import tag_meaning, tag_word
 from wizard.ui import theme
 from wizard.ui.jobs import Loaded
@@ -32,9 +33,9 @@ from wizard.ui.session import Session
 from wizard.ui.tables import DiffDelegate, Legend, fit_columns
 from wizard.ui.workers import Worker
 
-PLACEHOLDER = ("<p>Select a row to see what is wrong and exactly how to fix it.</p>"
-               "<p>Rows are coloured by status, with an icon and a word. Hover over a row for "
-               "its fix.</p>")
+PLACEHOLDER = N_("<p>Select a row to see what is wrong and exactly how to fix it.</p>"
+                 "<p>Rows are coloured by status, with an icon and a word. Hover over a row for "
+                 "its fix.</p>")
 
 
 class NamesTable(QGroupBox):
@@ -130,31 +131,31 @@ class NamesPage(StepPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.NAMES, parent)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search names…")
+        self.search.setPlaceholderText(_("Search names…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search both tables by name")
-        self.problems_only = QCheckBox("Show &problems only", self)
-        self.problems_only.setAccessibleName("Show problems only")
+        self.search.setAccessibleName(_("Search both tables by name"))
+        self.problems_only = QCheckBox(_("Show &problems only"), self)
+        self.problems_only.setAccessibleName(_("Show problems only"))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.problems_only)
         self.body.addLayout(bar)
         self.body.addWidget(Legend(self))
 
-        self.users = NamesTable(session, "Clockify users ↔ QuickBooks employees",
-                                "Clockify user", "QuickBooks employee", self)
+        self.users = NamesTable(session, _("Clockify users ↔ QuickBooks employees"),
+                                N_("Clockify user"), N_("QuickBooks employee"), self)
         self.customers = NamesTable(
-            session, "Clockify clients and projects ↔ QuickBooks customers and sub-customers",
-            "Clockify client / project", "QuickBooks customer", self)
+            session, _("Clockify clients and projects ↔ QuickBooks customers and sub-customers"),
+            N_("Clockify client / project"), N_("QuickBooks customer"), self)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(150)
         self._filter_timer.timeout.connect(self.on_filter_timer_timeout)
         self.detail = QTextBrowser(self)
         self.detail.setTabChangesFocus(True)
-        self.detail.setAccessibleName("Details and fix for the selected row")
+        self.detail.setAccessibleName(_("Details and fix for the selected row"))
         self.detail.setOpenLinks(False)
-        self.detail.setHtml(PLACEHOLDER)
+        self.detail.setHtml(_(PLACEHOLDER))
         tables = QSplitter(Qt.Orientation.Vertical, self)
         tables.addWidget(self.users)
         tables.addWidget(self.customers)
@@ -180,7 +181,7 @@ class NamesPage(StepPage):
     def show_loaded(self, loaded: Loaded) -> None:
         self.users.set_rows(loaded.users)
         self.customers.set_rows(loaded.customers)
-        self.detail.setHtml(PLACEHOLDER)
+        self.detail.setHtml(_(PLACEHOLDER))
 
     def select(self, clockify_name: str) -> bool:
         """Select the first row with this Clockify name in either table."""
@@ -247,22 +248,27 @@ def detail_html(row: NameRow, dark: bool) -> str:
                 why = ""
         parts.append(
             '<table cellpadding="3">'
-            f'<tr><td>Clockify:</td><td style="font-size:large"><b>{ours}</b></td></tr>'
-            f'<tr><td>QuickBooks:</td><td style="font-size:large"><b>{theirs}</b></td></tr>'
+            '<tr><td>' + html.escape(_("Clockify:")) + '</td>'
+            f'<td style="font-size:large"><b>{ours}</b></td></tr>'
+            '<tr><td>' + html.escape(_("QuickBooks:")) + '</td>'
+            f'<td style="font-size:large"><b>{theirs}</b></td></tr>'
             "</table>")
         if why:
-            parts.append(f"<p>Difference: {html.escape(why)}.</p>")
+            parts.append("<p>" + html.escape(_("Difference: {difference}.").format(
+                difference=why)) + "</p>")
         if f.suggestion:
-            parts.append(f"<p>Use exactly: <b>{html.escape(f.suggestion)}</b></p>")
+            parts.append("<p>" + _("Use exactly: <b>{name}</b>").format(
+                name=html.escape(f.suggestion)) + "</p>")
     else:
-        parts.append(f"<p>Clockify: <b>{html.escape(row.clockify or '—')}</b><br>"
-                     f"QuickBooks: <b>{html.escape(row.quickbooks or '—')}</b></p>")
+        parts.append("<p>" + _("Clockify: <b>{clockify}</b><br>QuickBooks: <b>{quickbooks}</b>")
+                     .format(clockify=html.escape(row.clockify or "—"),
+                             quickbooks=html.escape(row.quickbooks or "—")) + "</p>")
     if row.note:
-        parts.append(f"<p>{html.escape(row.note.capitalize())}.</p>")
+        parts.append(f"<p>{html.escape(row.note)}</p>")
     if f is not None:
         parts.append(f"<p>{html.escape(f.message)}</p>")
-        parts.append(f"<p><b>Fix:</b> {html.escape(f.fix)}</p>")
+        parts.append("<p>" + _("<b>Fix:</b> {fix}").format(fix=html.escape(f.fix)) + "</p>")
     else:
-        parts.append("<p>No Clockify name uses this QuickBooks record. That is fine unless "
-                     "someone's time should go to it.</p>")
+        parts.append(_("<p>No Clockify name uses this QuickBooks record. That is fine unless "
+                       "someone's time should go to it.</p>"))
     return "".join(parts)

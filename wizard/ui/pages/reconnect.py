@@ -38,21 +38,21 @@ class ReconnectPage(StepPage):
         super().__init__(session, Page.RECONNECT, parent)
         steps = [html.escape(s) for s in paths.steps(paths.CLOCKIFY_RECONNECT)]
         self.body.addWidget(explanation(
-            "If names match and time still doesn't arrive, Clockify's connection to QuickBooks "
-            "may be stale. Disconnect and connect it again in Clockify:"
-            "<ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>", self))
+            _("If names match and time still doesn't arrive, Clockify's connection to QuickBooks "
+              "may be stale. Disconnect and connect it again in Clockify:")
+            + "<ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>", self))
         self.problems = explanation("", self)
         self.body.addWidget(self.problems)
-        box = QGroupBox("This app's own QuickBooks connection", self)
+        box = QGroupBox(_("This app's own QuickBooks connection"), self)
         self.state = QLabel("—", box)
         self.state.setWordWrap(True)
-        self.state.setAccessibleName("This app's QuickBooks connection")
-        self.reconnect = QPushButton("Reconnect", box)
-        self.reconnect.setAccessibleName("Reconnect this app to QuickBooks (sign in again)")
+        self.state.setAccessibleName(_("This app's QuickBooks connection"))
+        self.reconnect = QPushButton(_("Reconnect"), box)
+        self.reconnect.setAccessibleName(_("Reconnect this app to QuickBooks (sign in again)"))
         self.reconnect.clicked.connect(self.on_reconnect_clicked)
-        self.disconnect = QPushButton("Disconnect", box)
-        self.disconnect.setAccessibleName("Disconnect this app from QuickBooks and forget the "
-                                          "sign-in")
+        self.disconnect = QPushButton(_("Disconnect"), box)
+        self.disconnect.setAccessibleName(_("Disconnect this app from QuickBooks and forget the "
+                                            "sign-in"))
         self.disconnect.clicked.connect(self.on_disconnect_clicked)
         self.conn_message = InlineMessage(box)
         row = QHBoxLayout()
@@ -61,8 +61,8 @@ class ReconnectPage(StepPage):
         row.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addWidget(explanation(
-            "This only concerns this app's own sign-in, not Clockify's integration. "
-            "Disconnect revokes it at Intuit and removes it from this computer.", box))
+            _("This only concerns this app's own sign-in, not Clockify's integration. "
+              "Disconnect revokes it at Intuit and removes it from this computer."), box))
         layout.addWidget(self.state)
         layout.addLayout(row)
         layout.addWidget(self.conn_message)
@@ -85,7 +85,7 @@ class ReconnectPage(StepPage):
             self.state.setText(_(texts.RECONNECT_SAMPLE))
             self.disconnect.setEnabled(False)
             return
-        self.state.setText("Looking up the connection…")
+        self.state.setText(_("Looking up the connection…"))
         self.session.run_job(_state, "qbo connection state", self.on_state_loaded,
                              self.on_state_failed)
 

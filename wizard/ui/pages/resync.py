@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
 from wizard.core import texts
 from wizard.flow import Page
-from wizard.text import paths
+from wizard.text import _, paths
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import ChangesModel
 from wizard.ui.pages.base import StepPage, explanation
@@ -21,11 +21,11 @@ class ResyncPage(StepPage):
         super().__init__(session, Page.RESYNC, parent)
         steps = [html.escape(s) for s in paths.steps(paths.CLOCKIFY_RESYNC)]
         self.body.addWidget(explanation(
-            "Clockify remembers the QuickBooks employees and customers it saw last. After you fix "
-            "a name (in either app), Clockify only notices when you ask it to look again:"
-            "<ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>"
-            "Then come back here and click <b>Re-check</b>: the list below shows what got "
-            "fixed, what is new and what is still to fix.", self))
+            _("Clockify remembers the QuickBooks employees and customers it saw last. After you "
+              "fix a name (in either app), Clockify only notices when you ask it to look again:")
+            + "<ol>" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>"
+            + _("Then come back here and click <b>Re-check</b>: the list below shows what got "
+                "fixed, what is new and what is still to fix."), self))
         self.changes_label = QLabel(self)
         self.changes_label.setWordWrap(True)
         self.body.addWidget(self.changes_label)
@@ -33,7 +33,7 @@ class ResyncPage(StepPage):
         self.table = QTableView(self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setModel(self.model)
-        self.table.setAccessibleName("What changed since the Re-check")
+        self.table.setAccessibleName(_("What changed since the Re-check"))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch)
@@ -48,7 +48,7 @@ class ResyncPage(StepPage):
             result = self.session.flow.result
             todo = [f for f in (result.findings if result else ())
                     if f.check in ("users", "customers") and f.status.is_problem]
-            self.model.set_rows([("to fix", f) for f in todo])
+            self.model.set_rows([("todo", f) for f in todo])
             self.changes_label.setText(texts.resync_no_recheck_html(len(todo)))
         else:
             self.model.set_changes(changes)

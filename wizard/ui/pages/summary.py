@@ -25,7 +25,7 @@ from wizard.core.texts import SUPPORT_EMAIL
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
 from wizard.storage import paths
-from wizard.text import _
+from wizard.text import _, _n
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import ChangesModel, CheckColumn, ChecksModel
 from wizard.ui.pages.base import StepPage, explanation
@@ -46,14 +46,14 @@ class SummaryPage(StepPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.SUMMARY, parent)
         self.body.addWidget(explanation(
-            "Every check at a glance. Save the report and send it to Clockify support "
-            f"({SUPPORT_EMAIL}) if time still doesn't sync after the fixes: it holds no "
-            "passwords, keys or e-mail addresses.", self))
+            _("Every check at a glance. Save the report and send it to Clockify support "
+              "({email}) if time still doesn't sync after the fixes: it holds no passwords, keys "
+              "or e-mail addresses.").format(email=SUPPORT_EMAIL), self))
         self.checks = ChecksModel(self)
         self.checks_view = QTableView(self)
         self.checks_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.checks_view.setModel(self.checks)
-        self.checks_view.setAccessibleName("Every check with its status")
+        self.checks_view.setAccessibleName(_("Every check with its status"))
         self.checks_view.verticalHeader().hide()
         self.checks_view.setWordWrap(False)
         row_height = self.checks_view.fontMetrics().height() + 10
@@ -69,7 +69,7 @@ class SummaryPage(StepPage):
         self.changes_view = QTableView(self)
         self.changes_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.changes_view.setModel(self.changes)
-        self.changes_view.setAccessibleName("What changed since the last run")
+        self.changes_view.setAccessibleName(_("What changed since the last run"))
         self.changes_view.verticalHeader().hide()
         self.changes_view.verticalHeader().setDefaultSectionSize(row_height)
         self.changes_view.setWordWrap(False)
@@ -77,14 +77,15 @@ class SummaryPage(StepPage):
             2, QHeaderView.ResizeMode.Stretch)
         self.body.addWidget(self.changes_view, 1)
 
-        self.save_report = QPushButton("Save report (PDF)…", self)
-        self.save_report.setAccessibleName("Save the support report as a PDF file")
-        self.save_shots = QPushButton("Save screenshots…", self)
-        self.save_shots.setAccessibleName("Save a picture of every page into a folder")
-        self.copy_summary = QPushButton("Copy summary", self)
-        self.copy_summary.setAccessibleName("Copy a text summary to the clipboard")
-        self.email = QPushButton("Email support", self)
-        self.email.setAccessibleName(f"Email support: a prefilled message to {SUPPORT_EMAIL}")
+        self.save_report = QPushButton(_("Save report (PDF)…"), self)
+        self.save_report.setAccessibleName(_("Save the support report as a PDF file"))
+        self.save_shots = QPushButton(_("Save screenshots…"), self)
+        self.save_shots.setAccessibleName(_("Save a picture of every page into a folder"))
+        self.copy_summary = QPushButton(_("Copy summary"), self)
+        self.copy_summary.setAccessibleName(_("Copy a text summary to the clipboard"))
+        self.email = QPushButton(_("Email support"), self)
+        self.email.setAccessibleName(_("Email support: a prefilled message to {email}").format(
+            email=SUPPORT_EMAIL))
         self.save_report.clicked.connect(self.on_save_report_clicked)
         self.save_shots.clicked.connect(self.on_save_shots_clicked)
         self.copy_summary.clicked.connect(self.on_copy_summary_clicked)
@@ -114,7 +115,7 @@ class SummaryPage(StepPage):
         changes = self.session.flow.since_last_run
         if changes is None:
             todo = [f for f in loaded.result.findings if f.status.is_problem]
-            self.changes.set_rows([("to fix", f) for f in todo])
+            self.changes.set_rows([("todo", f) for f in todo])
             self.changes_label.setText(texts.first_run_html(len(todo)))
         else:
             self.changes.set_changes(changes)
@@ -175,7 +176,7 @@ class SummaryPage(StepPage):
     def _loaded(self) -> Loaded | None:
         loaded = self.session.loaded_data
         if loaded is None:
-            self.report_message.show_message(Status.WARN, "Run the check first.")
+            self.report_message.show_message(Status.WARN, _("Run the check first."))
         return loaded
 
     def default_report_path(self) -> Path:
@@ -186,9 +187,9 @@ class SummaryPage(StepPage):
     def on_save_report_clicked(self) -> None:
         if self._loaded() is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Save the support report",
+        name, _filter = QFileDialog.getSaveFileName(self, _("Save the support report"),
                                               str(self.default_report_path()),
-                                              "PDF report (*.pdf);;Web page (*.html)")
+                                              _("PDF report (*.pdf);;Web page (*.html)"))
         if name:
             self.write_report(Path(name))
 
@@ -204,26 +205,28 @@ class SummaryPage(StepPage):
 
         def finished(saved: Path) -> None:
             self.last_report = saved
-            self.report_message.show_message(Status.PASS, f"Report saved: {saved}")
+            self.report_message.show_message(Status.PASS, _("Report saved: {path}").format(
+                path=saved))
             if then is not None:
                 then(saved)
 
         def failed(message: str, details: str) -> None:
             self.report_message.show_message(Status.FAIL, message, details)
 
-        self.report_message.show_message(Status.NOT_CHECKED, "Saving the report…")
+        self.report_message.show_message(Status.NOT_CHECKED, _("Saving the report…"))
         self.session.run_job(job, "write report", finished, failed)
 
     def on_save_shots_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Save screenshots into this folder",
+        folder = QFileDialog.getExistingDirectory(self, _("Save screenshots into this folder"),
                                                   str(paths.reports_dir()))
         if folder:
             self.wizard().save_screenshots(Path(folder), self.on_screenshots_saved)  # type: ignore[attr-defined]
 
     def on_screenshots_saved(self, files: list[Path]) -> None:
         folder = files[0].parent if files else ""
-        self.report_message.show_message(Status.PASS,
-                                          f"Saved {len(files)} screenshots in {folder}")
+        self.report_message.show_message(Status.PASS, _n(
+            "Saved {count} screenshot in {folder}", "Saved {count} screenshots in {folder}",
+            len(files)).format(count=len(files), folder=folder))
 
     def summary_text(self) -> str:
         loaded = self.session.loaded_data
@@ -237,8 +240,8 @@ class SummaryPage(StepPage):
         if self._loaded() is None:
             return
         QGuiApplication.clipboard().setText(self.summary_text())
-        self.report_message.show_message(Status.PASS, "Summary copied: paste it into an e-mail "
-                                                      "or a chat with support.")
+        self.report_message.show_message(Status.PASS, _("Summary copied: paste it into an e-mail "
+                                                        "or a chat with support."))
 
     def on_email_clicked(self) -> None:
         loaded = self._loaded()
@@ -252,8 +255,9 @@ class SummaryPage(StepPage):
             QDesktopServices.openUrl(QUrl(url))
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.parent)))
             self.report_message.show_message(
-                Status.INFO, f"A message to {SUPPORT_EMAIL} is open in your e-mail app. Attach "
-                f"the report from the folder that opened: {report.name}")
+                Status.INFO, _("A message to {email} is open in your e-mail app. Attach the "
+                               "report from the folder that opened: {name}").format(
+                    email=SUPPORT_EMAIL, name=report.name))
 
         if self.last_report is not None and self.last_report.exists():
             open_mail(self.last_report)

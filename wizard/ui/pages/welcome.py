@@ -30,7 +30,7 @@ from wizard.core import signin_texts
 from wizard.core.plans import plan_from_choice
 from wizard.core.result import Status
 from wizard.flow import Page
-from wizard.text import _
+from wizard.text import N_, _
 from wizard.ui.first_paint import after_first_paint
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.session import Session, file_list, open_settings
@@ -44,7 +44,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _SOURCES = ("api", "file", "demo")
-_PLANS = ("I'm not sure", "Simple Start", "EasyStart", "Essentials", "Plus", "Advanced")
+# the plan picker: (what `plan_from_choice` takes, the product's name); code never reads labels
+_PLANS: tuple[tuple[str | None, str], ...] = (
+    (None, N_("I'm not sure")), ("simple start", "Simple Start"), ("easystart", "EasyStart"),
+    ("essentials", "Essentials"), ("plus", "Plus"), ("advanced", "Advanced"))
 
 
 def _lookup_logins(progress: Progress, cancel: CancelToken) -> tuple[bool, bool]:
@@ -70,22 +73,22 @@ class WelcomePage(StepPage):
         self.setAcceptDrops(True)
         self._sign_in: Any = None
         self.body.addWidget(explanation(
-            "This checkup finds out why time tracked in Clockify doesn't arrive in QuickBooks "
-            "Online, following Clockify's own troubleshooting steps. It changes nothing unless "
-            "you ask, and shows you exactly what first. Choose where each side's data comes "
-            "from, then click <b>Next</b>.", self))
+            _("This checkup finds out why time tracked in Clockify doesn't arrive in QuickBooks "
+              "Online, following Clockify's own troubleshooting steps. It changes nothing unless "
+              "you ask, and shows you exactly what first. Choose where each side's data comes "
+              "from, then click <b>Next</b>."), self))
 
-        self.sample = QPushButton("Try the sample company", self)
-        self.sample.setAccessibleName("Try the sample company: use built-in example data")
+        self.sample = QPushButton(_("Try the sample company"), self)
+        self.sample.setAccessibleName(_("Try the sample company: use built-in example data"))
         self.sample.setDefault(False)
         self.sample.clicked.connect(self.on_sample_clicked)
-        self.files_button = QPushButton("Open exported files…", self)
-        self.files_button.setAccessibleName("Open exported files from Clockify or QuickBooks")
+        self.files_button = QPushButton(_("Open exported files…"), self)
+        self.files_button.setAccessibleName(_("Open exported files from Clockify or QuickBooks"))
         self.files_button.clicked.connect(self.on_files_button_clicked)
         quick = QHBoxLayout()
         quick.addWidget(self.sample)
         quick.addWidget(self.files_button)
-        quick.addWidget(QLabel("(or drop export files onto this window)", self))
+        quick.addWidget(QLabel(_("(or drop export files onto this window)"), self))
         quick.addStretch(1)
         self.body.addLayout(quick)
 
@@ -96,7 +99,7 @@ class WelcomePage(StepPage):
         self.files_label = QLabel(self)
         self.files_label.setWordWrap(True)
         self.files_label.setTextFormat(Qt.TextFormat.RichText)
-        self.files_label.setAccessibleName("Opened files")
+        self.files_label.setAccessibleName(_("Opened files"))
         self.body.addWidget(self.files_label)
         self.body.addStretch(1)
         self._restore()
@@ -107,28 +110,28 @@ class WelcomePage(StepPage):
         group = QButtonGroup(box)
         for i, text in enumerate(labels):
             radio = QRadioButton(text, box)
-            radio.setAccessibleName(f"{side}: {text}")
+            radio.setAccessibleName(_("{side}: {choice}").format(side=side, choice=text))
             group.addButton(radio, i)
         return group
 
     def _clockify_box(self) -> QGroupBox:
-        box = QGroupBox("Clockify", self)
+        box = QGroupBox(_("Clockify"), self)
         self.clockify_group = self._radios(
-            box, ("Connect with my API key", "Use exported files", "Use the sample company"),
-            "Clockify")
+            box, (_("Connect with my API key"), _("Use exported files"),
+                  _("Use the sample company")), "Clockify")
         self.clockify_group.idClicked.connect(self.on_clockify_group_id_clicked)
         self.key_edit = QLineEdit(box)
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("Paste your Clockify API key")
-        self.key_edit.setAccessibleName("Clockify API key")
+        self.key_edit.setPlaceholderText(_("Paste your Clockify API key"))
+        self.key_edit.setAccessibleName(_("Clockify API key"))
         self.key_edit.returnPressed.connect(self.on_key_save_clicked)
-        self.key_save = QPushButton("Save key", box)
-        self.key_save.setAccessibleName("Check the API key and keep it in this computer's "
-                                        "password store")
+        self.key_save = QPushButton(_("Save key"), box)
+        self.key_save.setAccessibleName(_("Check the API key and keep it in this computer's "
+                                          "password store"))
         self.key_save.clicked.connect(self.on_key_save_clicked)
-        self.key_where = QPushButton("Where do I find my API key?", box)
+        self.key_where = QPushButton(_("Where do I find my API key?"), box)
         self.key_where.setCheckable(True)
-        self.key_where.setAccessibleName("Where do I find my API key?")
+        self.key_where.setAccessibleName(_("Where do I find my API key?"))
         self.key_where_text = QLabel(box)  # filled when first shown (on_key_where_toggled)
         self.key_where_text.setWordWrap(True)
         self.key_where_text.setTextInteractionFlags(
@@ -150,31 +153,32 @@ class WelcomePage(StepPage):
         return box
 
     def _quickbooks_box(self) -> QGroupBox:
-        box = QGroupBox("QuickBooks Online", self)
+        box = QGroupBox(_("QuickBooks Online"), self)
         self.qbo_group = self._radios(
-            box, ("Sign in with Intuit", "Use exported files", "Use the sample company"),
+            box, (_("Sign in with Intuit"), _("Use exported files"), _("Use the sample company")),
             "QuickBooks")
         self.qbo_group.idClicked.connect(self.on_qbo_group_id_clicked)
-        self.sign_in = QPushButton("Sign in with Intuit", box)
-        self.sign_in.setAccessibleName("Sign in with Intuit: opens your browser")
+        self.sign_in = QPushButton(_("Sign in with Intuit"), box)
+        self.sign_in.setAccessibleName(_("Sign in with Intuit: opens your browser"))
         self.sign_in.clicked.connect(self.on_sign_in_clicked)
         self.own_keys = QPushButton(_(signin_texts.OWN_KEYS_BUTTON), box)
         self.own_keys.setAccessibleName(_(signin_texts.OWN_KEYS_BUTTON_ACCESSIBLE))
         self.own_keys.clicked.connect(self.on_own_keys_clicked)
         self.keys_dialog: Any = None
         self.paste_edit = QLineEdit(box)
-        self.paste_edit.setPlaceholderText("…or paste the address the browser ended on")
-        self.paste_edit.setAccessibleName("Address the browser ended on after signing in")
-        self.paste_use = QPushButton("Use this address", box)
-        self.paste_use.setAccessibleName("Finish signing in with the pasted address")
+        self.paste_edit.setPlaceholderText(_("…or paste the address the browser ended on"))
+        self.paste_edit.setAccessibleName(_("Address the browser ended on after signing in"))
+        self.paste_use = QPushButton(_("Use this address"), box)
+        self.paste_use.setAccessibleName(_("Finish signing in with the pasted address"))
         self.paste_use.clicked.connect(self.on_paste_use_clicked)
         self.plan_combo = QComboBox(box)
-        self.plan_combo.addItems(_PLANS)
-        self.plan_combo.setAccessibleName("QuickBooks plan (for exported files)")
+        for code, label in _PLANS:
+            self.plan_combo.addItem(_(label) if code is None else label, code)
+        self.plan_combo.setAccessibleName(_("QuickBooks plan (for exported files)"))
         self.payroll_combo = QComboBox(box)
-        self.payroll_combo.addItems(("I'm not sure", "No", "Yes"))
-        self.payroll_combo.setAccessibleName("Is QuickBooks payroll turned on? (for exported "
-                                             "files)")
+        self.payroll_combo.addItems((_("I'm not sure"), _("No"), _("Yes")))
+        self.payroll_combo.setAccessibleName(_("Is QuickBooks payroll turned on? (for exported "
+                                               "files)"))
         self.plan_combo.currentIndexChanged.connect(self.on_manual_changed)
         self.payroll_combo.currentIndexChanged.connect(self.on_manual_changed)
         self.qbo_message = InlineMessage(box)
@@ -191,9 +195,9 @@ class WelcomePage(StepPage):
         row.addWidget(self.paste_use)
         layout.addLayout(row)
         grid = QGridLayout()
-        plan_label = QLabel("&Plan (for files):", box)
+        plan_label = QLabel(_("&Plan (for files):"), box)
         plan_label.setBuddy(self.plan_combo)
-        payroll_label = QLabel("P&ayroll on:", box)
+        payroll_label = QLabel(_("P&ayroll on:"), box)
         payroll_label.setBuddy(self.payroll_combo)
         grid.addWidget(plan_label, 0, 0)
         grid.addWidget(self.plan_combo, 0, 1)
@@ -256,12 +260,14 @@ class WelcomePage(StepPage):
         self.plan_combo.setEnabled(files_q)
         self.payroll_combo.setEnabled(files_q)
         if live_c and choices.clockify_key_stored:
-            self.key_edit.setPlaceholderText("A key is saved — paste a new one to replace it")
+            self.key_edit.setPlaceholderText(_("A key is saved — paste a new one to replace it"))
         lines = []
         if choices.clockify == "file":
-            lines += [f"Clockify file: {html.escape(p.name)}" for p in choices.clockify_files]
+            lines += [_("Clockify file: {name}").format(name=html.escape(p.name))
+                      for p in choices.clockify_files]
         if choices.quickbooks == "file":
-            lines += [f"QuickBooks file: {html.escape(p.name)}" for p in choices.qbo_files]
+            lines += [_("QuickBooks file: {name}").format(name=html.escape(p.name))
+                      for p in choices.qbo_files]
         self.files_label.setText("<br>".join(lines))
         self.refresh()
 
@@ -306,18 +312,20 @@ class WelcomePage(StepPage):
         from wizard.sources.gather import Manual  # loads the data model: not before the paint
 
         plan_index = self.plan_combo.currentIndex()
-        plan = plan_from_choice(_PLANS[plan_index]) if plan_index > 0 else None
+        code = _PLANS[plan_index][0] if 0 <= plan_index < len(_PLANS) else None
+        plan = plan_from_choice(code) if code else None
         payroll = {0: None, 1: False, 2: True}[self.payroll_combo.currentIndex()]
         self.session.flow.choices.manual = Manual(plan=plan, payroll=payroll)
 
     def on_key_save_clicked(self) -> None:
         key = self.key_edit.text().strip()
         if not key:
-            self.key_message.show_message(Status.WARN, "Paste the API key into the field first.")
+            self.key_message.show_message(Status.WARN,
+                                          _("Paste the API key into the field first."))
             return
         self.key_edit.clear()  # the key lives only in the worker and then in the keyring
         self.key_save.setEnabled(False)
-        self.key_message.show_message(Status.NOT_CHECKED, "Checking the key with Clockify…")
+        self.key_message.show_message(Status.NOT_CHECKED, _("Checking the key with Clockify…"))
 
         def job(progress: Progress, cancel: CancelToken) -> str | None:
             del progress, cancel
@@ -336,8 +344,8 @@ class WelcomePage(StepPage):
             self.key_message.show_message(Status.FAIL, problem)
             return
         choices.clockify_key_stored = True
-        self.key_message.show_message(Status.PASS, "Clockify accepted the key; it is kept in "
-                                                   "this computer's password store.")
+        self.key_message.show_message(Status.PASS, _("Clockify accepted the key; it is kept in "
+                                                     "this computer's password store."))
         self.show_choices()
 
     def on_key_failed(self, message: str, details: str) -> None:
@@ -345,7 +353,7 @@ class WelcomePage(StepPage):
         self.key_message.show_message(Status.FAIL, message, details)
 
     def on_sign_in_clicked(self) -> None:
-        self.qbo_message.show_message(Status.NOT_CHECKED, "Opening the Intuit sign-in page…")
+        self.qbo_message.show_message(Status.NOT_CHECKED, _("Opening the Intuit sign-in page…"))
 
         def start(progress: Progress, cancel: CancelToken) -> tuple[Any, str]:
             del progress, cancel
@@ -365,9 +373,10 @@ class WelcomePage(StepPage):
         QDesktopServices.openUrl(QUrl(url))
         if getattr(self._sign_in, "listening", False):
             self.qbo_message.show_message(
-                Status.NOT_CHECKED, "Your browser opened the Intuit sign-in page. Sign in and "
-                "choose the company; this page notices when you're done. If the browser ends on a "
-                "page that doesn't load, copy its address into the field below.")
+                Status.NOT_CHECKED, _(
+                    "Your browser opened the Intuit sign-in page. Sign in and choose the "
+                    "company; this page notices when you're done. If the browser ends on a page "
+                    "that doesn't load, copy its address into the field below."))
             sign_in = self._sign_in
 
             def wait(progress: Progress, cancel: CancelToken) -> str:
@@ -378,8 +387,8 @@ class WelcomePage(StepPage):
                                  self.on_sign_in_failed, lambda: None)
         else:
             self.qbo_message.show_message(
-                Status.NOT_CHECKED, "Your browser opened the Intuit sign-in page. After signing "
-                "in, copy the address the browser ends on and paste it below.")
+                Status.NOT_CHECKED, _("Your browser opened the Intuit sign-in page. After signing "
+                  "in, copy the address the browser ends on and paste it below."))
 
     def on_own_keys_clicked(self) -> None:
         from wizard.ui.intuit_keys import IntuitKeysDialog
@@ -398,10 +407,10 @@ class WelcomePage(StepPage):
         text = self.paste_edit.text().strip()
         sign_in = self._sign_in
         if sign_in is None:
-            self.qbo_message.show_message(Status.WARN, "Click “Sign in with Intuit” first.")
+            self.qbo_message.show_message(Status.WARN, _("Click “Sign in with Intuit” first."))
             return
         if not text:
-            self.qbo_message.show_message(Status.WARN, "Paste the address first.")
+            self.qbo_message.show_message(Status.WARN, _("Paste the address first."))
             return
         self.paste_edit.clear()
 
@@ -416,7 +425,7 @@ class WelcomePage(StepPage):
         del realm
         self._close_sign_in()
         self.session.flow.choices.qbo_signed_in = True
-        self.qbo_message.show_message(Status.PASS, "Signed in to QuickBooks.")
+        self.qbo_message.show_message(Status.PASS, _("Signed in to QuickBooks."))
         self.show_choices()
 
     def on_sign_in_failed(self, message: str, details: str) -> None:
@@ -435,9 +444,9 @@ class WelcomePage(StepPage):
     def on_files_button_clicked(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Open exported files", str(Path.home()),
-            "Exports (*.csv *.xlsx *.xls);;All files (*)")
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("Open exported files"), str(Path.home()),
+            _("Exports (*.csv *.xlsx *.xls);;All files (*)"))
         if names:
             self.add_files([Path(n) for n in names])
 
@@ -448,7 +457,7 @@ class WelcomePage(StepPage):
             infos = []
             for i, path in enumerate(files):
                 cancel.raise_if_cancelled()
-                progress(f"Reading {path.name}", i, len(files))
+                progress(_("Reading {name}").format(name=path.name), i, len(files))
                 infos.append(exports.identify(path))
             return infos
 
@@ -463,7 +472,8 @@ class WelcomePage(StepPage):
         problems = []
         for info in infos:
             if info.problem or info.side is None:
-                problems.append(info.problem or f"{info.path.name} wasn't recognised.")
+                problems.append(info.problem or _("{name} wasn't recognised.").format(
+                    name=info.path.name))
                 continue
             target = clockify if info.side == "clockify" else qbo
             if info.path not in target:
@@ -476,8 +486,10 @@ class WelcomePage(StepPage):
         if problems:
             self.qbo_message.show_message(Status.FAIL, " ".join(problems))
         else:
-            described = "; ".join(f"{i.path.name}: {i.description}" for i in infos)
-            self.qbo_message.show_message(Status.PASS, f"Opened {described}.")
+            described = "; ".join(_("{name}: {description}").format(
+                name=i.path.name, description=i.description) for i in infos)
+            self.qbo_message.show_message(Status.PASS, _("Opened {files}.").format(
+                files=described))
         self.show_choices()
 
     def on_files_failed(self, message: str, details: str) -> None:
