@@ -146,8 +146,10 @@ def _period(args: argparse.Namespace, today: dt.date) -> tuple[dt.date, dt.date]
     end = args.date_to or today
     start = args.date_from or default_period(end)[0]
     if start > end:
-        raise SyncCheckupError(f"The period starts ({start}) after it ends ({end}); "
-                               "swap --from and --to.")
+        from wizard.text import _
+        raise SyncCheckupError(_("The period starts ({start}) after it ends ({end}); swap "
+                                 "{from_option} and {to_option}.").format(
+            start=start, end=end, from_option="--from", to_option="--to"))
     return start, end
 
 
@@ -204,8 +206,10 @@ def run_check(args: argparse.Namespace) -> int:
         text = format_text(result, files_read)
         if comparison is not None:
             from wizard.core.texts import changes_summary, check_titles
-            text += "\nSince the previous run: " + changes_summary(
-                *comparison.counts, check_titles(comparison.not_compared)) + "\n"
+            from wizard.text import _
+            text += "\n" + _("Since the previous run: {changes}").format(
+                changes=changes_summary(*comparison.counts,
+                                        check_titles(comparison.not_compared))) + "\n"
         sys.stdout.write(scrub(text))
     return result.exit_code
 
@@ -304,9 +308,13 @@ def format_text(result: RunResult, files_read: Sequence[dict[str, Any]] = (),
         return textwrap.fill(text, width=width, initial_indent=indent,
                              subsequent_indent=indent) + "\n"
 
-    src = ", ".join(f"{side} from {kind or 'nowhere'}" for side, kind in result.sources.items())
-    out = [f"Sync Checkup {result.version} — period {result.period[0]} to {result.period[1]} "
-           f"({src})\n\n"]
+    from wizard.text.report import source_word
+
+    out = [_("Sync Checkup {version} — period {start} to {end} (Clockify: {clockify}; "
+             "QuickBooks: {quickbooks})").format(
+        version=result.version, start=result.period[0], end=result.period[1],
+        clockify=source_word(result.sources.get("clockify")),
+        quickbooks=source_word(result.sources.get("quickbooks"))) + "\n\n"]
     if files_read:
         out.append(_("Files read:") + "\n")
         for item in files_read:
@@ -330,9 +338,9 @@ def format_text(result: RunResult, files_read: Sequence[dict[str, Any]] = (),
             out.append("\n" + head.format(status=status_word(f.status), code=f.code,
                                           subject=f.subject, client=f.client) + "\n")
             out.append(wrap(f.message, "    "))
-            out.append(wrap("Fix: " + f.fix, "    "))
+            out.append(wrap(_("Fix: {fix}").format(fix=f.fix), "    "))
     if result.entries is not None and result.entries.by_reason:
-        out.append("\nEntries that won't sync, by reason:\n")
+        out.append("\n" + _("Entries that won't sync, by reason:") + "\n")
         for code, count in sorted(result.entries.by_reason.items(), key=lambda kv: -kv[1]):
             out.append(f"    {count:6,}  {reason_short(code)} ({code})\n")
     return "".join(out)
