@@ -129,9 +129,12 @@ class EntriesPage(StepPage):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.sectionClicked.connect(self.on_header_section_clicked)
-        scale = self.table.fontMetrics().averageCharWidth() / 7
-        for col, width in _WIDTHS.items():
-            self.table.setColumnWidth(col, int(width * max(1.0, scale)))
+        metrics = self.table.fontMetrics()
+        scale = metrics.averageCharWidth() / 7
+        for col, width in _WIDTHS.items():  # never narrower than the (translated) header
+            title = str(self.table.model().headerData(col, Qt.Orientation.Horizontal) or "")
+            needed = metrics.horizontalAdvance(title) + metrics.averageCharWidth() * 4
+            self.table.setColumnWidth(col, max(int(width * max(1.0, scale)), needed))
         self.body.addWidget(self.table, 1)
 
         self._filter_timer = QTimer(self)
