@@ -194,9 +194,9 @@ def _tooltip(row: NameRow) -> str:
             text += " " + row.note
         return html.escape(text)
     f = row.finding
-    return _("<p><b>{word}</b> — {message}</p><p><b>Fix:</b> {fix}</p>").format(
-        word=html.escape(tag_word(row.tag)), message=html.escape(f.message),
-        fix=html.escape(f.fix))
+    return ("<p>" + _("<b>{word}</b> — {message}").format(
+        word=html.escape(tag_word(row.tag)), message=html.escape(f.message)) + "</p><p>"
+        + _("<b>Fix:</b> {fix}").format(fix=html.escape(f.fix)) + "</p>")
 
 
 # --- Entries ------------------------------------------------------------------------------------

@@ -33,9 +33,9 @@ from wizard.ui.session import Session
 from wizard.ui.tables import DiffDelegate, Legend, fit_columns
 from wizard.ui.workers import Worker
 
-PLACEHOLDER = N_("<p>Select a row to see what is wrong and exactly how to fix it.</p>"
-                 "<p>Rows are coloured by status, with an icon and a word. Hover over a row for "
-                 "its fix.</p>")
+PLACEHOLDER = (N_("Select a row to see what is wrong and exactly how to fix it."),
+               N_("Rows are coloured by status, with an icon and a word. Hover over a row for "
+                  "its fix."))
 
 
 class NamesTable(QGroupBox):
@@ -155,7 +155,7 @@ class NamesPage(StepPage):
         self.detail.setTabChangesFocus(True)
         self.detail.setAccessibleName(_("Details and fix for the selected row"))
         self.detail.setOpenLinks(False)
-        self.detail.setHtml(_(PLACEHOLDER))
+        self.detail.setHtml(_placeholder())
         tables = QSplitter(Qt.Orientation.Vertical, self)
         tables.addWidget(self.users)
         tables.addWidget(self.customers)
@@ -181,7 +181,7 @@ class NamesPage(StepPage):
     def show_loaded(self, loaded: Loaded) -> None:
         self.users.set_rows(loaded.users)
         self.customers.set_rows(loaded.customers)
-        self.detail.setHtml(_(PLACEHOLDER))
+        self.detail.setHtml(_placeholder())
 
     def select(self, clockify_name: str) -> bool:
         """Select the first row with this Clockify name in either table."""
@@ -230,6 +230,10 @@ class NamesPage(StepPage):
         self.detail.setHtml(detail_html(row, theme.is_dark()))
 
 
+def _placeholder() -> str:
+    return "".join(f"<p>{html.escape(_(paragraph))}</p>" for paragraph in PLACEHOLDER)
+
+
 def detail_html(row: NameRow, dark: bool) -> str:
     """The detail pane: status, both spellings (differences highlighted), what and the fix."""
     icon = theme.status_icon_path(row.status)
@@ -269,6 +273,7 @@ def detail_html(row: NameRow, dark: bool) -> str:
         parts.append(f"<p>{html.escape(f.message)}</p>")
         parts.append("<p>" + _("<b>Fix:</b> {fix}").format(fix=html.escape(f.fix)) + "</p>")
     else:
-        parts.append(_("<p>No Clockify name uses this QuickBooks record. That is fine unless "
-                       "someone's time should go to it.</p>"))
+        parts.append("<p>" + html.escape(_("No Clockify name uses this QuickBooks record. That is "
+                                           "fine unless someone's time should go to it."))
+                     + "</p>")
     return "".join(parts)

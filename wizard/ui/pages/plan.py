@@ -51,4 +51,5 @@ class PlanPage(StepPage):
         # the verdict when the plan itself is fine ("Plus works with Clockify…"), then problems
         good = "".join(f"<p>{html.escape(f.message)}</p>" for f in findings
                        if f.status is Status.PASS)
-        self.problems.setText(good + findings_html(findings) or _("<p>Nothing to fix here.</p>"))
+        self.problems.setText(good + findings_html(findings) or (
+            "<p>" + html.escape(_("Nothing to fix here.")) + "</p>"))
