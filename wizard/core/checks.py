@@ -38,6 +38,7 @@ from wizard.core.result import (
     Tables,
     worst,
 )
+from wizard.text import _
 from wizard.text import checks as say
 
 MAX_SYNC_SECONDS = 23 * 3600 + 55 * 60  # 86 100 s still syncs
@@ -190,7 +191,7 @@ def _user_finding(member: Member, names: _QboNames, has_vendors: bool) -> Findin
              near_kind: str | None = None, suggestion: str | None = None,
              match_id: str | None = None) -> Finding:
         return Finding(code=code, check="users", status=status,
-                       subject=member.name or "(no name)", subject_kind="user",
+                       subject=member.name or _("(no name)"), subject_kind="user",
                        subject_id=member.id, message=text.message, fix=text.fix, match=match,
                        near_kind=near_kind, suggestion=suggestion, deactivated=deact,
                        match_id=match_id)
