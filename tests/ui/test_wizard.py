@@ -394,7 +394,7 @@ def test_recheck_with_quickbooks_unreachable_fixes_no_name(qtbot) -> None:  # ty
     _loaded(qtbot, window)
     qtbot.waitUntil(lambda: "Since the last check" in page.changes_label.text(), timeout=20_000)
     words = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
-    assert "fixed" not in words
+    assert "Fixed" not in words
     assert words == []  # names were not compared at all
     assert "0 problems fixed" in page.changes_label.text()
     assert "Not compared: Users and employees" in page.changes_label.text()
@@ -404,8 +404,8 @@ def test_recheck_with_quickbooks_unreachable_fixes_no_name(qtbot) -> None:  # ty
     assert window.session.flow.since_last_run is not None
     rows = [(summary.changes.index(r, 0).data(), summary.changes.index(r, 1).data())
             for r in range(summary.changes.rowCount())]
-    assert ("new", "QuickBooks") in rows
-    assert not any(word == "fixed" for word, _ in rows)
+    assert ("New", "QuickBooks") in rows  # the change words as shown
+    assert not any(word == "Fixed" for word, _ in rows)
     assert "Not compared" in summary.changes_label.text()
 
 

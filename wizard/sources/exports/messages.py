@@ -331,11 +331,11 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def describe_detailed(period: str, entries: int, users: int, currency: str | None) -> str:
-    text = _("Clockify detailed report, {period}: {entries}, {users}").format(
+    text = _("Clockify detailed report, {period}, {entries}, {users}").format(
         period=period, entries=_count(entries, N_("{count:,} entry"), N_("{count:,} entries")),
         users=_count(users, N_("{count:,} user"), N_("{count:,} users")))
     if currency:
-        text = _("{description}; amounts in {currency}").format(description=text,
+        text = _("{description}, amounts in {currency}").format(description=text,
                                                                 currency=currency)
     return text
 
@@ -345,13 +345,13 @@ def describe_projects(projects: int, archived: int, clients: int) -> str:
     if archived:
         counted = _("{projects} ({archived:,} archived)").format(projects=counted,
                                                                  archived=archived)
-    return _("Clockify projects export: {projects}, {clients}").format(
+    return _("Clockify projects export, {projects}, {clients}").format(
         projects=counted,
         clients=_count(clients, N_("{count:,} client"), N_("{count:,} clients")))
 
 
 def describe_team(members: int, deactivated: int, invited: int) -> str:
-    text = _("Clockify team export: {members}").format(
+    text = _("Clockify team export, {members}").format(
         members=_count(members, N_("{count:,} member"), N_("{count:,} members")))
     extra = []
     if deactivated:
@@ -362,14 +362,14 @@ def describe_team(members: int, deactivated: int, invited: int) -> str:
 
 
 _QBO_DESCRIPTION = {
-    "qbo_customers": (N_("QuickBooks customer contact list: {count:,} customer"),
-                      N_("QuickBooks customer contact list: {count:,} customers")),
-    "qbo_customers_page": (N_("QuickBooks customers page export: {count:,} customer"),
-                           N_("QuickBooks customers page export: {count:,} customers")),
-    "qbo_vendors": (N_("QuickBooks vendor contact list: {count:,} vendor"),
-                    N_("QuickBooks vendor contact list: {count:,} vendors")),
-    "qbo_employees": (N_("QuickBooks employee list: {count:,} employee"),
-                      N_("QuickBooks employee list: {count:,} employees")),
+    "qbo_customers": (N_("QuickBooks customer contact list, {count:,} customer"),
+                      N_("QuickBooks customer contact list, {count:,} customers")),
+    "qbo_customers_page": (N_("QuickBooks customers page export, {count:,} customer"),
+                           N_("QuickBooks customers page export, {count:,} customers")),
+    "qbo_vendors": (N_("QuickBooks vendor contact list, {count:,} vendor"),
+                    N_("QuickBooks vendor contact list, {count:,} vendors")),
+    "qbo_employees": (N_("QuickBooks employee list, {count:,} employee"),
+                      N_("QuickBooks employee list, {count:,} employees")),
 }
 
 
