@@ -118,6 +118,6 @@ def test_the_issue_shape_no_entry_said_to_sync_with_unmatched_projects(tmp_path:
 
     text = sync_checkup("check", "--clockify-file", str(report), "--qbo-file", str(qbo)).stdout
     line = next(x for x in text.splitlines() if "Billable time entries:" in x)
-    assert line.startswith("[FAIL] Billable time entries: 187 of 187 entries in the period "
+    assert line.startswith("[Problem] Billable time entries: 187 of 187 entries in the period "
                            "won't sync.")
     assert "will sync" not in line

@@ -690,47 +690,58 @@ def cli_help_hint(prog: str) -> str:
 
 # --- time entries: the summary when some reasons could not be checked (SPEC §3.4) ----------------
 
-# what was left out → the sentence naming it, and the sentence saying what is needed to finish
-_ENTRIES_LEFT_OUT: dict[frozenset[str], tuple[str, str]] = {
-    frozenset({"users"}): (
-        N_("Users were not checked (there is no QuickBooks employee list)."),
-        N_("This check needs the QuickBooks employees to finish.")),
-    frozenset({"projects"}): (
-        N_("Projects were not checked (there is no QuickBooks customer list)."),
-        N_("This check needs the QuickBooks customers to finish.")),
-    frozenset({"users", "projects"}): (
-        N_("Users and projects were not checked (there are no QuickBooks employee and customer "
-           "lists)."),
-        N_("This check needs the QuickBooks employees and customers to finish.")),
+# (what was left out, whether the check fails) → the whole summary around {counts}
+_PARTLY: dict[tuple[str, bool], str] = {
+    ("users", True): N_("{counts}. Users were not checked (there is no QuickBooks employee list), "
+                        "so no entry is said to sync yet: this check needs QuickBooks employees "
+                        "to finish."),
+    ("users", False): N_("Not checked: needs QuickBooks employees to finish. {counts}. Users were "
+                         "not checked (there is no QuickBooks employee list), so no entry is said "
+                         "to sync yet."),
+    ("projects", True): N_("{counts}. Projects were not checked (there is no QuickBooks customer "
+                           "list), so no entry is said to sync yet: this check needs QuickBooks "
+                           "customers to finish."),
+    ("projects", False): N_("Not checked: needs QuickBooks customers to finish. {counts}. "
+                            "Projects were not checked (there is no QuickBooks customer list), so "
+                            "no entry is said to sync yet."),
+    ("both", True): N_("{counts}. Users and projects were not checked (there are no QuickBooks "
+                       "employee and customer lists), so no entry is said to sync yet: this "
+                       "check needs QuickBooks employees and customers to finish."),
+    ("both", False): N_("Not checked: needs QuickBooks employees and customers to finish. "
+                        "{counts}. Users and projects were not checked (there are no QuickBooks "
+                        "employee and customer lists), so no entry is said to sync yet."),
+    ("unread", True): N_("{counts}. Users, projects and the closing date were not checked "
+                         "(QuickBooks was not read), so no entry is said to sync yet: this check "
+                         "needs QuickBooks to finish."),
+    ("unread", False): N_("Not checked: needs QuickBooks to finish. {counts}. Users, projects "
+                          "and the closing date were not checked (QuickBooks was not read), so "
+                          "no entry is said to sync yet."),
 }
-_NOTHING_READ = (N_("Users, projects and the closing date were not checked (QuickBooks was not "
-                    "read)."),
-                 N_("This check needs QuickBooks to finish."))
+_LEFT_OUT = {frozenset({"users"}): "users", frozenset({"projects"}): "projects",
+             frozenset({"users", "projects"}): "both"}
 
 
 def entries_partly_checked(total: int, wont: int, left_out: frozenset[str],
                            quickbooks_read: bool, failing: bool) -> str:
     """The entries check's summary when users and/or projects could not be checked: no entry is
-    said to sync, and the "needs … to finish" sentence stays, whether the check fails or not."""
-    what, needs = _ENTRIES_LEFT_OUT[left_out] if quickbooks_read else _NOTHING_READ
+    said to sync, and the "needs … to finish" qualifier stays, whether the check fails or not."""
+    case = _LEFT_OUT[left_out] if quickbooks_read else "unread"
     rest = total - wont
     if wont and rest:
         counts = _n("{wont:,} of {total:,} entry in the period won't sync; no problem was found "
-                    "so far in the others.",
+                    "so far in the other {rest:,}",
                     "{wont:,} of {total:,} entries in the period won't sync; no problem was "
-                    "found so far in the others.", total).format(wont=wont, total=total)
+                    "found so far in the other {rest:,}", total).format(wont=wont, total=total,
+                                                                         rest=rest)
     elif wont:
-        counts = _n("{wont:,} of {total:,} entry in the period won't sync.",
-                    "{wont:,} of {total:,} entries in the period won't sync.",
+        counts = _n("{wont:,} of {total:,} entry in the period won't sync",
+                    "{wont:,} of {total:,} entries in the period won't sync",
                     total).format(wont=wont, total=total)
     else:
-        counts = _n("No problem was found so far in the {total:,} entry in the period.",
-                    "No problem was found so far in the {total:,} entries in the period.",
+        counts = _n("No problem was found so far in the {total:,} entry in the period",
+                    "No problem was found so far in the {total:,} entries in the period",
                     total).format(total=total)
-    no_sync_yet = _("So no entry is said to sync yet.")
-    if failing:
-        return " ".join((counts, _(what), no_sync_yet, _(needs)))
-    return " ".join((_("Not checked."), _(needs), counts, _(what), no_sync_yet))
+    return _(_PARTLY[case, failing]).format(counts=counts)
 
 
 # --- not found in a file that may leave inactive records out (exports.md §10) ------------------
