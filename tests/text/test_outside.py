@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from tests.text.outside import scan
 
-# Most of what is left: argparse help of the command line (cli.py, fix_cli.py) and
-# lines (cli.py, fix_cli.py); the rest are product names, fonts and queries the rules can't
-# tell from prose (see the issue-12 note).
+# Most of what is left: the command line's argparse help (cli.py, fix_cli.py); the rest are
+# product names, fonts, log-only texts and queries the rules can't tell from prose (see the
+# issue-12 note).
 LIMIT = 47
 
 
