@@ -255,7 +255,8 @@ def test_overview_report_of_all_companies(
     assert re.search(r"^Pages:\s+1$", info.stdout, re.MULTILINE), info.stdout
     text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    for words in ("All companies: overview", "North", "South", "problem", "not checked"):
+    # the status words of the screen and the terminal (SPEC §11: one word per status)
+    for words in ("All companies: overview", "North", "South", "Problem", "Not checked"):
         assert words in text, words
     page = html.read_text(encoding="utf-8")
     assert "North" in page
