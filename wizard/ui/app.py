@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from wizard import __version__, logs
 from wizard.flow import Flow, Page
 from wizard.resources import resource_path
+from wizard.text import _
 from wizard.ui import errors, qtlog, startup_probe, theme
 from wizard.ui.first_paint import after_first_paint
 from wizard.ui.wizard_window import WizardWindow
@@ -124,7 +125,8 @@ class CompaniesHome:
 
         self.today = today
         self.page = CompaniesPage()
-        self.page.setWindowTitle(f"Sync Checkup {__version__} — All companies")
+        self.page.setWindowTitle(_("Sync Checkup {version} — All companies").format(
+            version=__version__))
         self.page.resize(1280, 560)
         self.page.open_requested.connect(self.on_page_open_requested)
         self.page.add_requested.connect(self.on_page_add_requested)

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.result import CHECK_IDS, Status
-from wizard.core.texts import CHECK_TITLES
+from wizard.core.texts import check_title
 from wizard.sources.gather import CancelToken
 from wizard.storage import companies
 from wizard.storage.companies import Company
 from wizard.text import _
 from wizard.text.companies import message
+from wizard.text.status import status_word
 from wizard.ui import theme
 from wizard.ui.workers import Worker
 
@@ -98,7 +99,7 @@ class CompaniesPage(QWidget):
         self.table = QTableWidget(0, len(Column), self)
         self.table.setAccessibleName(_("Saved companies"))
         self.table.setHorizontalHeaderLabels(
-            [_("Company"), _("Last checked"), *(CHECK_TITLES[c] for c in CHECK_IDS),
+            [_("Company"), _("Last checked"), *(check_title(c) for c in CHECK_IDS),
              _("Problems"), _("Since the previous run")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -167,7 +168,7 @@ class CompaniesPage(QWidget):
             if status is None:
                 self._set(row, column, "")
             else:
-                self._set(row, column, _(theme.STATUS_WORD[status]), status)
+                self._set(row, column, status_word(status), status)
         self._set(row, Column.PROBLEMS, summary.problems_text)
         self._set(row, Column.CHANGES, summary.changes_text)
 
