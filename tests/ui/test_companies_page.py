@@ -81,12 +81,12 @@ def test_check_all_fills_each_row_and_the_expired_one_says_so(
     assert page.status.text() == "Every company was checked."
     rows = {_cell(page, r, Column.NAME): r for r in range(3)}
     north, south, west = rows["North"], rows["South"], rows["West"]
-    assert _cell(page, north, Column.USERS) == "Fail"
-    assert _cell(page, south, Column.USERS) == "Pass"
+    assert _cell(page, north, Column.USERS) == "Problem"  # one word per status (SPEC §11)
+    assert _cell(page, south, Column.USERS) == "OK"
     assert not page.table.item(south, Column.USERS).icon().isNull()  # icon and word
-    assert _cell(page, west, Column.CONNECTION) == "Fail"
+    assert _cell(page, west, Column.CONNECTION) == "Problem"
     assert _cell(page, west, Column.USERS) == "Not checked"
-    assert _cell(page, north, Column.CONNECTION) == "Pass"
+    assert _cell(page, north, Column.CONNECTION) == "OK"
     problems = {name: int(_cell(page, r, Column.PROBLEMS).split()[0]) for name, r in rows.items()}
     assert problems["South"] < problems["North"]
     assert _cell(page, west, Column.CHANGES) == "First run of this company."
