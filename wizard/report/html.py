@@ -139,6 +139,10 @@ def _finding(block: FindingBlock, qt: bool) -> str:
             f'<span class="code">{_e(block.code)}</span>')
     body = (f"<p style=\"margin-top: 2px; margin-bottom: 2px\">{_e(block.message)}</p>"
             f"<p style=\"margin-top: 2px; margin-bottom: 2px\"><b>Fix:</b> {_e(block.fix)}</p>")
+    if block.links:
+        anchors = " &nbsp; ".join(f'<a href="{_e(url)}">{_e(words)}</a>'
+                                  for words, url in block.links)
+        body += f"<p style=\"margin-top: 2px; margin-bottom: 2px\">{anchors}</p>"
     if qt:
         # a one-cell table keeps the block together visually and carries the coloured edge
         return (f'<table width="100%" cellspacing="0" cellpadding="4" border="0" '

@@ -20,6 +20,7 @@ from wizard.core.names import NearKind, describe_difference
 from wizard.core.result import Finding, RunResult, Status
 from wizard.core.texts import CHECK_TITLES, REASON_SHORT, REASON_WORDS, SUPPORT_EMAIL
 from wizard.logs import scrub
+from wizard.text import _
 
 log = logging.getLogger(__name__)
 
@@ -129,10 +130,12 @@ class FindingBlock:
     message: str
     fix: str
     change: str | None = None  # "new since last run", "still failing"…
+    links: tuple[tuple[str, str], ...] = ()  # (words, web address) where the record is fixed
 
     def __post_init__(self) -> None:
         for name in ("heading", "status_word", "code", "message", "fix"):
             setattr(self, name, _clean(getattr(self, name)))
+        self.links = tuple((_clean(words), _clean(url)) for words, url in self.links)
         if self.change is not None:
             self.change = _clean(self.change)
 
@@ -326,6 +329,18 @@ def _changes(result: RunResult, comparison: Comparison) -> Section:
     return sec
 
 
+def _link_words(f: Finding) -> tuple[tuple[str, str], ...]:
+    """The finding's web pages with the words to show for each (none for files, the sample)."""
+    if f.links is None:
+        return ()
+    out = []
+    if f.links.quickbooks:
+        out.append((_("Open in QuickBooks"), f.links.quickbooks))
+    if f.links.clockify:
+        out.append((_("Open in Clockify"), f.links.clockify))
+    return tuple(out)
+
+
 def _findings(result: RunResult, comparison: Comparison | None, limits: Limits) -> Section:
     sec = Section("findings", "Problems and fixes", new_page=True)
     changes: dict[str, str] = {}
@@ -347,7 +362,8 @@ def _findings(result: RunResult, comparison: Comparison | None, limits: Limits) 
             word = f"{word}: {ROW_STATUS[f.code][0]}"
         sec.blocks.append(FindingBlock(
             heading=f"{subject_label(f)} ({kind_word(f)})", status_word=word.upper(), tone=tone,
-            code=f.code, message=f.message, fix=f.fix, change=changes.get(f.key)))
+            code=f.code, message=f.message, fix=f.fix, change=changes.get(f.key),
+            links=_link_words(f)))
     if rest:
         shown = rest[:limits.rows]
         sec.blocks.append(Heading(f"{len(rest):,} more problems of the same kinds"))
