@@ -80,7 +80,7 @@ def test_walk_every_page_on_the_sample_company(qtbot) -> None:  # type: ignore[n
     summary = window.pages[Page.SUMMARY]
     assert [summary.checks.index(r, 0).data() for r in range(5)] == [
         "Warning", "Fail", "Fail", "Fail", "Info"]
-    assert summary.changes.rowCount() > 10  # every problem, "to fix"
+    assert summary.problems.count() > 10  # every problem, "to fix"
     assert window.button(QWizard.WizardButton.FinishButton).isVisible()
     qtbot.mouseClick(window.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
     assert window.currentId() == Page.ENTRIES

@@ -155,3 +155,18 @@ def for_entries(places: WebPlaces, period: tuple[dt.date, dt.date]) -> Links:
     if not places.clockify:
         return NO_LINKS
     return Links(clockify=clockify_detailed_report(places.clockify, period))
+
+
+def name_to_type(finding: Finding) -> str | None:
+    """The exact name the fix asks the person to type, for Copy name (None: nothing to type).
+
+    A user's name is the Clockify member's own (only the member can change it): it is typed
+    into QuickBooks. A client's or project's is the suggestion where there is one (the
+    QuickBooks name to type in Clockify), else its own name (to create it in QuickBooks).
+    """
+    kind = finding.subject_kind
+    if kind == "user":
+        return finding.subject if finding.code != "USER_PENDING" else None
+    if kind in ("client", "project"):
+        return finding.suggestion or finding.subject
+    return None

@@ -544,10 +544,10 @@ def since_last_check_html(fixed: int, new: int, still: int, not_compared: list[s
 def first_run_html(problems: int) -> str:
     """The Summary page when the history has no earlier run of this workspace and company."""
     return _plural(problems,
-                   "<b>{n} thing to fix</b>, listed below (hover for the fix). This is the first "
+                   "<b>{n} thing to fix</b>, listed below with its fix. This is the first "
                    "run for this workspace and company on this computer: run the checkup again "
                    "after fixing things to see what changed.",
-                   "<b>{n} things to fix</b>, listed below (hover for the fix). This is the "
+                   "<b>{n} things to fix</b>, listed below, each with its fix. This is the "
                    "first run for this workspace and company on this computer: run the checkup "
                    "again after fixing things to see what changed.")
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.labels import TAG_MEANING, Tag
 from wizard.core.result import Status
+from wizard.text import _
 from wizard.ui import theme
 from wizard.ui.models import Role
 
@@ -40,6 +41,7 @@ class Legend(QWidget):
             chip = QLabel(self)
             icon = theme.tag_icon(tag, Status.FAIL)
             chip.setPixmap(icon.pixmap(QSize(16, 16), chip.devicePixelRatioF()))
+            chip.setAccessibleName(_("Status icon: {tag}").format(tag=tag))
             word = QLabel(str(tag), self)
             bg = theme.tag_background(tag, dark).name()
             fg = theme.tag_foreground(dark).name()

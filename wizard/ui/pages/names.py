@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from wizard.core.labels import TAG_MEANING
 from wizard.core.names import NearKind, describe_difference
+from wizard.core.result import RunResult
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
 from wizard.ui import theme
+from wizard.ui.action_bar import ActionBar
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import NamesModel, Role
 from wizard.ui.pages.base import StepPage
@@ -127,8 +129,15 @@ class NamesTable(QGroupBox):
 
 
 class NamesPage(StepPage):
+    """Signals:
+        fix_requested(object): "Fix for me…" on the selected problem (the Finding).
+    """
+
+    fix_requested = Signal(object)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.NAMES, parent)
+        self._result: RunResult | None = None
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search names…")
         self.search.setClearButtonEnabled(True)
@@ -155,6 +164,13 @@ class NamesPage(StepPage):
         self.detail.setAccessibleName("Details and fix for the selected row")
         self.detail.setOpenLinks(False)
         self.detail.setHtml(PLACEHOLDER)
+        self.actions = ActionBar(self)
+        self.actions.fix_requested.connect(self.fix_requested)
+        pane = QWidget(self)
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.addWidget(self.detail, 1)
+        pane_layout.addWidget(self.actions)
         tables = QSplitter(Qt.Orientation.Vertical, self)
         tables.addWidget(self.users)
         tables.addWidget(self.customers)
@@ -162,7 +178,7 @@ class NamesPage(StepPage):
         tables.setStretchFactor(1, 3)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(tables)
-        split.addWidget(self.detail)
+        split.addWidget(pane)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([700, 260])
@@ -176,11 +192,17 @@ class NamesPage(StepPage):
         self.setTabOrder(self.problems_only, self.users.view)
         self.setTabOrder(self.users.view, self.customers.view)
         self.setTabOrder(self.customers.view, self.detail)
+        previous: QWidget = self.detail
+        for button in self.actions.buttons:
+            self.setTabOrder(previous, button)
+            previous = button
 
     def show_loaded(self, loaded: Loaded) -> None:
         self.users.set_rows(loaded.users)
         self.customers.set_rows(loaded.customers)
         self.detail.setHtml(PLACEHOLDER)
+        self._result = loaded.result
+        self.actions.show_for(None, result=self._result)
 
     def select(self, clockify_name: str) -> bool:
         """Select the first row with this Clockify name in either table."""
@@ -227,6 +249,7 @@ class NamesPage(StepPage):
                 table.view.clearSelection()
                 table.view.selectionModel().blockSignals(False)
         self.detail.setHtml(detail_html(row, theme.is_dark()))
+        self.actions.show_for(row.finding, result=self._result)
 
 
 def detail_html(row: NameRow, dark: bool) -> str:
