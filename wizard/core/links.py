@@ -157,16 +157,19 @@ def for_entries(places: WebPlaces, period: tuple[dt.date, dt.date]) -> Links:
     return Links(clockify=clockify_detailed_report(places.clockify, period))
 
 
-def name_to_type(finding: Finding) -> str | None:
-    """The exact name the fix asks the person to type, for Copy name (None: nothing to type).
+def name_to_type(finding: Finding) -> tuple[str, str] | None:
+    """The exact name the fix asks the person to type, and where ("quickbooks" or
+    "clockify"), for Copy name; None when there is nothing to type.
 
     A user's name is the Clockify member's own (only the member can change it): it is typed
-    into QuickBooks. A client's or project's is the suggestion where there is one (the
-    QuickBooks name to type in Clockify), else its own name (to create it in QuickBooks).
+    into QuickBooks as the employee's Display name. A client's or project's suggestion is the
+    QuickBooks name to type in Clockify; without one, its own name is what QuickBooks needs.
     """
     kind = finding.subject_kind
     if kind == "user":
-        return finding.subject if finding.code != "USER_PENDING" else None
+        return (finding.subject, "quickbooks") if finding.code != "USER_PENDING" else None
     if kind in ("client", "project"):
-        return finding.suggestion or finding.subject
+        if finding.suggestion:
+            return finding.suggestion, "clockify"
+        return finding.subject, "quickbooks"
     return None

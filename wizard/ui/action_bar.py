@@ -74,7 +74,8 @@ class ActionBar(QWidget):
                  result: RunResult | None = None) -> None:
         """Point the buttons at this finding; `result` tells where its sides came from."""
         self.finding = finding
-        self.name = name_to_type(finding) if finding is not None else None
+        typed = name_to_type(finding) if finding is not None else None
+        self.name = typed[0] if typed else None
         subject = finding.subject if finding is not None else ""
         links = finding.links if finding is not None else None
         sources = result.sources if result is not None else {}
@@ -83,8 +84,11 @@ class ActionBar(QWidget):
 
         if self.name:
             self.copy_name.setEnabled(True)
-            self.copy_name.setToolTip(_("Copies “{name}”, the exact name to type.")
-                                      .format(name=self.name))
+            in_quickbooks = typed is not None and typed[1] == "quickbooks"
+            self.copy_name.setToolTip(
+                (_("Copies “{name}”, the exact name to type in QuickBooks.") if in_quickbooks
+                 else _("Copies “{name}”, the exact name to type in Clockify."))
+                .format(name=self.name))
             self.copy_name.setAccessibleName(_("Copy the name “{name}”").format(name=self.name))
         else:
             self.copy_name.setEnabled(False)

@@ -16,8 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from wizard.core.compare import ChangedFinding, Comparison
-from wizard.core.result import EntryItem, Finding, Status
+from wizard.core.result import EntryItem
 from wizard.core.texts import REASON_SHORT, REASON_WORDS
 from wizard.ui import theme
 from wizard.ui.rows import (
@@ -346,49 +345,4 @@ class ReasonsModel(_ListModel):
             return REASON_SHORT.get(code, code)
         if role == Role.ROW:
             return code
-        return None
-
-
-class ChangeColumn(IntEnum):
-    CHANGE = 0
-    SUBJECT = 1
-    DETAIL = 2
-
-
-_CHANGE_STATUS = {"fixed": Status.PASS, "new": Status.FAIL, "still to fix": Status.WARN}
-
-
-class ChangesModel(_ListModel):
-    """Fixed / new / still to fix — or just "to fix" — one row per finding."""
-
-    headers = ("Change", "Name", "What")  # ChangeColumn order
-
-    def set_changes(self, changes: Comparison | None) -> None:
-        def rows(word: str, items: tuple[ChangedFinding, ...]) -> list[tuple[str, Finding]]:
-            return [(word, c.problem) for c in items]
-        self.set_rows([] if changes is None else (
-            rows("fixed", changes.fixed) + rows("new", changes.new)
-            + rows("still to fix", changes.still_failing)))
-
-    def set_rows(self, rows: Sequence[tuple[str, Finding]]) -> None:
-        self._replace(rows)
-
-    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        row = self._row(index)
-        if row is None:
-            return None
-        change, f = row
-        col = index.column()
-        if role == _ROLE.DisplayRole:
-            if col == ChangeColumn.CHANGE:
-                return change
-            if col == ChangeColumn.SUBJECT:
-                return f.subject + (f" (client {f.client})" if f.client else "")
-            return f.message
-        if role == _ROLE.DecorationRole and col == ChangeColumn.CHANGE:
-            return theme.status_icon(_CHANGE_STATUS.get(change, f.status))
-        if role == _ROLE.ToolTipRole:
-            return f.fix
-        if role == Role.ROW:
-            return f
         return None
