@@ -26,6 +26,7 @@ from tests.fakes.clockify_server import FakeClockify, load_sample, serve
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
 from tests.fakes.quickbooks_server import FakeQuickBooks
 from tests.ui.conftest import make_window
+from wizard.core.fixes import actions_for, plan_for
 from wizard.core.result import Status
 from wizard.flow import Load, Page
 from wizard.sources import clockify, demo, intuit, quickbooks
@@ -230,6 +231,7 @@ def test_every_problem_card_copies_the_name_and_opens_the_record(  # type: ignor
     web = clockify.web_url_for(fakes.clockify.core_url)
     clipboard = QGuiApplication.clipboard()
     company = window.session.flow.result.facts["company"]
+    plan = plan_for(window.session.flow.result)
     for page in (Page.SUMMARY, Page.RESYNC):
         cards = window.pages[page].problems.cards
         assert len(cards) > 10
@@ -256,7 +258,7 @@ def test_every_problem_card_copies_the_name_and_opens_the_record(  # type: ignor
             if f.code == "USER_IS_VENDOR":
                 _click(qtbot, bar.open_quickbooks)
                 assert browser.urls[-1].endswith(f"vendordetail?nameId={vendors[f.subject]}")
-            assert not bar.fix.isEnabled()
+            assert bar.fix.isEnabled() == bool(actions_for(plan, f.key))
             assert bar.fix.toolTip()
     # the detail pane on the Names page offers the same
     names = window.pages[Page.NAMES]

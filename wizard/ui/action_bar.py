@@ -8,15 +8,38 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
+from wizard.core.fixes import Plan, actions_for, manual_for, plan_for
 from wizard.core.links import name_to_type
 from wizard.core.result import Finding, RunResult
-from wizard.text import _
+from wizard.text import _, _n
+from wizard.text.fixes import MANUAL_WHY
 
 
 def open_web_page(url: str) -> bool:
     """Hand a record's page to the browser (the one place the wizard opens a web page, so a
     test can catch the address through `QDesktopServices.setUrlHandler`)."""
     return QDesktopServices.openUrl(QUrl(url))
+
+
+def fix_plan(result: RunResult | None) -> Plan | None:
+    """The fix plan of a check, to ask each row whether "Fix for me…" applies (pure: no ids
+    of workspace or company are needed for that)."""
+    return plan_for(result) if result is not None else None
+
+
+def fixability(plan: Plan | None, finding: Finding | None) -> tuple[bool, str]:
+    """Whether "Fix for me…" can fix this finding, and the sentence for the button's tip."""
+    if plan is None or finding is None:
+        return False, ""
+    actions = actions_for(plan, finding.key)
+    if actions:
+        return True, _n("Shows the change that fixes it, and makes it only when you confirm.",
+                        "Shows the {count} changes that fix it, and makes them only when you "
+                        "confirm.", len(actions)).format(count=len(actions))
+    manual = manual_for(plan, finding.key)
+    if manual is not None and manual.why in MANUAL_WHY:
+        return False, _(MANUAL_WHY[manual.why])
+    return False, ""
 
 
 def _side_why(system: str, source: str | None, has_problem: bool) -> str:

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from wizard.core.result import Finding, RunResult, Status
 from wizard.text import N_, _, _n
-from wizard.ui.action_bar import ActionBar
+from wizard.ui.action_bar import ActionBar, fix_plan, fixability
 from wizard.ui.widgets import icon_label
 
 if TYPE_CHECKING:
     from wizard.core.compare import Comparison
+    from wizard.core.fixes import Plan
 
 # how a row's change is shown: (status for the icon, or None = the finding's own; the word)
 CHANGE_SHOWN: dict[str, tuple[Status | None, str]] = {
@@ -71,7 +72,7 @@ class ProblemCard(QFrame):
     """One problem, every word on show."""
 
     def __init__(self, change: str, finding: Finding, result: RunResult | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, plan: Plan | None = None) -> None:
         super().__init__(parent)
         self.change = change
         self.finding = finding
@@ -95,7 +96,9 @@ class ProblemCard(QFrame):
         self.fix = _wrapped(_("Fix: {fix}").format(fix=finding.fix), self) \
             if change != "fixed" else None
         self.actions = ActionBar(self)
-        self.actions.show_for(finding if change != "fixed" else None, result=result)
+        fixable, why = fixability(plan, finding)
+        self.actions.show_for(finding if change != "fixed" else None, fixable, why,
+                              result=result)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
@@ -135,8 +138,9 @@ class ProblemList(QScrollArea):
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(6)
         self.cards = []
+        plan = fix_plan(result) if rows else None
         for change, finding in rows[:MAX_CARDS]:
-            card = ProblemCard(change, finding, result, inner)
+            card = ProblemCard(change, finding, result, inner, plan)
             card.actions.fix_requested.connect(self.fix_requested)
             self.cards.append(card)
             layout.addWidget(card)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.fixes import Plan
 from wizard.core.labels import TAG_MEANING, Tag
 from wizard.core.names import NearKind, describe_difference
 from wizard.core.result import RunResult
@@ -27,7 +28,7 @@ from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
 from wizard.text import _, _n
 from wizard.ui import theme
-from wizard.ui.action_bar import ActionBar
+from wizard.ui.action_bar import ActionBar, fix_plan, fixability
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import NamesModel, Role
 from wizard.ui.pages.base import StepPage
@@ -163,6 +164,7 @@ class NamesPage(StepPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.NAMES, parent)
         self._result: RunResult | None = None
+        self._plan: Plan | None = None
         self._opened = False
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search names…")
@@ -249,6 +251,7 @@ class NamesPage(StepPage):
         self.customers.set_rows(loaded.customers)
         self.detail.setHtml(PLACEHOLDER)
         self._result = loaded.result
+        self._plan = fix_plan(loaded.result)
         self.actions.show_for(None, result=self._result)
 
     def select(self, clockify_name: str) -> bool:
@@ -317,7 +320,8 @@ class NamesPage(StepPage):
                 table.view.clearSelection()
                 table.view.selectionModel().blockSignals(False)
         self.detail.setHtml(detail_html(row, theme.is_dark()))
-        self.actions.show_for(row.finding, result=self._result)
+        fixable, why = fixability(self._plan, row.finding)
+        self.actions.show_for(row.finding, fixable, why, result=self._result)
 
 
 def hidden_counts(flat: FlatNames, order: list[int] | None) -> tuple[int, int]:
