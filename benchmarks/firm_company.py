@@ -23,6 +23,7 @@ if __package__ in (None, ""):
 
 from wizard.core.model import ClockifySide, QuickBooksSide
 from wizard.sources.clockify import ClockifyClient
+from wizard.sources.demo import _clockify_routes
 from wizard.sources.intuit import FixedToken
 from wizard.sources.quickbooks import PAGE_SIZE, QuickBooksClient, query_statement
 from wizard.sources.replay import Route, replay_session
@@ -211,17 +212,8 @@ def _dump(path: Path, value: object) -> None:
 
 def read_firm(folder: Path) -> tuple[ClockifySide, QuickBooksSide]:
     """Both sides through the live clients, replaying the answers written by `write_firm`."""
-    ws, last = r"/api/v1/workspaces/[^/]+", {"Last-Page": "true"}
-    clockify_routes = [
-        Route("GET", r"/api/v1/user", "user.json"),
-        Route("GET", r"/api/v1/workspaces", "workspaces-owner.json", query={"roles": "OWNER"}),
-        Route("GET", r"/api/v1/workspaces", body=b"[]", query={"roles": "WORKSPACE_ADMIN"}),
-        Route("GET", r"/api/v1/workspaces", "workspaces.json"),
-        Route("GET", ws + "/users", "users.json", headers=last),
-        Route("GET", ws + "/clients", "clients.json", headers=last),
-        Route("GET", ws + "/projects", "projects.json", headers=last),
-        Route("POST", r"/v1/workspaces/[^/]+/reports/detailed", "detailed-report.json"),
-    ]
+    # Clockify answers exactly as for the sample company, from this folder's files
+    clockify_routes = _clockify_routes()
     base = rf"/v3/company/{REALM}"
     qbo_routes = [Route("GET", rf"{base}/companyinfo/{REALM}", "companyinfo.json"),
                   Route("GET", base + "/preferences", "preferences.json")]

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from tests.fakes.clockify_server import load_sample, serve
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit
-from tests.fakes.quickbooks_server import FakeQuickBooks
+from tests.fakes.quickbooks_server import FakeQuickBooks, serve_sample
 from wizard.core.links import QUICKBOOKS_WEB
 from wizard.sources import clockify, demo, intuit, quickbooks
 
@@ -22,25 +22,11 @@ KEY = "Lk5t" * 12
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _serve_sample_quickbooks(fake: FakeQuickBooks) -> dict[str, list[dict[str, Any]]]:
-    folder = demo.sample_dir() / "quickbooks"
-
-    def read(name: str) -> Any:
-        return json.loads((folder / name).read_text(encoding="utf-8"))
-
-    fake.company = read("companyinfo.json")
-    fake.prefs = read("preferences.json")
-    fake.lists = {"Employee": read("employees.json")["QueryResponse"]["Employee"],
-                  "Vendor": read("vendors.json")["QueryResponse"]["Vendor"],
-                  "Customer": read("customers.json")["QueryResponse"]["Customer"]}
-    return fake.lists
-
-
 def _live_check() -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], str]:
     with serve() as fake_clockify, FakeIntuit() as fake_intuit, \
             FakeQuickBooks(fake_intuit) as fake_qbo:
         load_sample(fake_clockify, demo.sample_dir() / "clockify", KEY)
-        lists = _serve_sample_quickbooks(fake_qbo)
+        lists = serve_sample(fake_qbo)
         grant = fake_intuit.issue()
         env = {k: v for k, v in os.environ.items() if not k.startswith("SYNC_CHECKUP_")}
         env.update({"SYNC_CHECKUP_HOME": os.environ["SYNC_CHECKUP_HOME"],

@@ -46,6 +46,9 @@ def test_sample_cards_copy_names_and_say_why_nothing_opens(qtbot) -> None:  # ty
         for button in bar.buttons:
             assert button.accessibleName()
             assert button.toolTip()
+    entries = window.pages[Page.ENTRIES]
+    assert not entries.open_report.isEnabled()
+    assert entries.open_report.toolTip() == "The sample company has no web pages to open."
     # every word of every problem is on show: nothing cut off, nothing only in a tooltip
     for card in cards:
         assert card.message.text() == card.finding.message

@@ -9,11 +9,9 @@ keyring keeps it); QuickBooks tokens come from the environment variables support
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import keyring
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import QWizard
 
 from tests.fakes.clockify_server import FakeClockify, load_sample, serve
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
-from tests.fakes.quickbooks_server import FakeQuickBooks
+from tests.fakes.quickbooks_server import FakeQuickBooks, serve_sample
 from tests.ui.conftest import make_window
 from wizard.core.fixes import actions_for, plan_for
 from wizard.core.result import Status
@@ -35,20 +33,6 @@ from wizard.ui.rows import NameColumn
 pytestmark = pytest.mark.gui
 
 KEY = "Qw7e" * 12
-
-
-def _sample_quickbooks(fake: FakeQuickBooks) -> None:
-    """Serve the sample company's stored QuickBooks answers."""
-    folder = demo.sample_dir() / "quickbooks"
-
-    def read(name: str) -> Any:
-        return json.loads((folder / name).read_text(encoding="utf-8"))
-
-    fake.company = read("companyinfo.json")
-    fake.prefs = read("preferences.json")
-    fake.lists = {"Employee": read("employees.json")["QueryResponse"]["Employee"],
-                  "Vendor": read("vendors.json")["QueryResponse"]["Vendor"],
-                  "Customer": read("customers.json")["QueryResponse"]["Customer"]}
 
 
 @dataclass
@@ -65,7 +49,7 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> Iterator[Fakes]:
     with serve() as fake_clockify, FakeIntuit() as fake_intuit, \
             FakeQuickBooks(fake_intuit) as fake_qbo:
         load_sample(fake_clockify, demo.sample_dir() / "clockify", KEY)
-        _sample_quickbooks(fake_qbo)
+        serve_sample(fake_qbo)
         grant = fake_intuit.issue()
         for name, value in ((clockify.ENV_API_URL, fake_clockify.core_url),
                             (clockify.ENV_REPORTS_URL, fake_clockify.reports_url),
@@ -269,3 +253,12 @@ def test_every_problem_card_copies_the_name_and_opens_the_record(  # type: ignor
     assert parse_qs(urlsplit(browser.urls[-1]).query)["nameId"] \
         == [customers["Oak & Stone Realty:Open House Flyers"]]
     assert len(browser.urls) > 30  # every card's pages were opened, on both pages
+    # the entries that won't sync: their page is Clockify's Detailed report for the period
+    entries = window.pages[Page.ENTRIES]
+    _click(qtbot, entries.open_report)
+    report = urlsplit(browser.urls[-1])
+    assert f"{report.scheme}://{report.netloc}" == web
+    assert report.path == "/reports/detailed"
+    start, end = window.session.flow.result.period
+    assert parse_qs(report.query) == {"start": [f"{start.isoformat()}T00:00:00.000Z"],
+                                      "end": [f"{end.isoformat()}T23:59:59.999Z"]}

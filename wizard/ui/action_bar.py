@@ -42,7 +42,7 @@ def fixability(plan: Plan | None, finding: Finding | None) -> tuple[bool, str]:
     return False, ""
 
 
-def _side_why(system: str, source: str | None, has_problem: bool) -> str:
+def side_why(system: str, source: str | None, has_problem: bool) -> str:
     """Why a side's button is off, as a whole sentence."""
     if source == "file":
         return (_("QuickBooks was read from exported files: there is no web page to open.")
@@ -131,7 +131,7 @@ class ActionBar(QWidget):
                 _("Opens it in QuickBooks in your browser, in whichever QuickBooks company your "
                   "browser has open."))
         else:
-            self.open_quickbooks.setToolTip(_side_why("quickbooks", sources.get("quickbooks"),
+            self.open_quickbooks.setToolTip(side_why("quickbooks", sources.get("quickbooks"),
                                                       finding is None))
 
         clockify_url = links.clockify if links is not None else None
@@ -145,7 +145,7 @@ class ActionBar(QWidget):
                 .format(workspace=workspace) if workspace else
                 _("Opens it in Clockify in your browser."))
         else:
-            self.open_clockify.setToolTip(_side_why("clockify", sources.get("clockify"),
+            self.open_clockify.setToolTip(side_why("clockify", sources.get("clockify"),
                                                     finding is None))
 
         self.fix.setEnabled(finding is not None and fixable)
