@@ -73,6 +73,7 @@ class Finding:
         if self.subject_kind in ("user", "client", "project"):
             out["subject_id"] = self.subject_id
             out["match_id"] = self.match_id
+            out["match_type"] = self.match_type
         if self.subject_kind == "project":
             out["client"] = self.client
         out["match"] = self.match
