@@ -89,6 +89,23 @@ def small_company() -> dict[str, list[dict[str, Any]]]:
     }
 
 
+def serve_sample(fake: FakeQuickBooks) -> dict[str, list[dict[str, Any]]]:
+    """Serve the sample company's stored QuickBooks answers; its lists come back."""
+    from wizard.sources import demo
+
+    folder = demo.sample_dir() / "quickbooks"
+
+    def read(name: str) -> Any:
+        return json.loads((folder / name).read_text(encoding="utf-8"))
+
+    fake.company = read("companyinfo.json")
+    fake.prefs = read("preferences.json")
+    fake.lists = {"Employee": read("employees.json")["QueryResponse"]["Employee"],
+                  "Vendor": read("vendors.json")["QueryResponse"]["Vendor"],
+                  "Customer": read("customers.json")["QueryResponse"]["Customer"]}
+    return fake.lists
+
+
 class FakeQuickBooks(LoopbackServer):
     """`with FakeQuickBooks(intuit) as qbo:`; point the app at `qbo.url`."""
 

@@ -363,3 +363,18 @@ def test_the_report_never_calls_files_or_the_sample_connected(tmp_path: Path, so
     assert "Connected to" not in html
     assert "Both sides are connected" not in html
     assert "nothing was connected" in html.replace("&#x27;", "'")
+
+
+def test_each_problem_links_to_its_record_where_the_side_has_a_web_page() -> None:
+    from wizard.core.links import Links
+    from wizard.report import render
+    result = sample_result()
+    url = "https://app.qbo.intuit.com/app/customerdetail?nameId=58"
+    target = next(f for f in result.findings if f.code == "CLIENT_NEAR_MATCH")
+    findings = tuple(dataclasses.replace(f, links=Links(None, url)) if f is target else f
+                     for f in result.findings)
+    html = render(dataclasses.replace(result, findings=findings), "html").decode("utf-8")
+    assert html.count('href="https://app.qbo.intuit.com/app/customerdetail?nameId=58"') == 1
+    assert "Open in QuickBooks</a>" in html
+    # the sample company has no web pages: no link anywhere else
+    assert html.count("Open in Clockify</a>") == 0

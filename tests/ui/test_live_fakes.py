@@ -9,21 +9,22 @@ keyring keeps it); QuickBooks tokens come from the environment variables support
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import keyring
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWizard
 
 from tests.fakes.clockify_server import FakeClockify, load_sample, serve
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
-from tests.fakes.quickbooks_server import FakeQuickBooks
+from tests.fakes.quickbooks_server import FakeQuickBooks, serve_sample
 from tests.ui.conftest import make_window
+from wizard.core.fixes import actions_for, plan_for
 from wizard.core.result import Status
 from wizard.flow import Load, Page
 from wizard.sources import clockify, demo, intuit, quickbooks
@@ -32,20 +33,6 @@ from wizard.ui.rows import NameColumn
 pytestmark = pytest.mark.gui
 
 KEY = "Qw7e" * 12
-
-
-def _sample_quickbooks(fake: FakeQuickBooks) -> None:
-    """Serve the sample company's stored QuickBooks answers."""
-    folder = demo.sample_dir() / "quickbooks"
-
-    def read(name: str) -> Any:
-        return json.loads((folder / name).read_text(encoding="utf-8"))
-
-    fake.company = read("companyinfo.json")
-    fake.prefs = read("preferences.json")
-    fake.lists = {"Employee": read("employees.json")["QueryResponse"]["Employee"],
-                  "Vendor": read("vendors.json")["QueryResponse"]["Vendor"],
-                  "Customer": read("customers.json")["QueryResponse"]["Customer"]}
 
 
 @dataclass
@@ -62,7 +49,7 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> Iterator[Fakes]:
     with serve() as fake_clockify, FakeIntuit() as fake_intuit, \
             FakeQuickBooks(fake_intuit) as fake_qbo:
         load_sample(fake_clockify, demo.sample_dir() / "clockify", KEY)
-        _sample_quickbooks(fake_qbo)
+        serve_sample(fake_qbo)
         grant = fake_intuit.issue()
         for name, value in ((clockify.ENV_API_URL, fake_clockify.core_url),
                             (clockify.ENV_REPORTS_URL, fake_clockify.reports_url),
@@ -187,3 +174,91 @@ def test_dropped_connections_mid_load_are_one_sentence_and_recheck_recovers(  # 
     assert not plan.load_message.isVisible()
     assert flow.result.check("users").status is Status.FAIL  # checked again, with data
     assert "CLOCKIFY_CONNECTED" in {f.code for f in flow.result.findings}
+
+
+class UrlCatcher(QObject):
+    """Takes the place of the browser: every address the app asks to open lands here."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def take(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+@pytest.fixture
+def browser() -> Iterator[UrlCatcher]:
+    catcher = UrlCatcher()
+    for scheme in ("http", "https"):
+        QDesktopServices.setUrlHandler(scheme, catcher, "take")
+    yield catcher
+    for scheme in ("http", "https"):
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    assert button.isEnabled(), button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_every_problem_card_copies_the_name_and_opens_the_record(  # type: ignore[no-untyped-def]
+        qtbot, caplog, fakes, browser) -> None:
+    window = _live_window(qtbot, caplog)
+    _next(qtbot, window)
+    _finished(qtbot, window)
+    for _page in (Page.NAMES, Page.RESYNC, Page.RECONNECT, Page.ENTRIES, Page.SUMMARY):
+        _next(qtbot, window)
+    customers = {c["FullyQualifiedName"]: c["Id"] for c in fakes.quickbooks.lists["Customer"]}
+    vendors = {v["DisplayName"]: v["Id"] for v in fakes.quickbooks.lists["Vendor"]}
+    web = clockify.web_url_for(fakes.clockify.core_url)
+    clipboard = QGuiApplication.clipboard()
+    company = window.session.flow.result.facts["company"]
+    plan = plan_for(window.session.flow.result)
+    for page in (Page.SUMMARY, Page.RESYNC):
+        cards = window.pages[page].problems.cards
+        assert len(cards) > 10
+        for card in cards:
+            f, bar = card.finding, card.actions
+            assert not card.message.text().endswith("…")
+            if f.subject_kind not in ("user", "client", "project"):
+                continue
+            if f.code != "USER_PENDING":
+                _click(qtbot, bar.copy_name)
+                name = clipboard.text()
+                assert name == (f.suggestion or f.subject if f.subject_kind != "user"
+                                else f.subject)
+                assert f"“{name}”" in card.heading.text() + f.message + f.fix
+            if f.subject_kind == "project":
+                _click(qtbot, bar.open_clockify)
+                assert browser.urls[-1] == f"{web}/projects/{f.subject_id}/edit"
+            if f.match and f.subject_kind != "user":
+                _click(qtbot, bar.open_quickbooks)
+                query = parse_qs(urlsplit(browser.urls[-1]).query)
+                assert query["nameId"] == [customers[f.match]], f
+                # names the company the browser must have open
+                assert f"“{company}”" in bar.open_quickbooks.toolTip()
+            if f.code == "USER_IS_VENDOR":
+                _click(qtbot, bar.open_quickbooks)
+                assert browser.urls[-1].endswith(f"vendordetail?nameId={vendors[f.subject]}")
+            assert bar.fix.isEnabled() == bool(actions_for(plan, f.key))
+            assert bar.fix.toolTip()
+    # the detail pane on the Names page offers the same
+    names = window.pages[Page.NAMES]
+    assert names.select("Open House Flyer")
+    _click(qtbot, names.actions.copy_name)
+    assert clipboard.text() == "Open House Flyers"
+    _click(qtbot, names.actions.open_quickbooks)
+    assert parse_qs(urlsplit(browser.urls[-1]).query)["nameId"] \
+        == [customers["Oak & Stone Realty:Open House Flyers"]]
+    assert len(browser.urls) > 30  # every card's pages were opened, on both pages
+    # the entries that won't sync: their page is Clockify's Detailed report for the period
+    entries = window.pages[Page.ENTRIES]
+    _click(qtbot, entries.open_report)
+    report = urlsplit(browser.urls[-1])
+    assert f"{report.scheme}://{report.netloc}" == web
+    assert report.path == "/reports/detailed"
+    start, end = window.session.flow.result.period
+    assert parse_qs(report.query) == {"start": [f"{start.isoformat()}T00:00:00.000Z"],
+                                      "end": [f"{end.isoformat()}T23:59:59.999Z"]}

@@ -80,7 +80,7 @@ def test_walk_every_page_on_the_sample_company(qtbot) -> None:  # type: ignore[n
     summary = window.pages[Page.SUMMARY]
     assert [summary.checks.index(r, 0).data() for r in range(5)] == [
         "Warning", "Problem", "Problem", "Problem", "Info"]
-    assert summary.changes.rowCount() > 10  # every problem, "to fix"
+    assert summary.problems.count() > 10  # every problem, "to fix"
     assert window.button(QWizard.WizardButton.FinishButton).isVisible()
     qtbot.mouseClick(window.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
     assert window.currentId() == Page.ENTRIES
@@ -393,8 +393,8 @@ def test_recheck_with_quickbooks_unreachable_fixes_no_name(qtbot) -> None:  # ty
     qtbot.waitUntil(lambda: len(calls) == 2, timeout=20_000)
     _loaded(qtbot, window)
     qtbot.waitUntil(lambda: "Since the last check" in page.changes_label.text(), timeout=20_000)
-    words = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
-    assert "Fixed" not in words
+    words = [card.change for card in page.problems.cards]  # each card's change
+    assert "fixed" not in words
     assert words == []  # names were not compared at all
     assert "0 problems fixed" in page.changes_label.text()
     assert "Not compared: Users and employees" in page.changes_label.text()
@@ -402,10 +402,9 @@ def test_recheck_with_quickbooks_unreachable_fixes_no_name(qtbot) -> None:  # ty
     # the Summary page compares with the stored run the same way
     summary = window.pages[Page.SUMMARY]
     assert window.session.flow.since_last_run is not None
-    rows = [(summary.changes.index(r, 0).data(), summary.changes.index(r, 1).data())
-            for r in range(summary.changes.rowCount())]
-    assert ("New", "QuickBooks") in rows  # the change words as shown
-    assert not any(word == "Fixed" for word, _ in rows)
+    rows = [(card.change, card.finding.subject) for card in summary.problems.cards]
+    assert ("new", "QuickBooks") in rows
+    assert not any(word == "fixed" for word, _ in rows)
     assert "Not compared" in summary.changes_label.text()
 
 

@@ -6,11 +6,12 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wizard.core import deleted, texts
+from wizard.core import links as weblinks
 from wizard.core.gcpause import paused_gc
 from wizard.core.model import (
     Client,
@@ -122,7 +123,10 @@ class _QboNames:
                 self.inactive_employees.setdefault(rec.display_name, rec)
         self.active_employees = NameIndex([r for r in employees if r.active],
                                           lambda r: r.display_name)
-        self.vendor_names = {r.display_name for r in deleted.clean_records(qbo.vendors or ())}
+        self.vendors_by_name: dict[str, NameRecord] = {}
+        for rec in deleted.clean_records(qbo.vendors or ()):
+            self.vendors_by_name.setdefault(rec.display_name, rec)
+        self.vendor_names = self.vendors_by_name.keys()
         self.employee_names = {r.display_name for r in employees}
         # from files that may leave inactive records out: how to get them (else None)
         self.inactive_customers_how = qbo.unknown.get("inactive_customers")
@@ -189,12 +193,12 @@ def _user_finding(member: Member, names: _QboNames, has_vendors: bool) -> Findin
 
     def make(code: str, status: Status, text: texts.Text, match: str | None = None,
              near_kind: str | None = None, suggestion: str | None = None,
-             match_id: str | None = None) -> Finding:
+             match_id: str | None = None, match_type: str | None = None) -> Finding:
         return Finding(code=code, check="users", status=status,
                        subject=member.name or _("(no name)"), subject_kind="user",
                        subject_id=member.id, message=text.message, fix=text.fix, match=match,
                        near_kind=near_kind, suggestion=suggestion, deactivated=deact,
-                       match_id=match_id)
+                       match_id=match_id, match_type=match_type)
 
     if member.is_pending:
         return make("USER_PENDING", Status.WARN, texts.user_pending(member.name))
@@ -206,8 +210,10 @@ def _user_finding(member: Member, names: _QboNames, has_vendors: bool) -> Findin
     if inactive is not None:
         return _marked(make("EMPLOYEE_INACTIVE", Status.FAIL, texts.employee_inactive(name, deact),
                             match=inactive.display_name, match_id=inactive.id), inactive)
-    if has_vendors and name in names.vendor_names:
-        return make("USER_IS_VENDOR", Status.FAIL, texts.user_is_vendor(name, deact), match=name)
+    vendor = names.vendors_by_name.get(name) if has_vendors else None
+    if vendor is not None:
+        return make("USER_IS_VENDOR", Status.FAIL, texts.user_is_vendor(name, deact), match=name,
+                    match_id=vendor.id, match_type="vendor")
     near = names.active_employees.near(name)
     if near is not None:
         return make("USER_NEAR_MATCH", Status.FAIL,
@@ -257,11 +263,12 @@ def _client_finding(client: Client, names: _QboNames) -> tuple[Finding, Customer
 
     def make(code: str, status: Status, text: texts.Text, match: str | None = None,
              near_kind: str | None = None, suggestion: str | None = None,
-             match_id: str | None = None) -> Finding:
+             match_id: str | None = None, match_type: str | None = None) -> Finding:
         return Finding(code=code, check="customers", status=status, subject=name,
                        subject_kind="client", subject_id=client.id, message=text.message,
                        fix=text.fix, match=match, near_kind=near_kind, suggestion=suggestion,
-                       archived=client.archived, match_id=match_id)
+                       archived=client.archived, match_id=match_id,
+                       match_type=match_type)
 
     if ":" in name:
         existing = _colon_counterpart(name, names.all_customers)
@@ -290,7 +297,7 @@ def _client_finding(client: Client, names: _QboNames) -> tuple[Finding, Customer
     taken = names.taken_by(name)
     if taken is not None:
         return make("NAME_TAKEN_IN_QBO", Status.FAIL,
-                    texts.name_taken("client", name, None, taken)), None
+                    texts.name_taken("client", name, None, taken), match_type=taken), None
     leaf_of = None
     if same:
         parent = names.parent_of(same[0])
@@ -308,11 +315,12 @@ def _project_finding(project: Project, client_finding: Finding | None,
 
     def make(code: str, status: Status, text: texts.Text, match: str | None = None,
              near_kind: str | None = None, suggestion: str | None = None,
-             match_id: str | None = None) -> Finding:
+             match_id: str | None = None, match_type: str | None = None) -> Finding:
         return Finding(code=code, check="customers", status=status, subject=name,
                        subject_kind="project", subject_id=project.id, client=client,
                        message=text.message, fix=text.fix, match=match, near_kind=near_kind,
-                       suggestion=suggestion, archived=project.archived, match_id=match_id)
+                       suggestion=suggestion, archived=project.archived, match_id=match_id,
+                       match_type=match_type)
 
     if ":" in name:
         candidates = names.children_of(parent) if client and parent is not None else (
@@ -383,7 +391,7 @@ def _project_finding(project: Project, client_finding: Finding | None,
     taken = names.taken_by(name)
     if taken is not None:
         return make("NAME_TAKEN_IN_QBO", Status.FAIL,
-                    texts.name_taken("project", name, client, taken))
+                    texts.name_taken("project", name, client, taken), match_type=taken)
     how = names.inactive_customers_how
     return make("PROJECT_NOT_IN_QBO", Status.FAIL,
                 texts.not_in_qbo("project", name, client) if how is None
@@ -506,7 +514,8 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
                   user_ok: dict[str, bool] | None, user_ok_by_name: dict[str, bool],
                   project_ok: dict[str, bool] | None, close_date: dt.date | None,
                   quickbooks_read: bool, closing_known: bool,
-                  not_admin: bool) -> tuple[_CheckOutput, EntriesSummary]:
+                  not_admin: bool, links: weblinks.Links | None = None
+                  ) -> tuple[_CheckOutput, EntriesSummary]:
     """`user_ok` / `project_ok` are None when that side of the mapping can't be checked (no
     employee / customer list): that reason is left out, never assumed fine (SPEC §3.4)."""
     items: list[EntryItem] = []
@@ -564,7 +573,7 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
         elif (hours := hours_of.get(seconds)) is None:
             hours = hours_of[seconds] = round(seconds / 3600, 2)
         append(EntryItem(entry_id, day, user_name, project_name or None, client_name or None,
-                         billable, hours, _REASONS_BY_MASK[mask]))
+                         billable, hours, _REASONS_BY_MASK[mask], links))
     # counted per mask (a few dozen occur), then spread out
     for mask, n in enumerate(per_mask):
         if n:
@@ -664,6 +673,9 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
                 version: str) -> RunResult:
     cdata = clockify.data if clockify.problem is None else None
     qdata = quickbooks.data if quickbooks.problem is None else None
+    places = weblinks.WebPlaces(clockify=cdata.web_url if cdata else None,
+                                workspace_id=cdata.workspace_id if cdata else None,
+                                quickbooks=qdata.web_url if qdata else None)
     outputs: dict[str, _CheckOutput] = {}
     outputs["plan"] = check_plan(qdata)
 
@@ -737,19 +749,20 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
         not_admin = cdata.is_admin is False
         out, entries_summary = check_entries(in_period, user_ok, user_ok_by_name, project_ok,
                                              close_date, qdata is not None, closing_known,
-                                             not_admin)
+                                             not_admin, weblinks.for_entries(places, period))
         outputs["entries"] = out
 
     outputs["connection"] = check_connection(clockify, quickbooks)
 
     checks = tuple(CheckResult(cid, outputs[cid].status, texts.check_title(cid),
                                outputs[cid].summary) for cid in CHECK_IDS)
-    findings = tuple(f for cid in CHECK_IDS for f in outputs[cid].findings)
+    findings = tuple(replace(f, links=weblinks.for_finding(f, places))
+                     for cid in CHECK_IDS for f in outputs[cid].findings)
     return RunResult(
         version=version, generated_at=generated_at, period=period,
         sources={"clockify": clockify.source, "quickbooks": quickbooks.source},
         checks=checks, findings=findings, entries=entries_summary,
-        facts=_facts(clockify, quickbooks), tables=_tables(qdata))
+        facts=_facts(clockify, quickbooks), tables=_tables(qdata), places=places)
 
 
 def _project_ok(projects: tuple[Project, ...], findings: tuple[Finding, ...],

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from wizard.core.links import Links
 from wizard.core.result import CHECK_IDS, Finding, RunResult, Status
 
 
@@ -176,7 +177,15 @@ def finding_from_json(data: Mapping[str, Any]) -> Finding:
                    or "", fix=_text(data, "fix") or "", subject_id=_text(data, "subject_id"),
                    client=_text(data, "client"), match=_text(data, "match"),
                    near_kind=_text(data, "near_kind"), suggestion=_text(data, "suggestion"),
-                   match_id=_text(data, "match_id"))
+                   match_id=_text(data, "match_id"),
+                   match_type=_text(data, "match_type"), links=_links(data.get("links")))
+
+
+def _links(value: Any) -> Links | None:
+    """A finding's `links` back from JSON (SPEC §4); None when the run had none."""
+    if not isinstance(value, Mapping):
+        return None
+    return Links(clockify=_text(value, "clockify"), quickbooks=_text(value, "quickbooks"))
 
 
 def snapshot_from_json(data: Mapping[str, Any]) -> Snapshot:

@@ -121,6 +121,7 @@ class ClockifyData:
     period: tuple[dt.date, dt.date] | None = None  # what the entries cover, when known
     # every entry's start carries the key owner's own offset (the Detailed report's times do)
     entry_times_local: bool = False
+    web_url: str | None = None  # the workspace's web app (region or subdomain); None: no web page
 
 
 # --- QuickBooks Online -------------------------------------------------------------------------
@@ -178,6 +179,7 @@ class QuickBooksData:
     customers: tuple[Customer, ...] | None
     # what files could not tell: e.g. {"plan": "…sentence…"}; live and demo leave it empty
     unknown: dict[str, str] = field(default_factory=dict)
+    web_url: str | None = None  # the company's web app (production or sandbox); None: no web page
 
 
 # --- How each side was reached -----------------------------------------------------------------

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from wizard.core.links import NO_LINKS, Links, WebPlaces
+
 SCHEMA = 1
 CHECK_IDS = ("plan", "users", "customers", "entries", "connection")
 
@@ -52,6 +54,10 @@ class Finding:
     # the QuickBooks record `match` names (employee or customer Id), for acting on it
     match_id: str | None = None
     match_named_deleted: bool = False  # QuickBooks calls that record "<match> (deleted)"
+    # what kind of QuickBooks record it names where that is not the usual one (an employee for
+    # users, a customer for clients and projects): "vendor", or the holder of a taken name
+    match_type: str | None = None
+    links: Links | None = None  # the web pages where it is fixed (SPEC §4)
 
     @property
     def key(self) -> str:
@@ -67,6 +73,7 @@ class Finding:
         if self.subject_kind in ("user", "client", "project"):
             out["subject_id"] = self.subject_id
             out["match_id"] = self.match_id
+            out["match_type"] = self.match_type
         if self.subject_kind == "project":
             out["client"] = self.client
         out["match"] = self.match
@@ -74,6 +81,7 @@ class Finding:
         out["suggestion"] = self.suggestion
         out["message"] = self.message
         out["fix"] = self.fix
+        out["links"] = (self.links or NO_LINKS).to_json()
         return out
 
 
@@ -100,11 +108,13 @@ class EntryItem(NamedTuple):
     billable: bool
     hours: float | None
     reasons: tuple[str, ...]
+    links: Links | None = None  # one shared object: the Detailed report for the period
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "date": self.date.isoformat(), "user": self.user,
                 "project": self.project, "client": self.client, "billable": self.billable,
-                "hours": self.hours, "reasons": list(self.reasons)}
+                "hours": self.hours, "reasons": list(self.reasons),
+                "links": (self.links or NO_LINKS).to_json()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +171,7 @@ class RunResult:
     entries: EntriesSummary | None
     facts: dict[str, str] = field(default_factory=dict)  # plan, payroll, company, workspace…
     tables: Tables = field(default_factory=Tables)
+    places: WebPlaces = field(default_factory=WebPlaces)  # each side's web app, when it has one
 
     def check(self, check_id: str) -> CheckResult:
         return next(c for c in self.checks if c.id == check_id)

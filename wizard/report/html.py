@@ -141,6 +141,10 @@ def _finding(block: FindingBlock, qt: bool) -> str:
     body = (f"<p style=\"margin-top: 2px; margin-bottom: 2px\">{_e(block.message)}</p>"
             "<p style=\"margin-top: 2px; margin-bottom: 2px\">"
             + _("<b>Fix:</b> {fix}").format(fix=_e(block.fix)) + "</p>")
+    if block.links:
+        anchors = " &nbsp; ".join(f'<a href="{_e(url)}">{_e(words)}</a>'
+                                  for words, url in block.links)
+        body += f"<p style=\"margin-top: 2px; margin-bottom: 2px\">{anchors}</p>"
     if qt:
         # a one-cell table keeps the block together visually and carries the coloured edge
         return (f'<table width="100%" cellspacing="0" cellpadding="4" border="0" '

@@ -133,10 +133,12 @@ class FindingBlock:
     message: str
     fix: str
     change: str | None = None  # "new since last run", "still failing"…
+    links: tuple[tuple[str, str], ...] = ()  # (words, web address) where the record is fixed
 
     def __post_init__(self) -> None:
         for name in ("heading", "status_word", "code", "message", "fix"):
             setattr(self, name, _clean(getattr(self, name)))
+        self.links = tuple((_clean(words), _clean(url)) for words, url in self.links)
         if self.change is not None:
             self.change = _clean(self.change)
 
@@ -340,6 +342,18 @@ def _subject_kind(f: Finding) -> str:
     return _("{subject} ({kind})").format(subject=subject_label(f), kind=kind_word(f.subject_kind))
 
 
+def _link_words(f: Finding) -> tuple[tuple[str, str], ...]:
+    """The finding's web pages with the words to show for each (none for files, the sample)."""
+    if f.links is None:
+        return ()
+    out = []
+    if f.links.quickbooks:
+        out.append((_("Open in QuickBooks"), f.links.quickbooks))
+    if f.links.clockify:
+        out.append((_("Open in Clockify"), f.links.clockify))
+    return tuple(out)
+
+
 def _findings(result: RunResult, comparison: Comparison | None, limits: Limits) -> Section:
     sec = Section("findings", _("Problems and fixes"), new_page=True)
     changes: dict[str, str] = {}
@@ -362,7 +376,8 @@ def _findings(result: RunResult, comparison: Comparison | None, limits: Limits) 
             word = _("{status}: {word}").format(status=word, word=tag_word(tag))
         sec.blocks.append(FindingBlock(
             heading=_subject_kind(f), status_word=word, tone=tone,
-            code=f.code, message=f.message, fix=f.fix, change=changes.get(f.key)))
+            code=f.code, message=f.message, fix=f.fix, change=changes.get(f.key),
+            links=_link_words(f)))
     if rest:
         shown = rest[:limits.rows]
         sec.blocks.append(Heading(_n("{count:,} more problem of the same kinds",

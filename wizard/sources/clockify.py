@@ -34,6 +34,7 @@ from urllib3.util.retry import Retry
 
 from wizard.core import texts
 from wizard.core.errors import MalformedData, SyncCheckupError
+from wizard.core.links import CLOCKIFY_WEB
 from wizard.core.model import (
     Client,
     ClockifyData,
@@ -183,6 +184,19 @@ def reports_url_for(core_url: str) -> str:
     if base.endswith("/api/v1"):
         return base[: -len("/api/v1")] + "/report/v1"
     return base
+
+
+def web_url_for(core_url: str | None, subdomain: str | None = None) -> str | None:
+    """The workspace's web app: its subdomain's, else its region's host (global: app.…)."""
+    if subdomain:
+        return f"https://{subdomain}.clockify.me"
+    if not core_url:
+        return None
+    from urllib.parse import urlsplit
+    parts = urlsplit(core_url)
+    if parts.hostname == "api.clockify.me":
+        return CLOCKIFY_WEB
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else None
 
 
 class ClockifyClient:
@@ -498,7 +512,8 @@ class ClockifyClient:
             members=tuple(read_members), clients=tuple(clients), projects=tuple(projects),
             entries=tuple(read_entries), features=ws.features, is_admin=is_admin,
             period=period,
-            entry_times_local=True)  # the report was asked for in the owner's own zone
+            entry_times_local=True,  # the report was asked for in the owner's own zone
+            web_url=web_url_for(self.core_url, ws.subdomain))
 
 
 class _RangeRefused(Exception):

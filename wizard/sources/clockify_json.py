@@ -38,6 +38,7 @@ class Workspace:
     id: str
     name: str
     features: frozenset[str]
+    subdomain: str | None = None  # an Enterprise workspace's own web address: <name>.clockify.me
 
 
 def _obj(value: Any, what: str = WHAT) -> Mapping[str, Any]:
@@ -118,8 +119,12 @@ def parse_workspaces(body: Any) -> list[Workspace]:
         ws_id = _str(obj.get("id"))
         if not ws_id:
             raise MalformedData(WHAT)
+        sub = obj.get("subdomain")
+        sub_name = _str(sub.get("name")) if isinstance(sub, Mapping) and sub.get("enabled") \
+            else None
         out.append(Workspace(id=ws_id, name=_str(obj.get("name")) or ws_id,
-                             features=frozenset(f for f in _list(features) if isinstance(f, str))))
+                             features=frozenset(f for f in _list(features) if isinstance(f, str)),
+                             subdomain=sub_name or None))
     return out
 
 

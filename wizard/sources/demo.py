@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,8 @@ def load_clockify() -> ClockifyData:
     session = sample_store.session(_clockify_routes(), "clockify")
     client = ClockifyClient(session, sample_store.SAMPLE_KEY, REGIONS[0].core_url,
                             REGIONS[0].reports_url, min_interval=0)
-    return client.read(default_period(sample_info().today))
+    # the sample has no web pages: its records exist only here (SPEC §4 links are null)
+    return replace(client.read(default_period(sample_info().today)), web_url=None)
 
 
 def _quickbooks_routes(realm: str) -> list[Route]:
@@ -90,7 +91,7 @@ def load_quickbooks() -> QuickBooksData:
 
     session = sample_store.session(_quickbooks_routes(realm), "quickbooks")
     client = QuickBooksClient(session, PRODUCTION_API_URL, realm, FixedToken(realm))
-    return client.read()
+    return replace(client.read(), web_url=None)
 
 
 def clockify_side() -> ClockifySide:

@@ -34,6 +34,7 @@ from wizard.core.errors import (
     QboUnreachable,
     SyncCheckupError,
 )
+from wizard.core.links import QUICKBOOKS_SANDBOX_WEB, QUICKBOOKS_WEB
 from wizard.core.model import QuickBooksData, QuickBooksSide, SideProblem
 from wizard.sources import intuit
 from wizard.sources import quickbooks_json as qj
@@ -260,10 +261,18 @@ class QuickBooksClient:
                 preferences=qj.parse_preferences(prefs_body),
                 employees=tuple(qj.parse_name_records(rows["Employee"])),
                 vendors=tuple(qj.parse_name_records(rows["Vendor"])),
-                customers=tuple(qj.parse_customers(rows["Customer"])))
+                customers=tuple(qj.parse_customers(rows["Customer"])),
+                web_url=web_url_for(self.base_url))
         except MalformedData:
             log.warning("QuickBooks sent records this app can't read")
             raise QboUnreachable(QboUnreachable.GARBLED) from None
+
+
+def web_url_for(api_url: str) -> str:
+    """The company's web app: the sandbox's for a sandbox API, else production's."""
+    from urllib.parse import urlsplit
+    host = urlsplit(api_url).hostname or ""
+    return QUICKBOOKS_SANDBOX_WEB if host.startswith("sandbox") else QUICKBOOKS_WEB
 
 
 def _json(response: requests.Response) -> Any:

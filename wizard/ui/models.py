@@ -16,8 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from wizard.core.compare import ChangedFinding, Comparison
-from wizard.core.result import EntryItem, Finding, Status
+from wizard.core.result import EntryItem
 from wizard.core.texts import reason_short, reason_words
 from wizard.text import N_, _
 from wizard.text.status import status_word, tag_word
@@ -354,54 +353,4 @@ class ReasonsModel(_ListModel):
             return reason_short(code)
         if role == Role.ROW:
             return code
-        return None
-
-
-class ChangeColumn(IntEnum):
-    CHANGE = 0
-    SUBJECT = 1
-    DETAIL = 2
-
-
-# by change code ("todo": a problem before any Re-check)
-_CHANGE_STATUS = {"fixed": Status.PASS, "new": Status.FAIL, "still": Status.WARN}
-_CHANGE_WORD = {"fixed": N_("Fixed"), "new": N_("New"), "still": N_("Still to fix"),
-                "todo": N_("To fix")}
-
-
-class ChangesModel(_ListModel):
-    """Fixed / new / still to fix — or just to fix — one row per finding, by change code."""
-
-    headers = (N_("Change"), N_("Name"), N_("What"))  # ChangeColumn order
-
-    def set_changes(self, changes: Comparison | None) -> None:
-        def rows(word: str, items: tuple[ChangedFinding, ...]) -> list[tuple[str, Finding]]:
-            return [(word, c.problem) for c in items]
-        self.set_rows([] if changes is None else (
-            rows("fixed", changes.fixed) + rows("new", changes.new)
-            + rows("still", changes.still_failing)))
-
-    def set_rows(self, rows: Sequence[tuple[str, Finding]]) -> None:
-        """Rows of (change code, finding); the codes are those of `_CHANGE_WORD`."""
-        self._replace(rows)
-
-    def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        row = self._row(index)
-        if row is None:
-            return None
-        change, f = row
-        col = index.column()
-        if role == _ROLE.DisplayRole:
-            if col == ChangeColumn.CHANGE:
-                return _(_CHANGE_WORD[change])
-            if col == ChangeColumn.SUBJECT:
-                return _("{subject} (client {client})").format(
-                    subject=f.subject, client=f.client) if f.client else f.subject
-            return f.message
-        if role == _ROLE.DecorationRole and col == ChangeColumn.CHANGE:
-            return theme.status_icon(_CHANGE_STATUS.get(change, f.status))
-        if role == _ROLE.ToolTipRole:
-            return f.fix
-        if role == Role.ROW:
-            return f
         return None

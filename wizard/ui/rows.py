@@ -54,11 +54,21 @@ def _qbo_only(name: str, active: bool, kind: str) -> NameRow:
                    note="" if active else _("Inactive in QuickBooks."))
 
 
+def _has_problem(row: NameRow) -> bool:
+    return row.is_problem or any(child.is_problem for child in row.children)
+
+
+def problems_first(rows: Sequence[NameRow]) -> list[NameRow]:
+    """The rows with a problem (in themselves or a child) first, each part in its own order."""
+    return [r for r in rows if _has_problem(r)] + [r for r in rows if not _has_problem(r)]
+
+
 def user_rows(result: RunResult) -> tuple[NameRow, ...]:
-    """Clockify users beside QuickBooks employees, then employees no user refers to."""
+    """Clockify users beside QuickBooks employees (problems first), then employees no user
+    refers to."""
     findings = result.findings_for("users")
     used = {f.match for f in findings if f.match} | {f.subject for f in findings}
-    rows = [_row(f) for f in findings]
+    rows = problems_first([_row(f) for f in findings])
     rows += [_qbo_only(name, active, "employee") for name, active in result.tables.employees
              if name not in used]
     return tuple(rows)
@@ -107,7 +117,7 @@ def customer_rows(result: RunResult) -> tuple[NameRow, ...]:
                        tuple(qbo_children.get(r.quickbooks, ())))
                for r in top_qbo if id(r) not in nested]
     rows = [_row(c, tuple(by_client.get(c.subject, ()))) for c in clients]
-    return tuple(rows + top_projects + top_qbo)
+    return tuple(problems_first(rows + top_projects) + top_qbo)
 
 
 # --- near matches: both spellings with the differing characters marked ----------------------
@@ -242,17 +252,21 @@ def name_sort_key(row: NameRow, column: NameColumn) -> tuple[object, ...]:
 
 
 def names_order(flat: FlatNames, problems_only: bool = False, text: str = "",
-                column: NameColumn | None = None, descending: bool = False) -> list[int] | None:
+                column: NameColumn | None = None, descending: bool = False,
+                qbo_only: bool = True) -> list[int] | None:
     """Rows to show, in order; None = all, as built. A group (client and its projects) stays
-    together: it shows when its head or any child passes, sorted by its head's key."""
+    together: it shows when its head or any child passes, sorted by its head's key.
+    `qbo_only` False leaves out the QuickBooks records no Clockify name uses."""
     needle = text.strip().casefold()
-    if not problems_only and not needle and column is None:
+    if not problems_only and not needle and column is None and qbo_only:
         return None
     rows = flat.rows
 
     def passes(i: int) -> bool:
         row = rows[i]
         if problems_only and not row.is_problem:
+            return False
+        if not qbo_only and row.tag is Tag.QBO_ONLY:
             return False
         return not needle or needle in row.clockify.casefold() or \
             needle in row.quickbooks.casefold()

@@ -43,6 +43,7 @@ class Legend(QWidget):
             icon = theme.tag_icon(tag, Status.FAIL)
             chip.setPixmap(icon.pixmap(QSize(16, 16), chip.devicePixelRatioF()))
             word = QLabel(tag_word(tag), self)
+            chip.setAccessibleName(_("Status icon: {tag}").format(tag=tag_word(tag)))
             bg = theme.tag_background(tag, dark).name()
             fg = theme.tag_foreground(dark).name()
             word.setStyleSheet(f"background-color:{bg}; color:{fg}; padding:1px 4px;")

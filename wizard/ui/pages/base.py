@@ -118,6 +118,8 @@ class StepPage(QWizardPage):
         self.header.set_state(flow.page_status(self.page_id), flow.verdict(self.page_id))
         busy = flow.load is Load.BUSY
         self.loadbar.set_busy(busy, can_recheck=flow.choices.missing() is None)
+        # nothing to check again before a first check
+        self.loadbar.recheck.setVisible(flow.load is not Load.IDLE)
         if flow.load is Load.ERROR and flow.error:
             self.load_message.show_message(Status.FAIL, flow.error, self.session.error_details)
         elif flow.load is Load.CANCELLED:

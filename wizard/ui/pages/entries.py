@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.result import EntryItem, Status
+from wizard.core.links import for_entries
+from wizard.core.result import EntryItem, RunResult, Status
 from wizard.core.texts import reason_short
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
 from wizard.text import _, _n
+from wizard.ui.action_bar import open_web_page, side_why
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import CountColumn, EntriesModel, ReasonsModel
 from wizard.ui.pages.base import StepPage, explanation
@@ -105,11 +107,18 @@ class EntriesPage(StepPage):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(_("Search entries by user, client or project"))
         self.shown = QLabel(self)
+        self.open_report = QPushButton(_("Open in Clockify"), self)
+        self.open_report.setAutoDefault(False)
+        self.open_report.setAccessibleName(_("Open the Detailed report of this period in "
+                                             "Clockify"))
+        self.open_report.clicked.connect(self.on_open_report_clicked)
+        self._report_url: str | None = None
         filters = QHBoxLayout()
         filters.addWidget(QLabel(_("Show:"), self))
         filters.addWidget(self.reason_filter)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.shown)
+        filters.addWidget(self.open_report)
         self.body.addLayout(filters)
 
         self.model = EntriesModel(self)
@@ -157,9 +166,22 @@ class EntriesPage(StepPage):
         self._set_period_edits()
         super().initializePage()
 
+    def _show_report_link(self, result: RunResult) -> None:
+        """The entries' own web page: Clockify's Detailed report over the period."""
+        self._report_url = for_entries(result.places, result.period).clockify
+        self.open_report.setEnabled(self._report_url is not None)
+        self.open_report.setToolTip(
+            _("Opens Clockify's Detailed report of this period in your browser.")
+            if self._report_url else side_why("clockify", result.sources.get("clockify"), False))
+
+    def on_open_report_clicked(self) -> None:
+        if self._report_url:
+            open_web_page(self._report_url)
+
     def show_loaded(self, loaded: Loaded) -> None:
         summary = loaded.result.entries
         self._set_period_edits()
+        self._show_report_link(loaded.result)
         self.reason_filter.blockSignals(True)
         self.reason_filter.clear()
         self.reason_filter.addItem(_("All reasons"), None)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
@@ -19,12 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.fixes import Plan
+from wizard.core.labels import Tag
 from wizard.core.names import NearKind, describe_difference
+from wizard.core.result import RunResult
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
-from wizard.text import N_, _
+from wizard.text import N_, _, _n
 from wizard.text.status import tag_meaning, tag_word
 from wizard.ui import theme
+from wizard.ui.action_bar import ActionBar, fix_plan, fixability
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import NamesModel, Role
 from wizard.ui.pages.base import StepPage
@@ -33,13 +38,22 @@ from wizard.ui.session import Session
 from wizard.ui.tables import DiffDelegate, Legend, fit_columns
 from wizard.ui.workers import Worker
 
+SYNC_ORDER_ROWS = 5_000  # up to this many rows the first order is computed at once
+MANY_PROBLEMS = 40  # more than this many name problems: the page opens on the problems alone
+
 PLACEHOLDER = (N_("Select a row to see what is wrong and exactly how to fix it."),
                N_("Rows are coloured by status, with an icon and a word. Hover over a row for "
                   "its fix."))
 
 
 class NamesTable(QGroupBox):
-    """One side-by-side table; its order (filter + sort) is computed on a worker."""
+    """One side-by-side table; its order (filter + sort) is computed on a worker.
+
+    Signals:
+        reordered(): a new order is on show (`hidden` counts what it leaves out).
+    """
+
+    reordered = Signal()
 
     def __init__(self, session: Session, title: str, clockify: str, qbo: str,
                  parent: QWidget | None = None) -> None:
@@ -71,20 +85,32 @@ class NamesTable(QGroupBox):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
         self.problems_only = False
+        self.qbo_only = False  # QuickBooks records no Clockify name uses: shown when asked
         self.text = ""
         self.sort: tuple[NameColumn, bool] | None = None
         self._generation = 0
         self._job: Worker | None = None
+        self.hidden: tuple[int, int] = (0, 0)  # (names with no problem, QuickBooks-only rows)
 
     def set_rows(self, flat: FlatNames) -> None:
         self._generation += 1
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
         self.model.set_rows(flat)
         self.sort = None
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        if len(flat.rows) <= SYNC_ORDER_ROWS:
+            # a firm's few thousand rows filter in a millisecond or two: show the filtered
+            # table at once rather than every row first
+            order = names_order(flat, self.problems_only, self.text, None, False, self.qbo_only)
+            self.model.set_order(order)
+            self.hidden = hidden_counts(flat, order)
+            self.reordered.emit()
+        else:
+            self.reorder()
         fit_columns(self.view, (NameColumn.STATUS, NameColumn.CLOCKIFY, NameColumn.QUICKBOOKS),
                     icon_columns=(NameColumn.STATUS,))
-        if self.problems_only or self.text:
-            self.reorder()
 
     def find(self, clockify_name: str) -> QModelIndex:
         return self.model.find(clockify_name)
@@ -100,17 +126,19 @@ class NamesTable(QGroupBox):
         self._generation += 1
         generation = self._generation
         flat = self.model.flat
-        problems_only, text = self.problems_only, self.text
+        problems_only, text, qbo_only = self.problems_only, self.text, self.qbo_only
         column, descending = self.sort if self.sort else (None, False)
 
         def job(progress: Progress, cancel: CancelToken) -> list[int] | None:
             del progress, cancel
-            return names_order(flat, problems_only, text, column, descending)
+            return names_order(flat, problems_only, text, column, descending, qbo_only)
 
         def done(order: list[int] | None) -> None:
             if generation == self._generation and flat is self.model.flat:
                 self._job = None
                 self.model.set_order(order)
+                self.hidden = hidden_counts(flat, order)
+                self.reordered.emit()
 
         def failed(_message: str, _details: str) -> None:
             if generation == self._generation:
@@ -128,18 +156,33 @@ class NamesTable(QGroupBox):
 
 
 class NamesPage(StepPage):
+    """Signals:
+        fix_requested(object): "Fix for me…" on the selected problem (the Finding).
+    """
+
+    fix_requested = Signal(object)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.NAMES, parent)
+        self._result: RunResult | None = None
+        self._plan: Plan | None = None
+        self._opened = False
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_("Search names…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(_("Search both tables by name"))
         self.problems_only = QCheckBox(_("Show &problems only"), self)
         self.problems_only.setAccessibleName(_("Show problems only"))
+        self.qbo_only = QCheckBox(_("Show QuickBooks records &no Clockify name uses"), self)
+        self.qbo_only.setAccessibleName(_("Show QuickBooks records no Clockify name uses"))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.problems_only)
+        bar.addWidget(self.qbo_only)
         self.body.addLayout(bar)
+        self.hidden_label = QLabel(self)
+        self.hidden_label.setWordWrap(True)
+        self.body.addWidget(self.hidden_label)
         self.body.addWidget(Legend(self))
 
         self.users = NamesTable(session, _("Clockify users ↔ QuickBooks employees"),
@@ -156,6 +199,13 @@ class NamesPage(StepPage):
         self.detail.setAccessibleName(_("Details and fix for the selected row"))
         self.detail.setOpenLinks(False)
         self.detail.setHtml(_placeholder())
+        self.actions = ActionBar(self)
+        self.actions.fix_requested.connect(self.fix_requested)
+        pane = QWidget(self)
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.addWidget(self.detail, 1)
+        pane_layout.addWidget(self.actions)
         tables = QSplitter(Qt.Orientation.Vertical, self)
         tables.addWidget(self.users)
         tables.addWidget(self.customers)
@@ -163,25 +213,47 @@ class NamesPage(StepPage):
         tables.setStretchFactor(1, 3)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(tables)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
+        split.addWidget(pane)
+        # the tables get the room: the detail pane needs only a column of wrapped text
+        split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        split.setSizes([700, 260])
+        split.setSizes([820, 300])
         self.body.addWidget(split, 1)
 
         self.search.textChanged.connect(self.on_search_text_changed)
         self.problems_only.toggled.connect(self.on_problems_only_toggled)
+        self.qbo_only.toggled.connect(self.on_qbo_only_toggled)
+        for table in (self.users, self.customers):
+            table.reordered.connect(self.on_table_reordered)
         for table in (self.users, self.customers):
             table.view.selectionModel().selectionChanged.connect(self.on_view_selection_changed)
         self.setTabOrder(self.search, self.problems_only)
-        self.setTabOrder(self.problems_only, self.users.view)
+        self.setTabOrder(self.problems_only, self.qbo_only)
+        self.setTabOrder(self.qbo_only, self.users.view)
         self.setTabOrder(self.users.view, self.customers.view)
         self.setTabOrder(self.customers.view, self.detail)
+        previous: QWidget = self.detail
+        for button in self.actions.buttons:
+            self.setTabOrder(previous, button)
+            previous = button
 
     def show_loaded(self, loaded: Loaded) -> None:
+        # many problems: open on the problems alone (the count of what is hidden says the rest)
+        many = sum(1 for flat in (loaded.users, loaded.customers) for r in flat.rows
+                   if r.is_problem) > MANY_PROBLEMS
+        if many and not self._opened:
+            self.problems_only.blockSignals(True)
+            self.problems_only.setChecked(True)
+            self.problems_only.blockSignals(False)
+            for table in (self.users, self.customers):
+                table.problems_only = True
+        self._opened = True
         self.users.set_rows(loaded.users)
         self.customers.set_rows(loaded.customers)
         self.detail.setHtml(_placeholder())
+        self._result = loaded.result
+        self._plan = fix_plan(loaded.result)
+        self.actions.show_for(None, result=self._result)
 
     def select(self, clockify_name: str) -> bool:
         """Select the first row with this Clockify name in either table."""
@@ -204,6 +276,27 @@ class NamesPage(StepPage):
         for table in (self.users, self.customers):
             table.problems_only = on
         self._filter_timer.start()
+
+    def on_qbo_only_toggled(self, on: bool) -> None:
+        for table in (self.users, self.customers):
+            table.qbo_only = on
+        self._filter_timer.start()
+
+    def on_table_reordered(self) -> None:
+        matched = self.users.hidden[0] + self.customers.hidden[0]
+        qbo = self.users.hidden[1] + self.customers.hidden[1]
+        parts = []
+        if matched:
+            parts.append(_n("{count} name without a problem is hidden (Show problems only).",
+                            "{count} names without a problem are hidden (Show problems only).",
+                            matched).format(count=f"{matched:,}"))
+        if qbo:
+            parts.append(_n(
+                "{count} QuickBooks record that no Clockify name uses is hidden.",
+                "{count} QuickBooks records that no Clockify name uses are hidden.",
+                qbo).format(count=f"{qbo:,}"))
+        self.hidden_label.setText(" ".join(parts))
+        self.hidden_label.setVisible(bool(parts))
 
     def on_filter_timer_timeout(self) -> None:
         for table in (self.users, self.customers):
@@ -228,6 +321,18 @@ class NamesPage(StepPage):
                 table.view.clearSelection()
                 table.view.selectionModel().blockSignals(False)
         self.detail.setHtml(detail_html(row, theme.is_dark()))
+        fixable, why = fixability(self._plan, row.finding)
+        self.actions.show_for(row.finding, fixable, why, result=self._result)
+
+
+def hidden_counts(flat: FlatNames, order: list[int] | None) -> tuple[int, int]:
+    """What an order leaves out: (names of either side without a problem, QuickBooks-only)."""
+    if order is None:
+        return 0, 0
+    shown = set(order)
+    left_out = [r for i, r in enumerate(flat.rows) if i not in shown]
+    qbo = sum(1 for r in left_out if r.tag is Tag.QBO_ONLY)
+    return len(left_out) - qbo, qbo
 
 
 def _placeholder() -> str:

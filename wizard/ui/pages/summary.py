@@ -27,8 +27,9 @@ from wizard.sources.gather import CancelToken, Progress
 from wizard.storage import paths
 from wizard.text import _, _n
 from wizard.ui.jobs import Loaded
-from wizard.ui.models import ChangesModel, CheckColumn, ChecksModel
+from wizard.ui.models import CheckColumn, ChecksModel
 from wizard.ui.pages.base import StepPage, explanation
+from wizard.ui.problem_cards import ProblemList, change_rows
 from wizard.ui.session import Session
 from wizard.ui.tables import fit_columns
 from wizard.ui.widgets import InlineMessage
@@ -38,7 +39,8 @@ log = logging.getLogger(__name__)
 
 class SummaryPage(StepPage):
     """Signals:
-        fix_requested(object): "Fix for me…" was clicked (None: the whole plan).
+        fix_requested(object): "Fix for me…" was clicked: None for the whole plan (the page's
+            button), a Finding for that one problem (a card's button). The window routes it.
     """
 
     fix_requested = Signal(object)
@@ -65,17 +67,10 @@ class SummaryPage(StepPage):
         self.changes_label = QLabel(self)
         self.changes_label.setWordWrap(True)
         self.body.addWidget(self.changes_label)
-        self.changes = ChangesModel(self)
-        self.changes_view = QTableView(self)
-        self.changes_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.changes_view.setModel(self.changes)
-        self.changes_view.setAccessibleName(_("What changed since the last run"))
-        self.changes_view.verticalHeader().hide()
-        self.changes_view.verticalHeader().setDefaultSectionSize(row_height)
-        self.changes_view.setWordWrap(False)
-        self.changes_view.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
-        self.body.addWidget(self.changes_view, 1)
+        self.problems = ProblemList(_("What changed since the last run, and what is left to fix"),
+                                    _("Nothing to fix: every check that ran passed."), self)
+        self.problems.fix_requested.connect(self.fix_requested)
+        self.body.addWidget(self.problems, 1)
 
         self.save_report = QPushButton(_("Save report (PDF)…"), self)
         self.save_report.setAccessibleName(_("Save the support report as a PDF file"))
@@ -115,14 +110,13 @@ class SummaryPage(StepPage):
         changes = self.session.flow.since_last_run
         if changes is None:
             todo = [f for f in loaded.result.findings if f.status.is_problem]
-            self.changes.set_rows([("todo", f) for f in todo])
+            self.problems.set_rows([("to fix", f) for f in todo], loaded.result)
             self.changes_label.setText(texts.first_run_html(len(todo)))
         else:
-            self.changes.set_changes(changes)
+            self.problems.set_rows(change_rows(changes), loaded.result)
             self.changes_label.setText(texts.since_last_run_html(
                 f"{changes.previous_at.astimezone():%Y-%m-%d %H:%M}", *changes.counts,
                 texts.check_titles(changes.not_compared)))
-        fit_columns(self.changes_view, (0, 1), icon_columns=(0,))
         sources = loaded.result.sources
         self.save_company.setVisible(
             sources.get("clockify") == "api" and sources.get("quickbooks") == "api"

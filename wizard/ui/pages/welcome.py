@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -72,25 +73,12 @@ class WelcomePage(StepPage):
         super().__init__(session, Page.WELCOME, parent)
         self.setAcceptDrops(True)
         self._sign_in: Any = None
-        self.body.addWidget(explanation(
-            _("This checkup finds out why time tracked in Clockify doesn't arrive in QuickBooks "
-              "Online, following Clockify's own troubleshooting steps. It changes nothing unless "
-              "you ask, and shows you exactly what first. Choose where each side's data comes "
-              "from, then click <b>Next</b>."), self))
-
-        self.sample = QPushButton(_("Try the sample company"), self)
-        self.sample.setAccessibleName(_("Try the sample company: use built-in example data"))
-        self.sample.setDefault(False)
-        self.sample.clicked.connect(self.on_sample_clicked)
-        self.files_button = QPushButton(_("Open exported files…"), self)
-        self.files_button.setAccessibleName(_("Open exported files from Clockify or QuickBooks"))
-        self.files_button.clicked.connect(self.on_files_button_clicked)
-        quick = QHBoxLayout()
-        quick.addWidget(self.sample)
-        quick.addWidget(self.files_button)
-        quick.addWidget(QLabel(_("(or drop export files onto this window)"), self))
-        quick.addStretch(1)
-        self.body.addLayout(quick)
+        self.body.addWidget(explanation(_(
+            "This checkup finds out why time tracked in Clockify doesn't arrive in QuickBooks "
+            "Online, following Clockify's own troubleshooting steps. It changes nothing unless "
+            "you ask, and shows you exactly what first. Choose where each side's data comes "
+            "from, then click <b>Next</b>."), self))
+        self.body.addWidget(self._needs_box())
 
         sides = QHBoxLayout()
         sides.addWidget(self._clockify_box(), 1)
@@ -101,24 +89,94 @@ class WelcomePage(StepPage):
         self.files_label.setTextFormat(Qt.TextFormat.RichText)
         self.files_label.setAccessibleName(_("Opened files"))
         self.body.addWidget(self.files_label)
-        self.body.addStretch(1)
+        self.body.addWidget(self._steps_box(), 1)
         self._restore()
 
     # --- building -----------------------------------------------------------------------------
 
-    def _radios(self, box: QGroupBox, labels: tuple[str, str, str], side: str) -> QButtonGroup:
-        group = QButtonGroup(box)
-        for i, text in enumerate(labels):
-            radio = QRadioButton(text, box)
-            radio.setAccessibleName(_("{side}: {choice}").format(side=side, choice=text))
-            group.addButton(radio, i)
-        return group
+    def _needs_box(self) -> QGroupBox:
+        """What the person needs before starting, and the one offer of the sample company."""
+        box = QGroupBox(_("What you will need"), self)
+        needs = QLabel(_(
+            "<ul style=\"margin-left: -20px\">"
+            "<li>A Clockify workspace <b>owner or admin</b>: their API key reads the "
+            "workspace.</li>"
+            "<li>A QuickBooks Online <b>admin</b>: they sign in with Intuit in the browser.</li>"
+            "<li><b>About five minutes.</b> Exported files work too, when signing in "
+            "isn't possible.</li></ul>"), box)
+        needs.setWordWrap(True)
+        needs.setTextFormat(Qt.TextFormat.RichText)
+        self.sample = QPushButton(_("Try the sample company"), box)
+        self.sample.setAccessibleName(_("Try the sample company: built-in example data, no "
+                                        "accounts needed"))
+        self.sample.setDefault(False)
+        self.sample.setAutoDefault(False)
+        self.sample.clicked.connect(self.on_sample_clicked)
+        sample_note = QLabel(_("No accounts at hand? The sample company shows every kind of "
+                               "problem, with no sign-in."), box)
+        sample_note.setWordWrap(True)
+        self.sample_chosen = QLabel(box)
+        self.sample_chosen.setWordWrap(True)
+        side = QVBoxLayout()
+        side.addWidget(sample_note)
+        side.addWidget(self.sample, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.sample_chosen)
+        side.addStretch(1)
+        layout = QHBoxLayout(box)
+        layout.addWidget(needs, 3)
+        layout.addLayout(side, 2)
+        return box
+
+    def _steps_box(self) -> QGroupBox:
+        """What comes next, so the page says where this is going (and uses its room)."""
+        box = QGroupBox(_("What the checkup looks at, page by page"), self)
+        steps = QLabel(_(
+            "<ol style=\"margin-left: -20px\">"
+            "<li><b>QuickBooks plan</b>: Essentials or Plus, payroll off, time tracking on.</li>"
+            "<li><b>Names</b>: each Clockify user, client and project beside the QuickBooks "
+            "employee or customer it must match exactly.</li>"
+            "<li><b>Resync</b>: asking Clockify to look at QuickBooks again after a fix.</li>"
+            "<li><b>Reconnect</b>: the integration's own connection.</li>"
+            "<li><b>Billable entries</b>: every time entry that won't sync, with its reasons."
+            "</li>"
+            "<li><b>Summary and report</b>: everything on one page, and a report for "
+            "support.</li></ol>"), box)
+        steps.setWordWrap(True)
+        steps.setTextFormat(Qt.TextFormat.RichText)
+        steps.setAlignment(Qt.AlignmentFlag.AlignTop)
+        drop = QLabel(_("You can also drop export files onto this window."), box)
+        # in a small window this overview gives up its room first: the choices above matter
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        layout = QVBoxLayout(box)
+        layout.addWidget(steps)
+        layout.addWidget(drop)
+        layout.addStretch(1)
+        return box
+
+    def _choice(self, box: QGroupBox, group: QButtonGroup, button_id: int, text: str,
+                side: str, needs: str) -> tuple[QRadioButton, QLabel]:
+        radio = QRadioButton(text, box)
+        radio.setAccessibleName(_("{side}: {choice}").format(side=side, choice=text))
+        group.addButton(radio, button_id)
+        note = QLabel(needs, box)
+        note.setWordWrap(True)
+        note.setIndent(22)
+        note.setEnabled(True)
+        font = note.font()
+        font.setPointSizeF(font.pointSizeF() * 0.95)
+        note.setFont(font)
+        return radio, note
 
     def _clockify_box(self) -> QGroupBox:
         box = QGroupBox(_("Clockify"), self)
-        self.clockify_group = self._radios(
-            box, (_("Connect with my API key"), _("Use exported files"),
-                  _("Use the sample company")), "Clockify")
+        self.clockify_group = QButtonGroup(box)
+        live, live_needs = self._choice(
+            box, self.clockify_group, 0, _("Connect with my API key"), _("Clockify"),
+            _("Needs the API key of a workspace owner or admin."))
+        files, files_needs = self._choice(
+            box, self.clockify_group, 1, _("Use exported files"), _("Clockify"),
+            _("Needs the Detailed report, and the Projects and Team exports, from Clockify "
+              "(CSV or Excel)."))
         self.clockify_group.idClicked.connect(self.on_clockify_group_id_clicked)
         self.key_edit = QLineEdit(box)
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -126,11 +184,13 @@ class WelcomePage(StepPage):
         self.key_edit.setAccessibleName(_("Clockify API key"))
         self.key_edit.returnPressed.connect(self.on_key_save_clicked)
         self.key_save = QPushButton(_("Save key"), box)
+        self.key_save.setAutoDefault(False)
         self.key_save.setAccessibleName(_("Check the API key and keep it in this computer's "
                                           "password store"))
         self.key_save.clicked.connect(self.on_key_save_clicked)
         self.key_where = QPushButton(_("Where do I find my API key?"), box)
         self.key_where.setCheckable(True)
+        self.key_where.setAutoDefault(False)
         self.key_where.setAccessibleName(_("Where do I find my API key?"))
         self.key_where_text = QLabel(box)  # filled when first shown (on_key_where_toggled)
         self.key_where_text.setWordWrap(True)
@@ -139,9 +199,13 @@ class WelcomePage(StepPage):
         self.key_where_text.hide()
         self.key_where.toggled.connect(self.on_key_where_toggled)
         self.key_message = InlineMessage(box)
+        self.clockify_files = QPushButton(_("Open Clockify exports…"), box)
+        self.clockify_files.setAutoDefault(False)
+        self.clockify_files.setAccessibleName(_("Open exported files from Clockify"))
+        self.clockify_files.clicked.connect(self.on_files_button_clicked)
         layout = QVBoxLayout(box)
-        for button in self.clockify_group.buttons():
-            layout.addWidget(button)
+        layout.addWidget(live)
+        layout.addWidget(live_needs)
         row = QHBoxLayout()
         row.addWidget(self.key_edit, 1)
         row.addWidget(self.key_save)
@@ -149,19 +213,29 @@ class WelcomePage(StepPage):
         layout.addWidget(self.key_where, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.key_where_text)
         layout.addWidget(self.key_message)
+        layout.addWidget(files)
+        layout.addWidget(files_needs)
+        layout.addWidget(self.clockify_files, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return box
 
     def _quickbooks_box(self) -> QGroupBox:
         box = QGroupBox(_("QuickBooks Online"), self)
-        self.qbo_group = self._radios(
-            box, (_("Sign in with Intuit"), _("Use exported files"), _("Use the sample company")),
-            "QuickBooks")
+        self.qbo_group = QButtonGroup(box)
+        live, live_needs = self._choice(
+            box, self.qbo_group, 0, _("Sign in with Intuit"), _("QuickBooks"),
+            _("Needs a QuickBooks Online admin to sign in; your browser opens for it."))
+        files, files_needs = self._choice(
+            box, self.qbo_group, 1, _("Use exported files"), _("QuickBooks"),
+            _("Needs the Customer, Vendor and Employee contact lists from QuickBooks (CSV or "
+              "Excel), and your answers about the plan and payroll."))
         self.qbo_group.idClicked.connect(self.on_qbo_group_id_clicked)
         self.sign_in = QPushButton(_("Sign in with Intuit"), box)
+        self.sign_in.setAutoDefault(False)
         self.sign_in.setAccessibleName(_("Sign in with Intuit: opens your browser"))
         self.sign_in.clicked.connect(self.on_sign_in_clicked)
         self.own_keys = QPushButton(_(signin_texts.OWN_KEYS_BUTTON), box)
+        self.own_keys.setAutoDefault(False)
         self.own_keys.setAccessibleName(_(signin_texts.OWN_KEYS_BUTTON_ACCESSIBLE))
         self.own_keys.clicked.connect(self.on_own_keys_clicked)
         self.keys_dialog: Any = None
@@ -169,8 +243,13 @@ class WelcomePage(StepPage):
         self.paste_edit.setPlaceholderText(_("…or paste the address the browser ended on"))
         self.paste_edit.setAccessibleName(_("Address the browser ended on after signing in"))
         self.paste_use = QPushButton(_("Use this address"), box)
+        self.paste_use.setAutoDefault(False)
         self.paste_use.setAccessibleName(_("Finish signing in with the pasted address"))
         self.paste_use.clicked.connect(self.on_paste_use_clicked)
+        self.files_button = QPushButton(_("Open QuickBooks exports…"), box)
+        self.files_button.setAutoDefault(False)
+        self.files_button.setAccessibleName(_("Open exported files from QuickBooks"))
+        self.files_button.clicked.connect(self.on_files_button_clicked)
         self.plan_combo = QComboBox(box)
         for code, label in _PLANS:
             self.plan_combo.addItem(_(label) if code is None else label, code)
@@ -183,8 +262,8 @@ class WelcomePage(StepPage):
         self.payroll_combo.currentIndexChanged.connect(self.on_manual_changed)
         self.qbo_message = InlineMessage(box)
         layout = QVBoxLayout(box)
-        for button in self.qbo_group.buttons():
-            layout.addWidget(button)
+        layout.addWidget(live)
+        layout.addWidget(live_needs)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sign_in)
         buttons.addWidget(self.own_keys)
@@ -194,6 +273,9 @@ class WelcomePage(StepPage):
         row.addWidget(self.paste_edit, 1)
         row.addWidget(self.paste_use)
         layout.addLayout(row)
+        layout.addWidget(files)
+        layout.addWidget(files_needs)
+        layout.addWidget(self.files_button, 0, Qt.AlignmentFlag.AlignLeft)
         grid = QGridLayout()
         plan_label = QLabel(_("&Plan (for files):"), box)
         plan_label.setBuddy(self.plan_combo)
@@ -203,6 +285,7 @@ class WelcomePage(StepPage):
         grid.addWidget(self.plan_combo, 0, 1)
         grid.addWidget(payroll_label, 1, 0)
         grid.addWidget(self.payroll_combo, 1, 1)
+        grid.setColumnStretch(2, 1)
         layout.addLayout(grid)
         layout.addWidget(self.qbo_message)
         layout.addStretch(1)
@@ -247,9 +330,18 @@ class WelcomePage(StepPage):
         choices = self.session.flow.choices
         for group, kind in ((self.clockify_group, choices.clockify),
                             (self.qbo_group, choices.quickbooks)):
-            button = group.button(_SOURCES.index(kind)) if kind in _SOURCES else None
+            button = group.button(_SOURCES.index(kind)) if kind in ("api", "file") else None
             if button is not None:
                 button.setChecked(True)
+            elif group.checkedButton() is not None:  # the sample, or nothing: no side chosen
+                group.setExclusive(False)
+                group.checkedButton().setChecked(False)
+                group.setExclusive(True)
+        sample = choices.clockify == "demo" and choices.quickbooks == "demo"
+        self.sample_chosen.setText(_(
+            "<b>The sample company is chosen.</b> Click Next to see it, or choose your own "
+            "data below.") if sample else "")
+        self.sample_chosen.setVisible(sample)
         live_c = choices.clockify == "api"
         self.key_edit.setEnabled(live_c)
         self.key_save.setEnabled(live_c)
@@ -269,6 +361,7 @@ class WelcomePage(StepPage):
             lines += [_("QuickBooks file: {name}").format(name=html.escape(p.name))
                       for p in choices.qbo_files]
         self.files_label.setText("<br>".join(lines))
+        self.files_label.setVisible(bool(lines))
         self.refresh()
 
     def validatePage(self) -> bool:
