@@ -138,8 +138,13 @@ def _iso(when: dt.datetime) -> str:
 
 
 def run_id(result: RunResult) -> str:
-    """A short id to quote to support: stable for one result, different for another run."""
-    payload = json.dumps(result.to_json(), sort_keys=True, ensure_ascii=False)
+    """A short id to quote to support: stable for one result, different for another run.
+
+    The JSON gives the time to the second; the exact time goes in too, so two runs of the same
+    data within one second (a script, a quick Re-check) are still two runs.
+    """
+    payload = json.dumps([result.to_json(), result.generated_at.isoformat()], sort_keys=True,
+                         ensure_ascii=False)
     digest = hashlib.sha256(payload.encode("utf-8")).digest()
     alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out on the phone
     number = int.from_bytes(digest[:5], "big")
