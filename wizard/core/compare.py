@@ -140,14 +140,28 @@ def _iso(when: dt.datetime) -> str:
 def run_id(result: RunResult) -> str:
     """A short id to quote to support: stable for one result, different for another run.
 
-    The JSON gives the time to the second; the exact time goes in too, so two runs of the same
-    data within one second (a script, a quick Re-check) are still two runs.
+    The exact time goes in (the JSON gives it to the second), so two runs of the same data
+    within one second are still two runs. The findings go in one by one rather than the whole
+    result through one `json.dumps`: that single C call over a large company's entries held the
+    GIL on the worker for most of a second and froze the window (benchmarks/gui_heartbeat.py:
+    848 ms worst gap with it, 100 ms without, on the commit that brought it in).
     """
-    payload = json.dumps([result.to_json(), result.generated_at.isoformat()], sort_keys=True,
-                         ensure_ascii=False)
-    digest = hashlib.sha256(payload.encode("utf-8")).digest()
+    digest = hashlib.sha256()
+    head: list[object] = [
+        result.version, result.generated_at.isoformat(),
+        [d.isoformat() for d in result.period],
+        sorted((k, v or "") for k, v in result.sources.items()),
+        sorted(result.facts.items()),
+        [(c.id, str(c.status), c.summary) for c in result.checks]]
+    if result.entries is not None:
+        head.append([result.entries.total, result.entries.wont_sync])
+    digest.update(json.dumps(head, ensure_ascii=False).encode("utf-8"))
+    for f in result.findings:
+        digest.update("\x1f".join((f.check, f.code, str(f.status), f.subject_kind, f.subject,
+                                   f.client or "", f.match or "", f.message)).encode("utf-8"))
+        digest.update(b"\x1e")
     alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read out on the phone
-    number = int.from_bytes(digest[:5], "big")
+    number = int.from_bytes(digest.digest()[:5], "big")
     chars = "".join(alphabet[(number >> (5 * i)) & 31] for i in range(8))
     return f"{chars[:4]}-{chars[4:]}"
 
