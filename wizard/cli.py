@@ -36,7 +36,7 @@ EXIT_OK, EXIT_FAIL, EXIT_CANNOT_RUN = 0, 1, 2
 
 def _fail(sentence: str, prog: str) -> NoReturn:
     """Exit 2 with the sentence and a hint to --help: at most three lines, no usage (SPEC §4)."""
-    from wizard.core.texts import cli_help_hint
+    from wizard.text.command_line import cli_help_hint
 
     sys.stderr.write(f"sync-checkup: {sentence}\n{cli_help_hint(prog)}\n")
     raise SystemExit(EXIT_CANNOT_RUN)
@@ -68,7 +68,7 @@ def _value(parser: _Parser, option: str,
 
 
 def _date(text: str, option: str) -> dt.date:
-    from wizard.core.texts import cli_bad_date
+    from wizard.text.command_line import cli_bad_date
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -76,7 +76,7 @@ def _date(text: str, option: str) -> dt.date:
 
 
 def _plan(text: str, option: str) -> str:
-    from wizard.core.texts import cli_bad_plan
+    from wizard.text.command_line import cli_bad_plan
     plan = plan_from_choice(text)
     if plan is None:
         raise ValueError(cli_bad_plan(text, option, PLAN_CHOICES))
@@ -84,7 +84,7 @@ def _plan(text: str, option: str) -> str:
 
 
 def _payroll(text: str, option: str) -> bool:
-    from wizard.core.texts import cli_bad_yes_no
+    from wizard.text.command_line import cli_bad_yes_no
     low = text.strip().lower()
     if low in ("yes", "y", "on", "true"):
         return True
@@ -205,8 +205,9 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         text = format_text(result, files_read)
         if comparison is not None:
-            from wizard.core.texts import changes_summary, check_titles
             from wizard.text import _
+            from wizard.text.changes import changes_summary
+            from wizard.text.checks import check_titles
             text += "\n" + _("Since the previous run: {changes}").format(
                 changes=changes_summary(*comparison.counts,
                                         check_titles(comparison.not_compared))) + "\n"
@@ -218,8 +219,8 @@ def read_and_check(args: argparse.Namespace) -> tuple[RunResult, Any, Any]:
     """Read both sides as the options say and run every check: (result, Clockify side,
     QuickBooks side)."""
     from wizard.core.checks import run_checks
-    from wizard.core.texts import cli_missing_file
     from wizard.sources.gather import Manual, Request, read_clockify, read_quickbooks
+    from wizard.text.command_line import cli_missing_file
     for option, paths in (("--clockify-file", args.clockify_file), ("--qbo-file", args.qbo_file)):
         for path in paths:
             if not path.is_file():
@@ -300,8 +301,8 @@ def format_text(result: RunResult, files_read: Sequence[dict[str, Any]] = (),
     every problem with its fix."""
     import textwrap
 
-    from wizard.core.texts import reason_short
     from wizard.text import _, _n
+    from wizard.text.entries import reason_short
     from wizard.text.status import status_word
 
     def wrap(text: str, indent: str) -> str:
@@ -351,7 +352,8 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:
-        from wizard.core.texts import cli_unknown_options  # not before the window's first paint
+        # not before the window's first paint
+        from wizard.text.command_line import cli_unknown_options
         prog = f"{parser.prog} {args.command}" if args.command else parser.prog
         _fail(cli_unknown_options(extra, prog), prog)
     return args

@@ -148,7 +148,8 @@ def _company_json(run: Any) -> dict[str, Any]:
 
 def _company_text(run: Any, heading: bool = False) -> str:
     from wizard.cli import format_text
-    from wizard.core.texts import changes_summary, check_titles
+    from wizard.text.changes import changes_summary
+    from wizard.text.checks import check_titles
 
     text = format_text(run.result)
     if run.comparison is not None:

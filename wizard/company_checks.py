@@ -23,12 +23,13 @@ from wizard.core.checks import default_period, run_checks
 from wizard.core.compare import Comparison
 from wizard.core.errors import Cancelled
 from wizard.core.result import RunResult, Status
-from wizard.core.texts import changes_summary, check_titles
 from wizard.sources import clockify, gather, intuit, quickbooks
 from wizard.sources.gather import CancelToken, Progress, no_progress
 from wizard.storage import companies, history
 from wizard.storage.companies import Company, CompanyProblem
 from wizard.text import _
+from wizard.text.changes import changes_summary
+from wizard.text.checks import check_titles
 from wizard.text.companies import message, problems
 
 log = logging.getLogger(__name__)

@@ -255,15 +255,15 @@ class Flow:
             return _("{users}. {customers}.").format(users=r.check("users").summary,
                                                       customers=r.check("customers").summary)
         if page is Page.RESYNC:
-            from wizard.core import texts
+            from wizard.text.changes import resync_todo, since_recheck
+            from wizard.text.checks import check_titles
 
             changes = self.recheck_changes(Page.RESYNC)
             if changes is None:
                 n = sum(1 for f in r.findings if f.check in ("users", "customers")
                         and f.status.is_problem)
-                return texts.resync_todo(n)
-            return texts.since_recheck(*changes.counts,
-                                       texts.check_titles(changes.not_compared))
+                return resync_todo(n)
+            return since_recheck(*changes.counts, check_titles(changes.not_compared))
         if page is Page.RECONNECT:
             return r.check("connection").summary
         if page is Page.ENTRIES:

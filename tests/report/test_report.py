@@ -18,8 +18,8 @@ from tests.report.samples import SECOND_RUN, sample_result
 from wizard.core.compare import compare, snapshot
 from wizard.core.errors import BadInput
 from wizard.core.result import EntriesSummary, EntryItem, Finding, Status
-from wizard.core.texts import reason_short
 from wizard.report import mailto_url, model, run_id, summary_text, write_report
+from wizard.text.entries import reason_short
 
 
 def _flat(text: str) -> str:

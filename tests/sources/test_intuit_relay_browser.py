@@ -22,10 +22,10 @@ from PySide6.QtGui import QColor, QImage
 from tests import chromium
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
 from tests.fakes.relay_page import PAGE, RelayPage
-from wizard.core import signin_texts as texts
 from wizard.core.errors import SignInFailed
 from wizard.sources import intuit
 from wizard.storage import secrets
+from wizard.text import signin as texts
 
 pytestmark = pytest.mark.browser
 

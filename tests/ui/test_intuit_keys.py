@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QWidget
 
 from tests.fakes.intuit_server import FakeIntuit
 from tests.ui.conftest import make_window
-from wizard.core import signin_texts as texts
 from wizard.core.errors import IntuitKeysMissing
 from wizard.flow import Page
 from wizard.sources import intuit
 from wizard.storage import secrets
 from wizard.text import _
+from wizard.text import signin as texts
 
 pytestmark = [pytest.mark.gui, pytest.mark.keyring]
 

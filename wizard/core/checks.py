@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from operator import itemgetter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from wizard.core import deleted, texts
+from wizard.core import deleted
 from wizard.core import links as weblinks
 from wizard.core.gcpause import paused_gc
 from wizard.core.model import (
@@ -41,6 +41,8 @@ from wizard.core.result import (
 )
 from wizard.text import _
 from wizard.text import checks as say
+from wizard.text import connection as connection_texts
+from wizard.text import findings as texts
 
 MAX_SYNC_SECONDS = 23 * 3600 + 55 * 60  # 86 100 s still syncs
 REASON_ORDER = ("ENTRY_NOT_BILLABLE", "ENTRY_NO_PROJECT", "ENTRY_USER_UNMAPPED",
@@ -591,7 +593,7 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
                        not_admin, True, closing_known)
     if not mapping_known:
         status = Status.FAIL if billable_problem else Status.NOT_CHECKED
-        text = texts.entries_partly_checked(summary_obj.total, summary_obj.wont_sync, left_out,
+        text = say.entries_partly_checked(summary_obj.total, summary_obj.wont_sync, left_out,
                                             quickbooks_read, billable_problem)
     elif billable_problem:
         status = Status.FAIL
@@ -615,8 +617,8 @@ def check_connection(clockify: ClockifySide, quickbooks: QuickBooksSide) -> _Che
 
     if clockify.problem is not None:
         code = clockify.problem.code
-        text = (texts.clockify_key_invalid if code == "CLOCKIFY_KEY_INVALID"
-                else texts.clockify_unreachable)(clockify.problem.detail)
+        text = (connection_texts.clockify_key_invalid if code == "CLOCKIFY_KEY_INVALID"
+                else connection_texts.clockify_unreachable)(clockify.problem.detail)
         add(code, Status.FAIL, "Clockify", text)
         clockify_state = "key_rejected" if code == "CLOCKIFY_KEY_INVALID" else "unreachable"
     elif clockify.source is not None and clockify.data is not None:
@@ -625,18 +627,20 @@ def check_connection(clockify: ClockifySide, quickbooks: QuickBooksSide) -> _Che
         code, status = {"connected": ("CLOCKIFY_CONNECTED", Status.PASS),
                         "files": ("CLOCKIFY_FROM_FILES", Status.INFO),
                         "sample": ("CLOCKIFY_SAMPLE", Status.INFO)}[clockify_state]
-        add(code, status, "Clockify", texts.clockify_source(clockify_state, data.workspace_name))
+        add(code, status, "Clockify",
+            connection_texts.clockify_source(clockify_state, data.workspace_name))
         if data.is_admin is False:
-            add("CLOCKIFY_NOT_ADMIN", Status.WARN, "Clockify", texts.clockify_not_admin())
+            add("CLOCKIFY_NOT_ADMIN", Status.WARN, "Clockify",
+                connection_texts.clockify_not_admin())
         if data.features is not None and "QUICKBOOKS_INTEGRATION" not in data.features:
             add("CLOCKIFY_NO_QUICKBOOKS", Status.WARN, "Clockify",
-                texts.clockify_no_quickbooks(data.workspace_name))
+                connection_texts.clockify_no_quickbooks(data.workspace_name))
     else:
         clockify_state = "not_chosen"
     if quickbooks.problem is not None:
         code = quickbooks.problem.code
-        text = (texts.qbo_reconnect_needed if code == "QBO_RECONNECT_NEEDED"
-                else texts.qbo_unreachable)(quickbooks.problem.detail)
+        text = (connection_texts.qbo_reconnect_needed if code == "QBO_RECONNECT_NEEDED"
+                else connection_texts.qbo_unreachable)(quickbooks.problem.detail)
         add(code, Status.FAIL, "QuickBooks", text)
         qbo_state = "sign_in_again" if code == "QBO_RECONNECT_NEEDED" else "unreachable"
     elif quickbooks.source is not None and quickbooks.data is not None:
@@ -645,12 +649,14 @@ def check_connection(clockify: ClockifySide, quickbooks: QuickBooksSide) -> _Che
                         "files": ("QBO_FROM_FILES", Status.INFO),
                         "sample": ("QBO_SAMPLE", Status.INFO)}[qbo_state]
         add(code, status, "QuickBooks",
-            texts.qbo_source(qbo_state, quickbooks.data.company.company_name))
+            connection_texts.qbo_source(qbo_state, quickbooks.data.company.company_name))
     else:
-        add("QBO_NOT_CONNECTED", Status.INFO, "QuickBooks", texts.qbo_not_connected())
+        add("QBO_NOT_CONNECTED", Status.INFO, "QuickBooks",
+            connection_texts.qbo_not_connected())
         qbo_state = "not_chosen"
     return _CheckOutput(worst([f.status for f in findings]),
-                        texts.connection_summary(clockify_state, qbo_state), tuple(findings))
+                        connection_texts.connection_summary(clockify_state, qbo_state),
+                        tuple(findings))
 
 
 # --- the whole run ------------------------------------------------------------------------------
@@ -754,7 +760,7 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
 
     outputs["connection"] = check_connection(clockify, quickbooks)
 
-    checks = tuple(CheckResult(cid, outputs[cid].status, texts.check_title(cid),
+    checks = tuple(CheckResult(cid, outputs[cid].status, say.check_title(cid),
                                outputs[cid].summary) for cid in CHECK_IDS)
     findings = tuple(replace(f, links=weblinks.for_finding(f, places))
                      for cid in CHECK_IDS for f in outputs[cid].findings)

@@ -1,7 +1,7 @@
 """The support report as plain data: sections of paragraphs, facts, findings and tables.
 
 The HTML and PDF writers only lay this out. Redaction is by allow-list: a section copies only
-fields known to be safe (names, codes, dates, counts, the texts of `wizard.core.texts`), and
+fields known to be safe (names, codes, dates, counts, the texts of `wizard.text`), and
 every string passes through `wizard.logs.scrub` on its way in as a second guard. Each section
 is gathered on its own: one that breaks says so, and the rest of the report still prints.
 """
@@ -18,9 +18,11 @@ from wizard.core.compare import ChangedFinding, Comparison, run_id
 from wizard.core.labels import TAG_OF_CODE, TONE_OF_TAG, Tag, Tone
 from wizard.core.names import NearKind
 from wizard.core.result import Finding, RunResult, Status
-from wizard.core.texts import SUPPORT_EMAIL, check_title, reason_short, reason_words
 from wizard.logs import scrub
 from wizard.text import N_, _, _n
+from wizard.text.checks import check_title
+from wizard.text.entries import reason_short, reason_words
+from wizard.text.findings import SUPPORT_EMAIL
 from wizard.text.report import (
     FACT_LABELS,
     kind_word,

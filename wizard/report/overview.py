@@ -10,9 +10,10 @@ from collections.abc import Sequence
 
 from wizard.core.compare import Comparison, run_id
 from wizard.core.result import CHECK_IDS, RunResult
-from wizard.core.texts import changes_summary, check_title, check_titles
 from wizard.report.model import Cell, Paragraph, Report, Section, Table, status_of, when_text
 from wizard.text import _
+from wizard.text.changes import changes_summary
+from wizard.text.checks import check_title, check_titles
 from wizard.text.companies import message, problems
 
 CompanyResult = tuple[str, RunResult, Comparison | None]  # (company name, result, comparison)

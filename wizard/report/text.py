@@ -6,10 +6,12 @@ from urllib.parse import quote
 
 from wizard.core.compare import Comparison, run_id
 from wizard.core.result import RunResult
-from wizard.core.texts import SUPPORT_EMAIL, check_titles, not_compared_line
 from wizard.logs import scrub
 from wizard.report.model import short_problem, sources_text, when_text
 from wizard.text import _, _n
+from wizard.text.changes import not_compared_line
+from wizard.text.checks import check_titles
+from wizard.text.findings import SUPPORT_EMAIL
 from wizard.text.report import FACT_LABELS
 from wizard.text.status import status_word
 

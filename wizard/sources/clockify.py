@@ -32,7 +32,6 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from wizard.core import texts
 from wizard.core.errors import MalformedData, SyncCheckupError
 from wizard.core.links import CLOCKIFY_WEB
 from wizard.core.model import (
@@ -49,7 +48,7 @@ from wizard.sources import clockify_json as cj
 from wizard.sources.clockify_json import KeyOwner, Workspace
 from wizard.sources.gather import CancelToken, Progress, no_progress
 from wizard.sources.paging import PageTally, RequestGate, ThreadSessions, in_order
-from wizard.text import _
+from wizard.text import _, connection
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +90,9 @@ class ClockifyProblem(SyncCheckupError):
     def __init__(self, code: str, detail_key: str) -> None:
         self.code = code
         self.detail_key = detail_key
-        self.detail = texts.clockify_detail(detail_key)
-        text = (texts.clockify_key_invalid if code == "CLOCKIFY_KEY_INVALID"
-                else texts.clockify_unreachable)(self.detail)
+        self.detail = connection.clockify_detail(detail_key)
+        text = (connection.clockify_key_invalid if code == "CLOCKIFY_KEY_INVALID"
+                else connection.clockify_unreachable)(self.detail)
         super().__init__(text.message)
 
     def side_problem(self) -> SideProblem:
@@ -552,10 +551,10 @@ def choose_workspace(spaces: Sequence[Workspace], wanted: str | None,
             if wanted in (ws.id, ws.name):
                 return ws
         if explicit:
-            raise SyncCheckupError(texts.clockify_unknown_workspace(
+            raise SyncCheckupError(connection.clockify_unknown_workspace(
                 wanted, [ws.name for ws in spaces]))
     if not spaces:
-        raise SyncCheckupError(texts.clockify_unknown_workspace(wanted or "", []))
+        raise SyncCheckupError(connection.clockify_unknown_workspace(wanted or "", []))
     return spaces[0]
 
 

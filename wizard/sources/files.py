@@ -35,12 +35,13 @@ from wizard.core.model import (
     QuickBooksSide,
     TimeEntry,
 )
-from wizard.sources.exports import languages, messages
+from wizard.sources.exports import languages
 from wizard.sources.exports import values as v
 from wizard.sources.exports.table import Table, read_table
 from wizard.sources.exports.values import Cell
 from wizard.sources.gather import Manual
 from wizard.text import N_
+from wizard.text import files as messages
 
 log = logging.getLogger(__name__)
 

@@ -37,7 +37,6 @@ from intuitlib.client import AuthClient
 from intuitlib.enums import Scopes
 from intuitlib.exceptions import AuthClientError
 
-from wizard.core import signin_texts as texts
 from wizard.core.errors import (
     BadInput,
     Cancelled,
@@ -51,6 +50,7 @@ from wizard.logs import register_secret
 from wizard.resources import resource_path
 from wizard.storage import secrets
 from wizard.text import N_, _
+from wizard.text import signin as texts
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,5 @@
-"""The one-line summary of each check (SPEC §3), as whole clauses in the right number.
+"""Each check's title and one-line summary (SPEC §3), as whole clauses in the right number,
+including the entries check's summary when users or projects could not be checked.
 
 A summary is one or more clauses joined by "; " — each clause is a whole statement on its own,
 so a translation never depends on the clause beside it.
@@ -120,3 +121,80 @@ def no_closing_date() -> str:
 
 __all__ = ["customers", "entries", "needs", "no_closing_date", "not_known", "not_stated",
            "on_off", "plan", "plan_not_checked", "time_tracking_unknown", "users"]
+
+
+# --- the checks' titles -----------------------------------------------------------------------
+
+# Marked for the catalogue; translate where shown (`check_title`).
+CHECK_TITLES: dict[str, str] = {
+    "plan": N_("QuickBooks plan"),
+    "users": N_("Users and employees"),
+    "customers": N_("Clients, projects and customers"),
+    "entries": N_("Billable time entries"),
+    "connection": N_("Connections"),
+}
+
+
+def check_title(check_id: str) -> str:
+    title = CHECK_TITLES.get(check_id)
+    return _(title) if title else check_id
+
+
+def check_titles(check_ids: tuple[str, ...] | list[str]) -> list[str]:
+    return [check_title(c) for c in check_ids]
+
+
+# --- time entries: the summary when some reasons could not be checked (SPEC §3.4) ----------------
+
+# (what was left out, whether the check fails) → the whole summary around {counts}
+_PARTLY: dict[tuple[str, bool], str] = {
+    ("users", True): N_("{counts}. Users were not checked (there is no QuickBooks employee list), "
+                        "so no entry is said to sync yet: this check needs QuickBooks employees "
+                        "to finish."),
+    ("users", False): N_("Not checked: needs QuickBooks employees to finish. {counts}. Users were "
+                         "not checked (there is no QuickBooks employee list), so no entry is said "
+                         "to sync yet."),
+    ("projects", True): N_("{counts}. Projects were not checked (there is no QuickBooks customer "
+                           "list), so no entry is said to sync yet: this check needs QuickBooks "
+                           "customers to finish."),
+    ("projects", False): N_("Not checked: needs QuickBooks customers to finish. {counts}. "
+                            "Projects were not checked (there is no QuickBooks customer list), so "
+                            "no entry is said to sync yet."),
+    ("both", True): N_("{counts}. Users and projects were not checked (there are no QuickBooks "
+                       "employee and customer lists), so no entry is said to sync yet: this "
+                       "check needs QuickBooks employees and customers to finish."),
+    ("both", False): N_("Not checked: needs QuickBooks employees and customers to finish. "
+                        "{counts}. Users and projects were not checked (there are no QuickBooks "
+                        "employee and customer lists), so no entry is said to sync yet."),
+    ("unread", True): N_("{counts}. Users, projects and the closing date were not checked "
+                         "(QuickBooks was not read), so no entry is said to sync yet: this check "
+                         "needs QuickBooks to finish."),
+    ("unread", False): N_("Not checked: needs QuickBooks to finish. {counts}. Users, projects "
+                          "and the closing date were not checked (QuickBooks was not read), so "
+                          "no entry is said to sync yet."),
+}
+_LEFT_OUT = {frozenset({"users"}): "users", frozenset({"projects"}): "projects",
+             frozenset({"users", "projects"}): "both"}
+
+
+def entries_partly_checked(total: int, wont: int, left_out: frozenset[str],
+                           quickbooks_read: bool, failing: bool) -> str:
+    """The entries check's summary when users and/or projects could not be checked: no entry is
+    said to sync, and the "needs … to finish" qualifier stays, whether the check fails or not."""
+    case = _LEFT_OUT[left_out] if quickbooks_read else "unread"
+    rest = total - wont
+    if wont and rest:
+        counts = _n("{wont:,} of {total:,} entry in the period won't sync; no problem was found "
+                    "so far in the other {rest:,}",
+                    "{wont:,} of {total:,} entries in the period won't sync; no problem was "
+                    "found so far in the other {rest:,}", total).format(wont=wont, total=total,
+                                                                         rest=rest)
+    elif wont:
+        counts = _n("{wont:,} of {total:,} entry in the period won't sync",
+                    "{wont:,} of {total:,} entries in the period won't sync",
+                    total).format(wont=wont, total=total)
+    else:
+        counts = _n("No problem was found so far in the {total:,} entry in the period",
+                    "No problem was found so far in the {total:,} entries in the period",
+                    total).format(total=total)
+    return _(_PARTLY[case, failing]).format(counts=counts)

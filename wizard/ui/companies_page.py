@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.result import CHECK_IDS, Status
-from wizard.core.texts import check_title
 from wizard.sources.gather import CancelToken
 from wizard.storage import companies
 from wizard.storage.companies import Company
 from wizard.text import _
+from wizard.text.checks import check_title
 from wizard.text.companies import message
 from wizard.text.status import status_word
 from wizard.ui import theme

@@ -303,7 +303,8 @@ class FixDialog(QDialog):
         if comparison is None:
             self.changes_label.setText(_("Checked again."))
             return
-        from wizard.core.texts import changes_summary, check_titles
+        from wizard.text.changes import changes_summary
+        from wizard.text.checks import check_titles
         self.changes_label.setText(_("Checked again: {changes}").format(
             changes=changes_summary(*comparison.counts, check_titles(comparison.not_compared))))
         self.status.setText(self._summary)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core import signin_texts as texts
 from wizard.core.result import Status
 from wizard.text import _
+from wizard.text import signin as texts
 from wizard.ui.widgets import InlineMessage
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from wizard.core.result import EntryItem
-from wizard.core.texts import reason_short, reason_words
 from wizard.text import N_, _
+from wizard.text.entries import reason_short, reason_words
 from wizard.text.status import status_word, tag_word
 from wizard.ui import theme
 from wizard.ui.rows import (

@@ -163,7 +163,7 @@ class EntryColumn(IntEnum):
 
 def reasons_text(item: EntryItem) -> str:
     # the engine's texts are imported on first use, not when the window opens
-    from wizard.core.texts import reason_short
+    from wizard.text.entries import reason_short
 
     return ", ".join(reason_short(r) for r in item.reasons)
 

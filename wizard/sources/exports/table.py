@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wizard.core.errors import FileProblem
-from wizard.sources.exports import messages
 from wizard.sources.exports.values import Cell
+from wizard.text import files as messages
 
 log = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ import html
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from wizard.core.result import Status
-from wizard.core.texts import plan_by_hand
 from wizard.flow import Page
 from wizard.text import N_, _
+from wizard.text.findings import plan_by_hand
 from wizard.ui.jobs import Loaded
 from wizard.ui.pages.base import StepPage, explanation, findings_html
 from wizard.ui.session import Session

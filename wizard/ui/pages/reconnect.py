@@ -8,11 +8,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from wizard.core import texts
 from wizard.core.result import Status
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
-from wizard.text import _, paths
+from wizard.text import _, connection, paths
 from wizard.ui.jobs import Loaded
 from wizard.ui.pages.base import StepPage, explanation, findings_html
 from wizard.ui.session import Session
@@ -82,7 +81,7 @@ class ReconnectPage(StepPage):
         live = source == "api"
         self.reconnect.setEnabled(live)
         if source == "demo":
-            self.state.setText(_(texts.RECONNECT_SAMPLE))
+            self.state.setText(_(connection.RECONNECT_SAMPLE))
             self.disconnect.setEnabled(False)
             return
         self.state.setText(_("Looking up the connection…"))
@@ -101,7 +100,7 @@ class ReconnectPage(StepPage):
         sentence = getattr(state, "sentence", "") or str(state)
         if self.session.flow.choices.quickbooks == "file":
             # the check read files: a stored sign-in is only a sign-in, not what was checked
-            sentence = texts.reconnect_files(sentence)
+            sentence = connection.reconnect_files(sentence)
         self.state.setText(sentence)
         self.disconnect.setEnabled(bool(getattr(state, "connected", False)))
 

@@ -7,9 +7,10 @@ import html
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from wizard.core import texts
 from wizard.flow import Page
 from wizard.text import _, paths
+from wizard.text.changes import resync_no_recheck_html, since_last_check_html
+from wizard.text.checks import check_titles
 from wizard.ui.jobs import Loaded
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.problem_cards import ProblemList, change_rows
@@ -47,8 +48,8 @@ class ResyncPage(StepPage):
             todo = [f for f in (result.findings if result else ())
                     if f.check in ("users", "customers") and f.status.is_problem]
             self.problems.set_rows([("to fix", f) for f in todo], loaded.result)
-            self.changes_label.setText(texts.resync_no_recheck_html(len(todo)))
+            self.changes_label.setText(resync_no_recheck_html(len(todo)))
         else:
             self.problems.set_rows(change_rows(changes), loaded.result)
-            self.changes_label.setText(texts.since_last_check_html(
-                *changes.counts, texts.check_titles(changes.not_compared)))
+            self.changes_label.setText(since_last_check_html(
+                *changes.counts, check_titles(changes.not_compared)))

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core import texts
 from wizard.core.result import Status
-from wizard.core.texts import SUPPORT_EMAIL
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
 from wizard.storage import paths
 from wizard.text import _, _n
+from wizard.text.changes import first_run_html, since_last_run_html
+from wizard.text.checks import check_titles
+from wizard.text.findings import SUPPORT_EMAIL
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import CheckColumn, ChecksModel
 from wizard.ui.pages.base import StepPage, explanation
@@ -111,12 +112,12 @@ class SummaryPage(StepPage):
         if changes is None:
             todo = [f for f in loaded.result.findings if f.status.is_problem]
             self.problems.set_rows([("to fix", f) for f in todo], loaded.result)
-            self.changes_label.setText(texts.first_run_html(len(todo)))
+            self.changes_label.setText(first_run_html(len(todo)))
         else:
             self.problems.set_rows(change_rows(changes), loaded.result)
-            self.changes_label.setText(texts.since_last_run_html(
+            self.changes_label.setText(since_last_run_html(
                 f"{changes.previous_at.astimezone():%Y-%m-%d %H:%M}", *changes.counts,
-                texts.check_titles(changes.not_compared)))
+                check_titles(changes.not_compared)))
         sources = loaded.result.sources
         self.save_company.setVisible(
             sources.get("clockify") == "api" and sources.get("quickbooks") == "api"

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core import signin_texts
 from wizard.core.plans import plan_from_choice
 from wizard.core.result import Status
 from wizard.flow import Page
-from wizard.text import N_, _
+from wizard.text import N_, _, signin
 from wizard.ui.first_paint import after_first_paint
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.session import Session, file_list, open_settings
@@ -234,9 +233,9 @@ class WelcomePage(StepPage):
         self.sign_in.setAutoDefault(False)
         self.sign_in.setAccessibleName(_("Sign in with Intuit: opens your browser"))
         self.sign_in.clicked.connect(self.on_sign_in_clicked)
-        self.own_keys = QPushButton(_(signin_texts.OWN_KEYS_BUTTON), box)
+        self.own_keys = QPushButton(_(signin.OWN_KEYS_BUTTON), box)
         self.own_keys.setAutoDefault(False)
-        self.own_keys.setAccessibleName(_(signin_texts.OWN_KEYS_BUTTON_ACCESSIBLE))
+        self.own_keys.setAccessibleName(_(signin.OWN_KEYS_BUTTON_ACCESSIBLE))
         self.own_keys.clicked.connect(self.on_own_keys_clicked)
         self.keys_dialog: Any = None
         self.paste_edit = QLineEdit(box)
@@ -380,7 +379,7 @@ class WelcomePage(StepPage):
     def on_key_where_toggled(self, shown: bool) -> None:
         if shown and not self.key_where_text.text():
             # the engine's texts (and the name matcher they import) load after the first paint
-            from wizard.core.texts import api_key_where
+            from wizard.text.findings import api_key_where
             self.key_where_text.setText(api_key_where())
         self.key_where_text.setVisible(shown)
 
@@ -493,8 +492,8 @@ class WelcomePage(StepPage):
         self.keys_dialog.open()
 
     def on_own_keys_changed(self, saved: bool) -> None:
-        self.qbo_message.show_message(Status.INFO, _(signin_texts.KEYS_SAVED if saved
-                                                     else signin_texts.KEYS_FORGOTTEN))
+        self.qbo_message.show_message(Status.INFO, _(signin.KEYS_SAVED if saved
+                                                     else signin.KEYS_FORGOTTEN))
 
     def on_paste_use_clicked(self) -> None:
         text = self.paste_edit.text().strip()
