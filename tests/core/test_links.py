@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from wizard.core import links
-from wizard.core.links import Links, WebPlaces
+from wizard.core.link_types import Links, WebPlaces
 from wizard.core.result import Finding, Status
 from wizard.sources import clockify, quickbooks
 from wizard.sources.clockify_json import parse_workspaces

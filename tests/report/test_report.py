@@ -366,7 +366,7 @@ def test_the_report_never_calls_files_or_the_sample_connected(tmp_path: Path, so
 
 
 def test_each_problem_links_to_its_record_where_the_side_has_a_web_page() -> None:
-    from wizard.core.links import Links
+    from wizard.core.link_types import Links
     from wizard.report import render
     result = sample_result()
     url = "https://app.qbo.intuit.com/app/customerdetail?nameId=58"

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from wizard.core import deleted
 from wizard.core import links as weblinks
 from wizard.core.gcpause import paused_gc
+from wizard.core.link_types import Links, WebPlaces
 from wizard.core.model import (
     Client,
     ClockifySide,
@@ -516,7 +517,7 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
                   user_ok: dict[str, bool] | None, user_ok_by_name: dict[str, bool],
                   project_ok: dict[str, bool] | None, close_date: dt.date | None,
                   quickbooks_read: bool, closing_known: bool,
-                  not_admin: bool, links: weblinks.Links | None = None
+                  not_admin: bool, links: Links | None = None
                   ) -> tuple[_CheckOutput, EntriesSummary]:
     """`user_ok` / `project_ok` are None when that side of the mapping can't be checked (no
     employee / customer list): that reason is left out, never assumed fine (SPEC §3.4)."""
@@ -679,7 +680,7 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
                 version: str) -> RunResult:
     cdata = clockify.data if clockify.problem is None else None
     qdata = quickbooks.data if quickbooks.problem is None else None
-    places = weblinks.WebPlaces(clockify=cdata.web_url if cdata else None,
+    places = WebPlaces(clockify=cdata.web_url if cdata else None,
                                 workspace_id=cdata.workspace_id if cdata else None,
                                 quickbooks=qdata.web_url if qdata else None)
     outputs: dict[str, _CheckOutput] = {}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from wizard.core.links import Links
+from wizard.core.link_types import Links
 from wizard.core.result import CHECK_IDS, Finding, RunResult, Status
 
 

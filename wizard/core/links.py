@@ -9,9 +9,10 @@ Where no page of the record itself is known, the list page is used (QuickBooks e
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
+
+from wizard.core.link_types import NO_LINKS, Links, WebPlaces
 
 if TYPE_CHECKING:
     from wizard.core.result import Finding
@@ -19,29 +20,6 @@ if TYPE_CHECKING:
 CLOCKIFY_WEB = "https://app.clockify.me"
 QUICKBOOKS_WEB = "https://app.qbo.intuit.com"
 QUICKBOOKS_SANDBOX_WEB = "https://app.sandbox.qbo.intuit.com"
-
-
-@dataclass(frozen=True, slots=True)
-class Links:
-    """One finding's (or entry's) web pages: None where no page is known or the side has none."""
-
-    clockify: str | None = None
-    quickbooks: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"clockify": self.clockify, "quickbooks": self.quickbooks}
-
-
-NO_LINKS = Links()
-
-
-@dataclass(frozen=True, slots=True)
-class WebPlaces:
-    """Where each side's web app is, as the sources found it (None: files or the sample)."""
-
-    clockify: str | None = None  # e.g. https://app.clockify.me, https://euc1.clockify.me
-    workspace_id: str | None = None
-    quickbooks: str | None = None  # e.g. https://app.qbo.intuit.com
 
 
 # --- Clockify pages -----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from wizard.core.links import NO_LINKS, Links, WebPlaces
+from wizard.core.link_types import NO_LINKS, Links, WebPlaces
 
 SCHEMA = 1
 CHECK_IDS = ("plan", "users", "customers", "entries", "connection")
