@@ -1,0 +1,143 @@
+"""The entries check (SPEC §3.4): which time entries of the period won't sync, and every
+reason why."""
+
+from __future__ import annotations
+
+import datetime as dt
+from operator import itemgetter
+
+from wizard.core.checks.findings import CheckOutput
+from wizard.core.link_types import Links
+from wizard.core.model import Project, TimeEntry, project_key
+from wizard.core.result import EntriesSummary, EntryItem, Finding, Status
+from wizard.text import checks as say
+
+MAX_SYNC_SECONDS = 23 * 3600 + 55 * 60  # 86 100 s still syncs
+REASON_ORDER = ("ENTRY_NOT_BILLABLE", "ENTRY_NO_PROJECT", "ENTRY_USER_UNMAPPED",
+                "ENTRY_PROJECT_UNMAPPED", "ENTRY_RUNNING", "ENTRY_TOO_LONG", "ENTRY_BOOKS_CLOSED")
+# one bit per entry reason, in REASON_ORDER (the order an entry's reasons are listed in)
+(_NOT_BILLABLE, _NO_PROJECT, _USER_UNMAPPED, _PROJECT_UNMAPPED, _RUNNING, _TOO_LONG,
+ _BOOKS_CLOSED) = (1 << i for i in range(len(REASON_ORDER)))
+_REASONS_BY_MASK = tuple(tuple(reason for i, reason in enumerate(REASON_ORDER) if mask >> i & 1)
+                         for mask in range(1 << len(REASON_ORDER)))
+
+
+def user_verdicts(user_findings: tuple[Finding, ...]) -> tuple[dict[str, bool], dict[str, bool]]:
+    """Whether each Clockify user maps to a QuickBooks employee, by member id and by name (for
+    sources without ids), from the users check's findings."""
+    by_id: dict[str, bool] = {}
+    by_name: dict[str, bool] = {}
+    for f in user_findings:
+        ok = f.code == "USER_MATCHED"
+        if f.subject_id:
+            by_id[f.subject_id] = ok
+        by_name[f.subject] = ok or by_name.get(f.subject, False)
+    return by_id, by_name
+
+
+def project_verdicts(projects: tuple[Project, ...],
+                     findings: tuple[Finding, ...]) -> dict[str, bool]:
+    """Whether each project maps to a QuickBooks customer, by its key and by its name key,
+    from the customers check's findings."""
+    by_id = {f.subject_id: f for f in findings if f.subject_kind == "project" and f.subject_id}
+    by_name = {(f.client or "", f.subject): f for f in findings if f.subject_kind == "project"}
+    ok: dict[str, bool] = {}
+    for p in projects:
+        f = by_id.get(p.id) if p.id else None
+        f = f or by_name.get((p.client_name or "", p.name))
+        matched = f is not None and f.code == "PROJECT_MATCHED"
+        ok[p.key] = matched
+        ok[project_key(None, p.client_name, p.name)] = matched
+    return ok
+
+
+def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
+                  user_ok: dict[str, bool] | None, user_ok_by_name: dict[str, bool],
+                  project_ok: dict[str, bool] | None, close_date: dt.date | None,
+                  quickbooks_read: bool, closing_known: bool,
+                  not_admin: bool, links: Links | None = None
+                  ) -> tuple[CheckOutput, EntriesSummary]:
+    """`user_ok` / `project_ok` are None when that side of the mapping can't be checked (no
+    employee / customer list): that reason is left out, never assumed fine (SPEC §3.4)."""
+    items: list[EntryItem] = []
+    counts: dict[str, int] = dict.fromkeys(REASON_ORDER, 0)
+    billable_problem = False
+    nonbillable_problem = False
+    check_users = user_ok is not None
+    check_projects = project_ok is not None
+    left_out = frozenset({"users"} if not check_users else set()) | frozenset(
+        {"projects"} if not check_projects else set())
+    mapping_known = not left_out
+    users_ok = user_ok or {}
+    projects_ok = project_ok or {}
+    too_long = MAX_SYNC_SECONDS
+    append = items.append
+
+    # An entry's reasons are bits of one mask; the tuple of reasons of each of the 128 masks and
+    # the count per mask are kept in lists, so no entry builds a list or tuple of its own.
+    # Who and which project are looked up once per entry in the verdicts of the users and
+    # projects checks (dictionaries over the few thousand distinct users and projects).
+    per_mask = [0] * len(_REASONS_BY_MASK)
+    hours_of: dict[int, float] = {}  # durations repeat: 15 min, 30 min, 1 h …
+    for e, day in in_period:
+        # e is a NamedTuple: unpack once rather than reading attributes one by one
+        (entry_id, user_id, user_name, project_id, project_name, _client_id, client_name,
+         billable, start, end, duration) = e
+        mask = 0 if billable else _NOT_BILLABLE
+        if not (project_id or project_name):
+            mask |= _NO_PROJECT
+        elif check_projects and not projects_ok.get(
+                project_id or project_key(None, client_name, project_name), False):
+            mask |= _PROJECT_UNMAPPED
+        if check_users:
+            ok = users_ok.get(user_id) if user_id else None
+            if not (ok or (ok is None and user_ok_by_name.get(user_name or "", False))):
+                mask |= _USER_UNMAPPED
+        if end is None:
+            seconds = None
+            mask |= _RUNNING
+        else:
+            seconds = duration if duration is not None else int((end - start).total_seconds())
+            if seconds > too_long:
+                mask |= _TOO_LONG
+        if close_date is not None and day <= close_date:
+            mask |= _BOOKS_CLOSED
+        if not mask:
+            continue
+        per_mask[mask] += 1
+        if billable:
+            billable_problem = True
+        else:
+            nonbillable_problem = True
+        if seconds is None:
+            hours = None
+        elif (hours := hours_of.get(seconds)) is None:
+            hours = hours_of[seconds] = round(seconds / 3600, 2)
+        append(EntryItem(entry_id, day, user_name, project_name or None, client_name or None,
+                         billable, hours, _REASONS_BY_MASK[mask], links))
+    # counted per mask (a few dozen occur), then spread out
+    for mask, n in enumerate(per_mask):
+        if n:
+            for reason in _REASONS_BY_MASK[mask]:
+                counts[reason] += n
+    items.sort(key=itemgetter(1))  # by date; stable, so the source's order within a day
+    not_checked = (("ENTRY_USER_UNMAPPED",) * ("users" in left_out)
+                   + ("ENTRY_PROJECT_UNMAPPED",) * ("projects" in left_out)
+                   + ("ENTRY_BOOKS_CLOSED",) * (not closing_known))
+    summary_obj = EntriesSummary(total=len(in_period), will_sync=len(in_period) - len(items),
+                                 items=tuple(items),
+                                 by_reason={k: v for k, v in counts.items() if v},
+                                 reasons_not_checked=not_checked)
+    text = say.entries(summary_obj.will_sync, summary_obj.total, summary_obj.wont_sync,
+                       not_admin, True, closing_known)
+    if not mapping_known:
+        status = Status.FAIL if billable_problem else Status.NOT_CHECKED
+        text = say.entries_partly_checked(summary_obj.total, summary_obj.wont_sync, left_out,
+                                          quickbooks_read, billable_problem)
+    elif billable_problem:
+        status = Status.FAIL
+    elif nonbillable_problem:
+        status = Status.WARN
+    else:
+        status = Status.PASS
+    return CheckOutput(status, text), summary_obj
