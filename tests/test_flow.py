@@ -12,7 +12,7 @@ from wizard.core.checks import run_checks
 from wizard.core.compare import compare, snapshot
 from wizard.core.model import ClockifySide, QuickBooksSide, SideProblem
 from wizard.core.result import RunResult, Status
-from wizard.flow import PAGE_CHECKS, Flow, Load, Page
+from wizard.flow import PAGE_CHECKS, Flow, Load, Page, today_for
 from wizard.sources import demo
 
 TODAY = dt.date(2026, 11, 24)
@@ -249,3 +249,10 @@ def test_first_run_has_no_recheck_changes_and_counts_what_to_fix() -> None:
 
 def test_one_definition_of_a_problem() -> None:
     assert {s for s in Status if s.is_problem} == {Status.WARN, Status.FAIL}
+
+
+def test_the_period_ends_on_the_samples_own_day_or_today() -> None:
+    """The window and the command line both take their default day from here."""
+    assert today_for(True) == demo.sample_info().today != dt.date.today()
+    before = dt.date.today()
+    assert today_for(False) in (before, dt.date.today())  # a run across midnight takes either

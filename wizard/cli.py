@@ -153,13 +153,6 @@ def _period(args: argparse.Namespace, today: dt.date) -> tuple[dt.date, dt.date]
     return start, end
 
 
-def _today_for(args: argparse.Namespace) -> dt.date:
-    if args.demo:
-        from wizard.sources.demo import sample_info
-        return sample_info().today
-    return dt.date.today()
-
-
 def _source(demo: bool, files: Sequence[Path], env_vars: Sequence[str]) -> str | None:
     if demo:
         return "demo"
@@ -219,13 +212,14 @@ def read_and_check(args: argparse.Namespace) -> tuple[RunResult, Any, Any]:
     """Read both sides as the options say and run every check: (result, Clockify side,
     QuickBooks side)."""
     from wizard.core.checks import run_checks
+    from wizard.flow import today_for
     from wizard.sources.gather import Manual, Request, read_clockify, read_quickbooks
     from wizard.text.command_line import cli_missing_file
     for option, paths in (("--clockify-file", args.clockify_file), ("--qbo-file", args.qbo_file)):
         for path in paths:
             if not path.is_file():
                 raise SyncCheckupError(cli_missing_file(str(path), option))
-    period = _period(args, _today_for(args))
+    period = _period(args, today_for(args.demo))
     clockify = _source(args.demo, args.clockify_file, ("SYNC_CHECKUP_CLOCKIFY_API_KEY",))
     quickbooks = _source(args.demo, args.qbo_file, ("SYNC_CHECKUP_QBO_REFRESH_TOKEN",
                                                      "SYNC_CHECKUP_QBO_ACCESS_TOKEN"))

@@ -24,6 +24,16 @@ if TYPE_CHECKING:
     from wizard.sources.gather import Manual, Request
 
 
+def today_for(demo: bool) -> dt.date:
+    """The last day of the period by default: the sample company's own day, so its entries
+    stay inside the period; otherwise today. The window and the command line both start here."""
+    if demo:
+        from wizard.sources.demo import sample_info  # the sample is read only when asked for
+
+        return sample_info().today
+    return dt.date.today()
+
+
 class Page(IntEnum):
     WELCOME = 0
     PLAN = 1

@@ -9,20 +9,19 @@ from PySide6.QtCore import Qt
 
 from wizard.core.checks import run_checks
 from wizard.core.compare import compare, snapshot
+from wizard.core.labels import Tag
 from wizard.core.result import RunResult
+from wizard.core.rows import customer_rows, user_rows
 from wizard.sources import demo
 from wizard.ui.models import ChecksModel, EntriesModel, NamesModel, ReasonsModel, Role
 from wizard.ui.problem_cards import change_rows
 from wizard.ui.rows import (
     EntryColumn,
     NameColumn,
-    Tag,
-    customer_rows,
     diff_html,
     entries_order,
     flatten,
     names_order,
-    user_rows,
 )
 
 pytestmark = pytest.mark.gui
@@ -117,8 +116,8 @@ def test_diff_marks_only_the_differing_characters() -> None:
 def test_unknown_codes_still_get_a_word(result) -> None:  # type: ignore[no-untyped-def]
     import dataclasses
 
+    from wizard.core.labels import tag_for
     from wizard.core.result import Status
-    from wizard.ui.rows import tag_for
     f = result.findings_for("users")[0]
     assert tag_for(dataclasses.replace(f, code="SOMETHING_NEW", status=Status.FAIL)) is Tag.PROBLEM
     assert tag_for(dataclasses.replace(f, code="SOMETHING_NEW", status=Status.PASS)) is Tag.OK

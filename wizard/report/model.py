@@ -16,8 +16,15 @@ from typing import Literal
 
 from wizard.core.compare import ChangedFinding, Comparison, run_id
 from wizard.core.labels import TAG_OF_CODE, TONE_OF_TAG, Tag, Tone
-from wizard.core.names import NearKind
 from wizard.core.result import Finding, RunResult, Status
+from wizard.core.rows import (
+    NameRow,
+    client_groups,
+    name_row,
+    near_kind,
+    qbo_only_row,
+    unused_records,
+)
 from wizard.logs import scrub
 from wizard.text import N_, _, _n
 from wizard.text.checks import check_title
@@ -188,12 +195,8 @@ def sources_text(result: RunResult) -> str:
 
 
 def _near_note(f: Finding) -> str:
-    if not f.near_kind:
-        return ""
-    try:
-        return near_note(NearKind(f.near_kind))
-    except (ValueError, KeyError):
-        return ""
+    kind = near_kind(f)
+    return near_note(kind) if kind is not None else ""
 
 
 def short_problem(f: Finding) -> str:
@@ -455,25 +458,23 @@ def _users(result: RunResult, limits: Limits) -> Section:
         "employee's display name. Every QuickBooks employee is listed, including those with no "
         "Clockify user."), "muted"))
     rows, tones = [], []
-    referenced: set[str] = set()
     for f in users:
+        row = name_row(f)
         word, tone = row_status(f)
-        notes = [n for n in (_near_note(f),
-                             _("Deactivated in Clockify.") if f.deactivated else "") if n]
-        qbo = f.match or ""
+        notes = [n for n in (_near_note(f), row.note) if n]
+        qbo = row.quickbooks
         if f.code == "USER_IS_VENDOR":
             qbo = _("{name} (vendor)").format(name=f.match)
-        if f.match:
-            referenced.add(f.match)
-        rows.append([Cell(f.subject), Cell(word, tone, strong=True), Cell(qbo),
+        rows.append([Cell(row.clockify), Cell(word, tone, strong=True), Cell(qbo),
                      Cell(" ".join(notes))])
         tones.append(tone)
     rows, tones, cut = _cap(rows, tones, limits.rows)
-    only = [(n, a) for n, a in result.tables.employees if n not in referenced]
+    only = unused_records(result.tables.employees, users)
     for name, active in only[:limits.qbo_only]:
-        word, tone = tag_of(Tag.QBO_ONLY if active else Tag.QBO_ONLY_INACTIVE)
-        rows.append([Cell("—"), Cell(word, tone, strong=True), Cell(name),
-                     Cell("" if active else _("Inactive in QuickBooks."))])
+        row = qbo_only_row(name, active, "employee")
+        word, tone = _qbo_only_status(row)
+        rows.append([Cell("—"), Cell(word, tone, strong=True), Cell(row.quickbooks),
+                     Cell(row.note)])
         tones.append(tone)
     cut_qbo = len(only) - min(len(only), limits.qbo_only)
     parts = [_n("{count:,} more Clockify user (matched ones first) is not shown.",
@@ -500,12 +501,11 @@ def _customers(result: RunResult, limits: Limits) -> Section:
         "sub-customer directly under it (shown as Parent:Child); a project without a client "
         "must match a top-level customer. Every QuickBooks customer is listed."), "muted"))
     rows, tones = [], []
-    referenced: set[str] = set()
 
     def add(f: Finding, client_cell: str, project_cell: str) -> None:
+        row = name_row(f)
         word, tone = row_status(f)
-        notes = [n for n in (_near_note(f), _("Archived in Clockify.") if f.archived else "")
-                 if n]
+        notes = [n for n in (_near_note(f), row.note) if n]
         if f.code == "PROJECT_IS_SUBCUSTOMER" and f.suggestion:
             notes.insert(0, _("Give it the client “{client}”.").format(client=f.suggestion))
         elif f.suggestion:
@@ -513,31 +513,25 @@ def _customers(result: RunResult, limits: Limits) -> Section:
         if f.code == "PROJECT_WRONG_PARENT" and f.match and ":" in f.match:
             notes.insert(0, _("It is under “{parent}”, not “{client}”.").format(
                 parent=f.match.rpartition(":")[0], client=f.client))
-        if f.match:
-            referenced.add(f.match)
         rows.append([Cell(client_cell, strong=not project_cell), Cell(project_cell),
-                     Cell(word, tone, strong=True), Cell(f.match or ""),
+                     Cell(word, tone, strong=True), Cell(row.quickbooks),
                      Cell(" ".join(notes))])
         tones.append(tone)
 
-    clients = [f for f in items if f.subject_kind == "client"]
-    projects = [f for f in items if f.subject_kind == "project"]
-    placed: set[int] = set()
-    for c in clients:
-        add(c, c.subject, "")
-        for i, p in enumerate(projects):
-            if i not in placed and p.client == c.subject:
-                placed.add(i)
-                add(p, "", p.subject)
-    for i, p in enumerate(projects):
-        if i not in placed:
-            add(p, p.client or _("(no client)"), p.subject)
+    groups, loose = client_groups(items)
+    for client, projects in groups:
+        add(client, client.subject, "")
+        for p in projects:
+            add(p, "", p.subject)
+    for p in loose:
+        add(p, p.client or _("(no client)"), p.subject)
     rows, tones, cut = _cap(rows, tones, limits.rows)
-    only = [(n, a) for n, a in result.tables.customers if n not in referenced]
+    only = unused_records(result.tables.customers, items)
     for fqn, active in only[:limits.qbo_only]:
-        word, tone = tag_of(Tag.QBO_ONLY if active else Tag.QBO_ONLY_INACTIVE)
-        rows.append([Cell("—"), Cell(""), Cell(word, tone, strong=True), Cell(fqn),
-                     Cell("" if active else _("Inactive in QuickBooks."))])
+        row = qbo_only_row(fqn, active, "customer")
+        word, tone = _qbo_only_status(row)
+        rows.append([Cell("—"), Cell(""), Cell(word, tone, strong=True), Cell(row.quickbooks),
+                     Cell(row.note)])
         tones.append(tone)
     cut_qbo = len(only) - min(len(only), limits.qbo_only)
     parts = [_n("{count:,} more Clockify client or project (matched ones first) is not shown.",
@@ -552,6 +546,11 @@ def _customers(result: RunResult, limits: Limits) -> Section:
          _("Notes")],
         rows, tones, widths=[17, 18, 15, 26, 24], note=_cut_note(parts)))
     return sec
+
+
+def _qbo_only_status(row: NameRow) -> tuple[str, Tone]:
+    """A QuickBooks-only record's word: the printed table says "inactive" in the word too."""
+    return tag_of(Tag.QBO_ONLY if row.qbo_active else Tag.QBO_ONLY_INACTIVE)
 
 
 def _cap(rows: list[list[Cell]], tones: list[Tone | None],

@@ -15,7 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from wizard import __version__, logs
-from wizard.flow import Flow, Page
+from wizard.flow import Flow, Page, today_for
 from wizard.resources import resource_path
 from wizard.text import _
 from wizard.ui import errors, qtlog, startup_probe, theme
@@ -42,13 +42,6 @@ def make_app() -> QApplication:
     if os.environ.get(DARK_ENV) == "1" or hints.colorScheme() is Qt.ColorScheme.Dark:
         app.setPalette(theme.dark_palette())
     return app
-
-
-def today_for(demo: bool) -> dt.date:
-    if demo:
-        from wizard.sources.demo import sample_info
-        return sample_info().today
-    return dt.date.today()
 
 
 def run_app(demo: bool = False, screenshots: Path | None = None) -> int:

@@ -18,10 +18,11 @@ from wizard.core.errors import Cancelled
 from wizard.core.gcpause import paused_gc
 from wizard.core.model import ClockifySide, QuickBooksSide
 from wizard.core.result import RunResult
+from wizard.core.rows import customer_rows, user_rows
 from wizard.sources import gather
 from wizard.sources.gather import CancelToken, Progress, Request
 from wizard.text import _
-from wizard.ui.rows import FlatNames, customer_rows, flatten, user_rows
+from wizard.ui.rows import FlatNames, flatten
 
 log = logging.getLogger(__name__)
 

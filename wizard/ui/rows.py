@@ -1,124 +1,22 @@
-"""Rows for the Names tables and the entries view, built from a RunResult without Qt.
+"""What the Names and Entries tables show, and in which order, computed without Qt.
 
-Built on the worker thread, so the GUI thread only swaps the finished rows into its models
-(a model reset stays cheap even for a large company).
+The name rows themselves come from `wizard.core.rows` (the report builds from it too); here
+they are flattened into display order, filtered and sorted on the worker thread, so the GUI
+thread only swaps the finished order into its models (a model reset stays cheap even for a
+large company).
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 
-from wizard.core.labels import Tag, tag_for
-from wizard.core.result import EntryItem, Finding, RunResult, Status
+from wizard.core.labels import Tag
+from wizard.core.result import EntryItem, Status
+from wizard.core.rows import NameRow
 from wizard.text import _
-
-
-@dataclass(frozen=True)
-class NameRow:
-    """One line of a Names table: a Clockify name, the QuickBooks name it meets, and its status."""
-
-    tag: Tag
-    status: Status
-    clockify: str
-    quickbooks: str
-    kind: str  # user, client, project, employee, customer
-    finding: Finding | None = None
-    note: str = ""
-    children: tuple[NameRow, ...] = field(default=())
-
-    @property
-    def is_problem(self) -> bool:
-        return self.status.is_problem
-
-    @property
-    def near(self) -> bool:
-        return self.tag is Tag.NEAR and self.finding is not None and bool(self.finding.match)
-
-
-def _row(f: Finding, children: tuple[NameRow, ...] = ()) -> NameRow:
-    notes = []
-    if f.deactivated:
-        notes.append(_("Deactivated in Clockify."))
-    if f.archived:
-        notes.append(_("Archived in Clockify."))
-    return NameRow(tag=tag_for(f), status=f.status, clockify=f.subject,
-                   quickbooks=f.match or "", kind=f.subject_kind, finding=f,
-                   note=" ".join(notes), children=children)
-
-
-def _qbo_only(name: str, active: bool, kind: str) -> NameRow:
-    return NameRow(tag=Tag.QBO_ONLY, status=Status.INFO, clockify="", quickbooks=name, kind=kind,
-                   note="" if active else _("Inactive in QuickBooks."))
-
-
-def _has_problem(row: NameRow) -> bool:
-    return row.is_problem or any(child.is_problem for child in row.children)
-
-
-def problems_first(rows: Sequence[NameRow]) -> list[NameRow]:
-    """The rows with a problem (in themselves or a child) first, each part in its own order."""
-    return [r for r in rows if _has_problem(r)] + [r for r in rows if not _has_problem(r)]
-
-
-def user_rows(result: RunResult) -> tuple[NameRow, ...]:
-    """Clockify users beside QuickBooks employees (problems first), then employees no user
-    refers to."""
-    findings = result.findings_for("users")
-    used = {f.match for f in findings if f.match} | {f.subject for f in findings}
-    rows = problems_first([_row(f) for f in findings])
-    rows += [_qbo_only(name, active, "employee") for name, active in result.tables.employees
-             if name not in used]
-    return tuple(rows)
-
-
-def customer_rows(result: RunResult) -> tuple[NameRow, ...]:
-    """Clients with their projects under them, projects without a client, then QuickBooks
-    customers nobody refers to (a sub-customer under the client row of its parent)."""
-    findings = result.findings_for("customers")
-    clients = [f for f in findings if f.subject_kind == "client"]
-    projects = [f for f in findings if f.subject_kind == "project"]
-    used = {f.match for f in findings if f.match}
-    client_names = {f.subject for f in clients}
-    by_client: dict[str, list[NameRow]] = {}
-    top_projects: list[NameRow] = []
-    for p in projects:
-        if p.client and p.client in client_names:
-            by_client.setdefault(p.client, []).append(_row(p))
-        else:
-            top_projects.append(_row(p))
-    # QuickBooks-only customers: sub-customers go under the client row whose match is their parent
-    client_match = {f.match: f.subject for f in clients if f.match}
-    client_match.update({f.subject: f.subject for f in clients})
-    top_qbo: list[NameRow] = []
-    for fqn, active in result.tables.customers:
-        if fqn in used:
-            continue
-        parent, sep, _ = fqn.rpartition(":")
-        if fqn in client_names and not sep:
-            continue  # an exact top-level name that a client finding already shows
-        owner = client_match.get(parent) if sep else None
-        row = _qbo_only(fqn, active, "customer")
-        if owner is not None:
-            by_client.setdefault(owner, []).append(row)
-        else:
-            top_qbo.append(row)
-    # a QuickBooks-only sub-customer whose parent is QuickBooks-only too goes under that parent
-    qbo_children: dict[str, list[NameRow]] = {}
-    top_names = {r.quickbooks for r in top_qbo}
-    for r in top_qbo:
-        parent = r.quickbooks.rpartition(":")[0]
-        if parent in top_names:
-            qbo_children.setdefault(parent, []).append(r)
-    nested = {id(r) for kids in qbo_children.values() for r in kids}
-    top_qbo = [NameRow(r.tag, r.status, r.clockify, r.quickbooks, r.kind, r.finding, r.note,
-                       tuple(qbo_children.get(r.quickbooks, ())))
-               for r in top_qbo if id(r) not in nested]
-    rows = [_row(c, tuple(by_client.get(c.subject, ()))) for c in clients]
-    return tuple(problems_first(rows + top_projects) + top_qbo)
-
 
 # --- near matches: both spellings with the differing characters marked ----------------------
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from wizard.core.fixes import Plan
 from wizard.core.labels import Tag
-from wizard.core.names import NearKind, describe_difference
+from wizard.core.names import describe_difference
 from wizard.core.result import RunResult
+from wizard.core.rows import NameRow, near_kind
 from wizard.flow import Page
 from wizard.sources.gather import CancelToken, Progress
 from wizard.text import N_, _, _n
@@ -33,7 +34,7 @@ from wizard.ui.action_bar import ActionBar, fix_plan, fixability
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import NamesModel, Role
 from wizard.ui.pages.base import StepPage
-from wizard.ui.rows import FlatNames, NameColumn, NameRow, diff_html, names_order
+from wizard.ui.rows import FlatNames, NameColumn, diff_html, names_order
 from wizard.ui.session import Session
 from wizard.ui.tables import DiffDelegate, Legend, fit_columns
 from wizard.ui.workers import Worker
@@ -349,12 +350,8 @@ def detail_html(row: NameRow, dark: bool) -> str:
     if row.near and f is not None and f.match:
         leaf = f.match.rpartition(":")[2]
         ours, theirs = diff_html(row.clockify, leaf, mark=theme.DIFF_MARK[dark])
-        why = ""
-        if f.near_kind:
-            try:
-                why = describe_difference(NearKind(f.near_kind))
-            except ValueError:
-                why = ""
+        kind = near_kind(f)
+        why = describe_difference(kind) if kind is not None else ""
         parts.append(
             '<table cellpadding="3">'
             '<tr><td>' + html.escape(_("Clockify:")) + '</td>'
