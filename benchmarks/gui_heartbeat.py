@@ -106,6 +106,10 @@ class Heartbeat:
         self.phase = "idle"
         self.last_message = ""
         self.gaps: list[tuple[float, str]] = []
+        # the GUI thread's own CPU time between two beats: on a loaded machine the wall-clock
+        # gap also counts time the thread waited for a core, which no code change can remove
+        self.cpu_gaps: list[tuple[float, str]] = []
+        self.cpu = 0.0
         self.slow: list[tuple[float, str, str]] = []
         self.clock = QElapsedTimer()
         self.timer = QTimer()
@@ -113,6 +117,7 @@ class Heartbeat:
         self.timer.timeout.connect(self.on_timer_timeout)
 
     def start(self) -> None:
+        self.cpu = time.thread_time()
         self.clock.start()
         self.timer.start()
 
@@ -120,6 +125,9 @@ class Heartbeat:
         elapsed = self.clock.nsecsElapsed() / 1e6
         self.clock.restart()
         self.gaps.append((elapsed - INTERVAL_MS, self.phase))
+        cpu = time.thread_time()
+        self.cpu_gaps.append(((cpu - self.cpu) * 1000, self.phase))
+        self.cpu = cpu
         if elapsed - INTERVAL_MS > 30:
             self.slow.append((elapsed - INTERVAL_MS, self.phase, self.last_message))
 
@@ -128,6 +136,9 @@ class Heartbeat:
 
     def worst(self, phase: str | None = None) -> float:
         return max((g for g, p in self.gaps if phase is None or p == phase), default=0.0)
+
+    def worst_cpu(self, phase: str | None = None) -> float:
+        return max((g for g, p in self.cpu_gaps if phase is None or p == phase), default=0.0)
 
 
 def wait(condition: Callable[[], bool], timeout_s: float = 600) -> float:
@@ -228,6 +239,12 @@ def main() -> int:
         names.search.setText("smith")  # type: ignore[attr-defined]
         pump(0.05)
         names_s = time.perf_counter() - t - 0.1
+        beat.phase = "show summary"  # the problem cards: made and placed a slice at a time
+        window.next()
+        summary = window.pages[Page.SUMMARY]
+        wait(lambda: not summary.problems.pending())  # type: ignore[attr-defined]
+        cards = summary.problems.count()  # type: ignore[attr-defined]
+        pump(0.1)
         beat.phase = "idle"
         pump(0.1)
         beat.timer.stop()
@@ -240,18 +257,23 @@ def main() -> int:
     print(f"entries filter (one reason, {filtered:,} rows): {filter_s * 1000:.0f} ms; "
           f"sort by hours: {sort_s * 1000:.0f} ms (both on a worker)")
     print(f"names: problems only + search on the GUI thread: {names_s * 1000:.0f} ms")
-    print(f"heartbeat every {INTERVAL_MS} ms; worst GUI-thread gap per phase:")
+    print(f"summary: {cards} problem cards")
+    print(f"heartbeat every {INTERVAL_MS} ms; worst GUI-thread gap per phase "
+          "(wall clock / the GUI thread's own CPU time in that gap):")
     phases = ["baseline idle", "baseline busy thread", "load"] + [f"show {Page(p).name.lower()}"
                          for p in range(Page.PLAN + 1, Page.ENTRIES + 1)]
-    for phase in [*phases, "entries filter", "entries sort", "names filter"]:
-        print(f"  {phase:15} {beat.worst(phase):7.1f} ms")
+    for phase in [*phases, "entries filter", "entries sort", "names filter", "show summary"]:
+        print(f"  {phase:20} {beat.worst(phase):7.1f} ms / {beat.worst_cpu(phase):7.1f} ms cpu")
     for gap, phase, message in beat.slow:
         print(f"  gap {gap:6.1f} ms during {phase}: after “{message}”")
-    measured = [*phases[2:], "entries filter", "entries sort", "names filter"]
+    measured = [*phases[2:], "entries filter", "entries sort", "names filter", "show summary"]
     worst = max(beat.worst(p) for p in measured)
+    worst_cpu = max(beat.worst_cpu(p) for p in measured)
     print(f"load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"WORST GUI-THREAD GAP: {worst:.1f} ms (target ≤ 50 ms) — "
           f"{'OK' if worst <= 50 else 'TOO SLOW'}")
+    print(f"WORST GUI-THREAD CPU BETWEEN TWO BEATS: {worst_cpu:.1f} ms (target ≤ 50 ms; the "
+          f"wall-clock figure on an idle machine) — {'OK' if worst_cpu <= 50 else 'TOO SLOW'}")
     return 0
 
 

@@ -15,6 +15,7 @@ from wizard import __version__
 from wizard.core.checks import run_checks
 from wizard.core.compare import Comparison, Snapshot, snapshot
 from wizard.core.errors import Cancelled
+from wizard.core.fixes import Plan, plan_for
 from wizard.core.gcpause import paused_gc
 from wizard.core.model import ClockifySide, QuickBooksSide
 from wizard.core.result import RunResult
@@ -45,6 +46,7 @@ class Loaded:
     customers: FlatNames
     snapshot: Snapshot  # what the next Re-check compares against
     comparison: Comparison | None = None  # since the last stored run (SPEC §7), if any
+    plan: Plan | None = None  # the fix plan, made here: a large company's is too slow for the GUI
 
 
 def _history_compare(result: RunResult, snap: Snapshot, record: bool,
@@ -119,7 +121,7 @@ def _check(request: Request, progress: Progress, cancel: CancelToken, readers: R
     comparison = _history_compare(result, snap, record_history, request)
     loaded = Loaded(result=result, users=flatten(user_rows(result)),
                     customers=flatten(customer_rows(result)), snapshot=snap,
-                    comparison=comparison)
+                    comparison=comparison, plan=plan_for(result))
     if cancel.cancelled:
         raise Cancelled
     return loaded

@@ -4,10 +4,12 @@ for me…). Used on the Summary and Resync pages."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,6 +43,8 @@ _KIND_HEADING = {
     "connection": N_("Connection to {name}"),
 }
 MAX_CARDS = 150  # beyond this, a sentence says how many more are on the Names page
+BUDGET_MS = 12  # GUI-thread time one event-loop pass may spend on cards (the goal: no gap > 50 ms)
+SPACING = 6
 
 
 def change_rows(changes: Comparison | None) -> list[tuple[str, Finding]]:
@@ -114,6 +118,15 @@ class ProblemCard(QFrame):
 class ProblemList(QScrollArea):
     """Cards for (change, finding) rows, in order; a sentence when there are none.
 
+    The cards are made a few at a time, one short slice of work per event-loop pass, and
+    placed by hand one under the other at the list's width. A large company's 150 cards of
+    wrapped, selectable text, all made and laid out by one QVBoxLayout, held the GUI thread for
+    over a second; added to that layout in batches, every batch re-measured every card before
+    it. Here a card is measured once when it is placed (again only if the width changes), and a
+    card is only shown and measured while the list is on screen, so a hidden page's cards cost
+    nothing when that page is shown. Each card keeps its real buttons: with a view and a
+    delegate the buttons would only be painted, out of reach of Tab and of screen readers.
+
     Signals:
         fix_requested(object): a card's "Fix for me…" was clicked (the Finding).
     """
@@ -123,38 +136,143 @@ class ProblemList(QScrollArea):
     def __init__(self, name: str, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
-        self.setWidgetResizable(True)
+        self.setWidgetResizable(False)  # the column's size is set here, see _place
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty_text = empty_text
-        self.cards: list[ProblemCard] = []
-        self._inner: QWidget | None = None
+        self._rows: list[tuple[str, Finding]] = []
+        self._result: RunResult | None = None
+        self._plan: Plan | None = None
+        self._built: list[ProblemCard] = []
+        self._placed = 0  # cards of _built measured, positioned and shown at _width
+        self._bottom = 0  # where the next card goes
+        self._width = -1
+        self._tab_tail: QWidget = self
+        self._column = QWidget()
+        self._footer: QLabel | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.on_timer_timeout)
         self.set_rows((), None)
 
-    def set_rows(self, rows: Sequence[tuple[str, Finding]], result: RunResult | None) -> None:
-        inner = QWidget()
-        inner.setAccessibleName(self.accessibleName())
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(0, 0, 4, 0)
-        layout.setSpacing(6)
-        self.cards = []
-        plan = fix_plan(result) if rows else None
-        for change, finding in rows[:MAX_CARDS]:
-            card = ProblemCard(change, finding, result, inner, plan)
-            card.actions.fix_requested.connect(self.fix_requested)
-            self.cards.append(card)
-            layout.addWidget(card)
+    def set_rows(self, rows: Sequence[tuple[str, Finding]], result: RunResult | None,
+                 plan: Plan | None = None) -> None:
+        """Show these rows; `plan` is the result's fix plan (made from `result` if not given:
+        a large company's plan takes the GUI thread a tenth of a second, so pass the one the
+        check's worker made)."""
+        self._timer.stop()
+        self._built = []
+        column = QWidget()
+        column.setAccessibleName(self.accessibleName())
+        self._rows = list(rows[:MAX_CARDS])
+        self._result = result
+        self._plan = plan if plan is not None or not rows else fix_plan(result)
+        more = len(rows) - MAX_CARDS
+        footer: str | None = None
         if not rows:
-            layout.addWidget(_wrapped(self.empty_text, inner))
-        elif len(rows) > MAX_CARDS:
-            more = len(rows) - MAX_CARDS
-            layout.addWidget(_wrapped(_n(
-                "{count} more problem is listed on the Names page.",
-                "{count} more problems are listed on the Names page.", more).format(
-                    count=f"{more:,}"), inner))
-        layout.addStretch(1)
-        self.setWidget(inner)  # the old one is deleted by the scroll area
-        self._inner = inner
+            footer = self.empty_text
+        elif more > 0:
+            footer = _n("{count} more problem is listed on the Names page.",
+                        "{count} more problems are listed on the Names page.", more).format(
+                            count=f"{more:,}")
+        self._footer = _wrapped(footer, column) if footer is not None else None
+        if self._footer is not None:
+            self._footer.hide()
+        self._placed = 0
+        self._bottom = 0
+        self._width = -1
+        self._tab_tail = self
+        self.setWidget(column)  # the old one is deleted by the scroll area
+        self._column = column
+        self._work(BUDGET_MS)
 
     def count(self) -> int:
-        return len(self.cards)
+        """How many problem cards the list holds (some may still be on their way)."""
+        return len(self._rows)
+
+    @property
+    def cards(self) -> list[ProblemCard]:
+        """Every card, in order; those still to come are made now, in one go (for tests and
+        for anyone who needs all of them at once: the window never waits for them)."""
+        self._work(None)
+        return list(self._built)
+
+    def pending(self) -> bool:
+        """Whether cards are still to be made or placed."""
+        return self._timer.isActive()
+
+    # --- Qt ---
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._work(BUDGET_MS)  # the first cards before the first paint, the rest after
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible() and self._column_width() != self._width:
+            self._timer.start()
+
+    # --- slots ---
+
+    def on_timer_timeout(self) -> None:
+        self._work(BUDGET_MS)
+
+    # --- the cards, a slice at a time ---
+
+    def _column_width(self) -> int:
+        # room for the scroll bar is always kept, so it coming and going never re-measures
+        reserve = self.verticalScrollBar().sizeHint().width() + 4
+        return max(1, self.width() - 2 * self.frameWidth() - reserve)
+
+    def _work(self, budget_ms: float | None) -> None:
+        """Make and place cards until the budget is spent (None: all of them)."""
+        start = time.perf_counter()
+        visible = self.isVisible()
+        if visible and self._column_width() != self._width:
+            self._width = self._column_width()
+            self._placed = 0
+            self._bottom = 0
+        while True:
+            if visible and self._placed < len(self._built):
+                self._place(self._built[self._placed])
+                self._placed += 1
+            elif len(self._built) < len(self._rows):
+                self._build(*self._rows[len(self._built)])
+            else:
+                break
+            if budget_ms is not None and (time.perf_counter() - start) * 1000 >= budget_ms:
+                break
+        done = len(self._built) == len(self._rows) and (not visible
+                                                         or self._placed == len(self._built))
+        if visible:
+            height = self._bottom
+            if done and self._footer is not None:
+                height += self._put(self._footer, self._bottom)
+            self._column.resize(self._width, max(1, height))
+        if done:
+            self._timer.stop()
+        else:
+            self._timer.start()
+
+    def _build(self, change: str, finding: Finding) -> None:
+        card = ProblemCard(change, finding, self._result, self._column, self._plan)
+        card.hide()  # until it is placed: a hidden page shows no half-measured card
+        card.actions.fix_requested.connect(self.fix_requested)
+        for button in card.actions.buttons:  # Tab goes card after card, right after the list
+            QWidget.setTabOrder(self._tab_tail, button)
+            self._tab_tail = button
+        self._built.append(card)
+
+    def _place(self, card: ProblemCard) -> None:
+        self._bottom += self._put(card, self._bottom) + SPACING
+
+    def _put(self, widget: QWidget, top: int) -> int:
+        """Measure `widget` at the column's width, put it at `top`, show it; its height."""
+        width = self._width
+        height = (widget.heightForWidth(width) if widget.hasHeightForWidth()
+                  else widget.sizeHint().height())
+        height = max(height, widget.minimumSizeHint().height())
+        widget.setGeometry(0, top, width, height)
+        widget.show()
+        return height

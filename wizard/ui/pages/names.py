@@ -253,7 +253,7 @@ class NamesPage(StepPage):
         self.customers.set_rows(loaded.customers)
         self.detail.setHtml(_placeholder())
         self._result = loaded.result
-        self._plan = fix_plan(loaded.result)
+        self._plan = loaded.plan if loaded.plan is not None else fix_plan(loaded.result)
         self.actions.show_for(None, result=self._result)
 
     def select(self, clockify_name: str) -> bool:

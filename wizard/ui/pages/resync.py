@@ -47,9 +47,10 @@ class ResyncPage(StepPage):
             result = self.session.flow.result
             todo = [f for f in (result.findings if result else ())
                     if f.check in ("users", "customers") and f.status.is_problem]
-            self.problems.set_rows([("to fix", f) for f in todo], loaded.result)
+            self.problems.set_rows([("to fix", f) for f in todo], loaded.result,
+                                  loaded.plan)
             self.changes_label.setText(resync_no_recheck_html(len(todo)))
         else:
-            self.problems.set_rows(change_rows(changes), loaded.result)
+            self.problems.set_rows(change_rows(changes), loaded.result, loaded.plan)
             self.changes_label.setText(since_last_check_html(
                 *changes.counts, check_titles(changes.not_compared)))

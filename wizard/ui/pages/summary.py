@@ -111,10 +111,11 @@ class SummaryPage(StepPage):
         changes = self.session.flow.since_last_run
         if changes is None:
             todo = [f for f in loaded.result.findings if f.status.is_problem]
-            self.problems.set_rows([("to fix", f) for f in todo], loaded.result)
+            self.problems.set_rows([("to fix", f) for f in todo], loaded.result,
+                                  loaded.plan)
             self.changes_label.setText(first_run_html(len(todo)))
         else:
-            self.problems.set_rows(change_rows(changes), loaded.result)
+            self.problems.set_rows(change_rows(changes), loaded.result, loaded.plan)
             self.changes_label.setText(since_last_run_html(
                 f"{changes.previous_at.astimezone():%Y-%m-%d %H:%M}", *changes.counts,
                 check_titles(changes.not_compared)))
