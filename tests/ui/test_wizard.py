@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import make_window
+from wizard import __version__
 from wizard.core.errors import SyncCheckupError
 from wizard.core.model import ClockifySide, QuickBooksSide, SideProblem
 from wizard.core.result import Status
@@ -29,11 +30,12 @@ from wizard.flow import Load, Page
 from wizard.sources import gather
 from wizard.sources.gather import CancelToken, Progress, Request
 from wizard.storage import paths
+from wizard.text.unexpected import UNEXPECTED
 from wizard.ui import errors, theme
 from wizard.ui.jobs import Readers
 from wizard.ui.models import Role
 from wizard.ui.rows import NameColumn, Tag
-from wizard.ui.workers import UNEXPECTED, running_workers
+from wizard.ui.workers import running_workers
 
 pytestmark = pytest.mark.gui
 
@@ -199,20 +201,25 @@ def test_cancel_mid_load(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert page.loadbar.recheck.isEnabled()
 
 
-def test_unexpected_error_mid_load_is_shown_inline(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_unexpected_error_mid_load_is_shown_inline(qtbot, caplog) -> None:  # type: ignore[no-untyped-def]
     def broken(request: Request, progress: Progress, cancel: CancelToken) -> ClockifySide:
         progress("Reading Clockify", 1, 3)
         raise RuntimeError("the source broke in the middle")
 
     window = make_window(qtbot, Readers(clockify=broken))
+    caplog.set_level(logging.ERROR, logger="wizard.ui.errors")
     _next(qtbot, window)
     qtbot.waitUntil(lambda: window.session.flow.load is Load.ERROR and not window.session.busy,
                     timeout=5000)
     page = window.pages[Page.PLAN]
+    # the worker handed the exception to the global handler, which logged it once
+    assert "unexpected error in the check job" in caplog.text
     assert page.load_message.isVisible()
     assert page.load_message.text.text() == UNEXPECTED
     assert page.load_message.copy.isVisible()
     assert "the source broke in the middle" in page.load_message.details
+    # the same details the global handler gives a dialog: the version header first
+    assert page.load_message.details.startswith(f"Sync Checkup {__version__}, Python ")
     assert _header_status(window, Page.PLAN) == "Status: Not checked"
     assert page.header.verdict.text() == UNEXPECTED
     qtbot.mouseClick(page.load_message.copy, Qt.MouseButton.LeftButton)

@@ -1,7 +1,11 @@
-"""The one channel for the unexpected: log it, then show one calm dialog with "Copy details".
+"""The one channel for the unexpected: log it once, with the version header, and show one calm
+sentence with "Copy details".
 
-Expected problems never come here: they are sentences shown on the page. With the headless
-switch (tests, screenshot runs, smoke tests) the dialog becomes a log line instead.
+Expected problems never come here: they are sentences shown on the page. An exception that
+reaches the top of the event loop gets a dialog (`excepthook`); one raised inside a background
+job is handed here by its worker (`from_job`) and shown on the page that started the job, where
+the page already has a place for it. With the headless switch (tests, screenshot runs, smoke
+tests) the dialog becomes a log line instead.
 """
 
 from __future__ import annotations
@@ -9,18 +13,17 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from dataclasses import dataclass
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from wizard import logs
-from wizard.text import N_
+from wizard import __version__, logs
+from wizard.text import _
+from wizard.text.unexpected import UNEXPECTED
+from wizard.ui.unexpected_dialog import UnexpectedDialog
 
 log = logging.getLogger(__name__)
-
-CALM = N_("Something unexpected happened. Your data in Clockify and QuickBooks was not "
-          "changed. You can keep using the app; if this keeps happening, click Copy details and "
-          "send them to support@clockify.me.")
 
 _headless = False
 
@@ -30,22 +33,38 @@ def set_headless(on: bool) -> None:
     _headless = on
 
 
+@dataclass(frozen=True)
+class Unexpected:
+    """What a person is shown: the calm sentence, and the details behind "Copy details"."""
+
+    sentence: str
+    details: str
+
+
 def details_text(exc_type: type[BaseException], exc: BaseException,
                  tb: TracebackType | None) -> str:
-    from wizard import __version__
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     return logs.scrub(f"Sync Checkup {__version__}, Python {sys.version.split()[0]}\n{text}")
 
 
+def _logged(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
+            where: str) -> Unexpected:
+    details = details_text(exc_type, exc, tb)
+    log.error("unexpected error in %s:\n%s", where, details)
+    return Unexpected(_(UNEXPECTED), details)
+
+
+def from_job(exc: BaseException, job: str) -> Unexpected:
+    """A background job's unexpected exception (called on the worker thread: no widgets)."""
+    return _logged(type(exc), exc, exc.__traceback__, f"the {job} job")
+
+
 def show_unexpected(exc_type: type[BaseException], exc: BaseException,
                     tb: TracebackType | None) -> None:
-    details = details_text(exc_type, exc, tb)
-    log.error("unexpected error:\n%s", details)
+    shown = _logged(exc_type, exc, tb, "the window")
     if _headless or QApplication.instance() is None:
         return
-    from wizard.ui.unexpected_dialog import UnexpectedDialog  # built only when needed
-
-    UnexpectedDialog(details).exec()
+    UnexpectedDialog(shown.sentence, shown.details).exec()
 
 
 def excepthook(exc_type: type[BaseException], exc: BaseException,

@@ -1,4 +1,4 @@
-"""The one calm dialog for the unexpected (see errors.py), with "Copy details"."""
+"""The one calm dialog for the unexpected (errors.py decides when), with "Copy details"."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from wizard.text import _
-from wizard.ui.errors import CALM
 
 
 class UnexpectedDialog(QDialog):
-    def __init__(self, details: str) -> None:
+    def __init__(self, sentence: str, details: str) -> None:
         super().__init__()
         self.setWindowTitle("Sync Checkup")
         self.details = details
-        label = QLabel(_(CALM), self)
+        label = QLabel(sentence, self)
         label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy = buttons.addButton(_("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)

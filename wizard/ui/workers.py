@@ -10,24 +10,18 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from wizard.core.errors import Cancelled, SyncCheckupError
-from wizard.logs import scrub
-from wizard.text import N_, _
+from wizard.ui import errors
 
 if TYPE_CHECKING:
     from wizard.sources.gather import CancelToken, Progress
 
 log = logging.getLogger(__name__)
-
-UNEXPECTED = N_("Something unexpected stopped this step. Nothing was changed in Clockify or "
-              "QuickBooks. Click Re-check to try again; if it happens again, use Copy details "
-              "and send them to support.")
 
 _PROGRESS_INTERVAL_S = 0.05
 
@@ -47,8 +41,8 @@ class WorkerSignals(QObject):
     Signals:
         progress(str, int, int): message, done, total (total 0 = unknown).
         finished(object): the function's return value.
-        failed(str, str): a sentence for the page, and details (scrubbed) for "Copy details"
-            — empty for expected problems.
+        failed(str, str): a sentence for the page, and details (scrubbed, with the version
+            header) for "Copy details" — empty for expected problems.
         cancelled(): the job stopped because Cancel was clicked.
         done(): always last, after one of the three above.
     """
@@ -107,10 +101,9 @@ class Worker(QRunnable):
         except SyncCheckupError as exc:
             log.info("%s stopped: %s", self.name, exc)
             self.signals.failed.emit(str(exc), "")
-        except Exception as exc:
-            log.exception("%s failed unexpectedly", self.name)
-            details = scrub("".join(traceback.format_exception(exc)))
-            self.signals.failed.emit(_(UNEXPECTED), details)
+        except Exception as exc:  # noqa: BLE001 - the one unexpected path: errors.py logs it
+            shown = errors.from_job(exc, self.name)
+            self.signals.failed.emit(shown.sentence, shown.details)
         else:
             log.info("%s finished in %.2f s", self.name, time.perf_counter() - started)
             self.signals.finished.emit(value)
