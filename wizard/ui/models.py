@@ -76,7 +76,39 @@ class _TableModel(QAbstractTableModel):
         return None
 
 
-class NamesModel(_TableModel):
+class _OrderedModel(_TableModel):
+    """Rows shown in an order computed on a worker (see module doc): `order` lists indexes into
+    the rows, None shows them as given (the small tables, which are never filtered)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: Sequence[Any] = ()
+        self._order: Sequence[int] | None = None
+
+    def _reset(self, rows: Sequence[Any], order: Sequence[int] | None) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._order = order
+        self.endResetModel()
+
+    def set_order(self, order: Sequence[int] | None) -> None:
+        self._reset(self._rows, order)
+
+    def _at(self, row: int) -> int:
+        """The index into the rows of the row shown at `row`."""
+        return self._order[row] if self._order is not None else row
+
+    def _shown(self, index: Index) -> Any:
+        """The row behind `index`, or None for an index outside the table."""
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+            return None
+        return self._rows[self._at(index.row())]
+
+    def _length(self) -> int:
+        return len(self._order) if self._order is not None else len(self._rows)
+
+
+class NamesModel(_OrderedModel):
     """Clockify names beside QuickBooks names; a client's projects follow it, indented.
 
     Flat on purpose: a tree model with a filter proxy calls into Python for every row on each
@@ -88,32 +120,20 @@ class NamesModel(_TableModel):
         # NameColumn order; marked with N_, translated by headerData
         self.headers = (N_("Status"), clockify_header, qbo_header, N_("Note"))
         self._flat = FlatNames()
-        self._order: Sequence[int] | None = None
         self._dark = False
 
     def set_rows(self, flat: FlatNames, order: Sequence[int] | None = None) -> None:
-        self.beginResetModel()
         self._flat = flat
-        self._order = order
         self._dark = theme.is_dark()
-        self.endResetModel()
-
-    def set_order(self, order: Sequence[int] | None) -> None:
-        self.beginResetModel()
-        self._order = order
-        self.endResetModel()
+        self._reset(flat.rows, order)
 
     @property
     def flat(self) -> FlatNames:
         return self._flat
 
-    def _at(self, row: int) -> int:
-        return self._order[row] if self._order is not None else row
-
     def row_at(self, index: Index) -> NameRow | None:
-        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
-            return None
-        return self._flat.rows[self._at(index.row())]
+        row: NameRow | None = self._shown(index)
+        return row
 
     def find(self, clockify_name: str) -> QModelIndex:
         """The index of the first shown row with this Clockify name."""
@@ -121,9 +141,6 @@ class NamesModel(_TableModel):
             if self._flat.rows[self._at(row)].clockify == clockify_name:
                 return self.index(row, NameColumn.CLOCKIFY)
         return QModelIndex()
-
-    def _length(self) -> int:
-        return len(self._order) if self._order is not None else len(self._flat.rows)
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
         if role not in _NAME_ROLES:
@@ -207,42 +224,29 @@ _ENTRY_HEADERS = {EntryColumn.DATE: N_("Date"), EntryColumn.USER: N_("User"),
 assert list(_ENTRY_HEADERS) == list(EntryColumn)
 
 
-class EntriesModel(_TableModel):
+class EntriesModel(_OrderedModel):
     """The entries that won't sync, shown in an order computed elsewhere (see module doc)."""
 
     headers = tuple(_ENTRY_HEADERS.values())
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._items: Sequence[EntryItem] = ()
-        self._order: Sequence[int] | None = None  # None = as given
-
     def set_items(self, items: Sequence[EntryItem], order: Sequence[int] | None = None) -> None:
-        self.beginResetModel()
-        self._items = items
-        self._order = order
-        self.endResetModel()
-
-    def set_order(self, order: Sequence[int] | None) -> None:
-        self.beginResetModel()
-        self._order = order
-        self.endResetModel()
+        self._reset(items, order)
 
     @property
     def items(self) -> Sequence[EntryItem]:
-        return self._items
+        items: Sequence[EntryItem] = self._rows
+        return items
 
     def item_at(self, row: int) -> EntryItem:
-        return self._items[self._order[row] if self._order is not None else row]
-
-    def _length(self) -> int:
-        return len(self._order) if self._order is not None else len(self._items)
+        item: EntryItem = self._rows[self._at(row)]
+        return item
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        if role not in _ENTRY_ROLES or not index.isValid() \
-                or not (0 <= index.row() < self.rowCount()):
+        if role not in _ENTRY_ROLES:
             return None
-        item = self.item_at(index.row())
+        item: EntryItem | None = self._shown(index)
+        if item is None:
+            return None
         col = index.column()
         if role == _ROLE.DisplayRole:
             if col == EntryColumn.DATE:
@@ -269,44 +273,22 @@ class EntriesModel(_TableModel):
 
 # --- Summary and counts -------------------------------------------------------------------------
 
-class _ListModel(_TableModel):
-    """A small table backed by a plain list of rows, replaced whole."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def _replace(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def _length(self) -> int:
-        return len(self._rows)
-
-    def _row(self, index: Index) -> Any:
-        """The row behind `index`, or None for an index outside the table."""
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        return self._rows[index.row()]
-
-
 class CheckColumn(IntEnum):
     STATUS = 0
     CHECK = 1
     SUMMARY = 2
 
 
-class ChecksModel(_ListModel):
+class ChecksModel(_OrderedModel):
     """Every check with its status icon and word (summary page)."""
 
     headers = (N_("Status"), N_("Check"), N_("Result"))  # CheckColumn order
 
     def set_checks(self, checks: Sequence[Any]) -> None:
-        self._replace(checks)
+        self._reset(list(checks), None)
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        check = self._row(index)
+        check = self._shown(index)
         if check is None:
             return None
         col = index.column()
@@ -328,19 +310,19 @@ class CountColumn(IntEnum):
     MEANING = 1
 
 
-class ReasonsModel(_ListModel):
+class ReasonsModel(_OrderedModel):
     """Entries that won't sync, counted per reason, each reason in words."""
 
     headers = (N_("Entries"), N_("Reason"))  # CountColumn order
 
     def set_counts(self, by_reason: dict[str, int]) -> None:
-        self._replace(sorted(by_reason.items(), key=lambda kv: (-kv[1], kv[0])))
+        self._reset(sorted(by_reason.items(), key=lambda kv: (-kv[1], kv[0])), None)
 
     def reason_at(self, row: int) -> str:
         return self._rows[row][0]
 
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
-        row = self._row(index)
+        row = self._shown(index)
         if row is None:
             return None
         code, count = row
