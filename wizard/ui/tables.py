@@ -1,20 +1,31 @@
-"""Table helpers for the pages that show lists: the Names legend, the delegate that highlights
-the characters two spellings differ in, and column sizing."""
+"""Table helpers for the pages that show lists: the one read-only table view, sorting by a
+clicked header, the Names legend, the delegate that highlights the characters two spellings
+differ in, and column sizing."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -24,6 +35,59 @@ from wizard.text import _
 from wizard.text.status import tag_meaning, tag_word
 from wizard.ui import theme
 from wizard.ui.models import Role
+
+Column = TypeVar("Column", bound=int)
+
+
+def read_only_table(model: QAbstractItemModel, name: str, parent: QWidget, *,
+                    row_padding: int = 8, stretch: int | None = None,
+                    height_in_rows: int | None = None) -> QTableView:
+    """The table every page shows its rows in: whole rows selected, never edited, one line per
+    row at a fixed height (no per-row measuring, which large tables can't afford), no row
+    numbers, and Tab leaving the table while the arrows move inside it."""
+    view = QTableView(parent)
+    view.setTabKeyNavigation(False)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    row_height = view.fontMetrics().height() + row_padding
+    vertical = view.verticalHeader()
+    vertical.hide()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(row_height)
+    if stretch is not None:
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if height_in_rows is not None:
+        view.setFixedHeight(row_height * height_in_rows + 6)  # the header counts as a row
+    return view
+
+
+def sortable_by_header(view: QTableView) -> None:
+    """Columns the person sizes, the last one filling the rest, and a sort arrow on the header;
+    the page computes the order itself (on a worker) when a header is clicked."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSortIndicatorShown(True)
+    show_sort(view, None)
+
+
+def next_sort(current: tuple[Column, bool] | None, column: Column) -> tuple[Column, bool]:
+    """A click on a header: ascending by that column, or the other way round on a second click."""
+    descending = current is not None and current[0] == column and not current[1]
+    return column, descending
+
+
+def show_sort(view: QTableView, sort: tuple[int, bool] | None) -> None:
+    """The header's arrow for the order on show (none when the rows are as given)."""
+    if sort is None:
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        return
+    column, descending = sort
+    view.horizontalHeader().setSortIndicator(
+        column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
 
 
 class Legend(QWidget):

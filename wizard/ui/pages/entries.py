@@ -12,15 +12,12 @@ from functools import partial
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -36,6 +33,7 @@ from wizard.ui.models import CountColumn, EntriesModel, ReasonsModel
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.rows import EntryColumn, entries_order
 from wizard.ui.session import Session
+from wizard.ui.tables import next_sort, read_only_table, show_sort, sortable_by_header
 from wizard.ui.widgets import InlineMessage
 from wizard.ui.workers import Worker
 
@@ -85,17 +83,9 @@ class EntriesPage(StepPage):
         self.body.addWidget(self.totals)
 
         self.reasons = ReasonsModel(self)
-        self.reasons_view = QTableView(self)
-        self.reasons_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.reasons_view.setModel(self.reasons)
-        self.reasons_view.setAccessibleName(_("Entries that won't sync, counted per reason"))
-        self.reasons_view.verticalHeader().hide()
-        self.reasons_view.horizontalHeader().setSectionResizeMode(
-            CountColumn.MEANING, QHeaderView.ResizeMode.Stretch)
-        self.reasons_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        reason_row = self.reasons_view.fontMetrics().height() + 8
-        self.reasons_view.verticalHeader().setDefaultSectionSize(reason_row)
-        self.reasons_view.setFixedHeight(reason_row * 8 + 6)
+        self.reasons_view = read_only_table(
+            self.reasons, _("Entries that won't sync, counted per reason"), self,
+            stretch=CountColumn.MEANING, height_in_rows=8)
         self.reasons_view.activated.connect(self.on_reasons_view_activated)
         self.reasons_view.clicked.connect(self.on_reasons_view_activated)
         self.body.addWidget(self.reasons_view)
@@ -122,22 +112,9 @@ class EntriesPage(StepPage):
         self.body.addLayout(filters)
 
         self.model = EntriesModel(self)
-        self.table = QTableView(self)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Entries that won't sync"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.sectionClicked.connect(self.on_header_section_clicked)
+        self.table = read_only_table(self.model, _("Entries that won't sync"), self)
+        sortable_by_header(self.table)
+        self.table.horizontalHeader().sectionClicked.connect(self.on_header_section_clicked)
         metrics = self.table.fontMetrics()
         scale = metrics.averageCharWidth() / 7
         for col, width in _WIDTHS.items():  # never narrower than the (translated) header
@@ -208,7 +185,7 @@ class EntriesPage(StepPage):
         self.search.clear()
         self.search.blockSignals(False)
         self._sort = None
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        show_sort(self.table, None)
         self._show_count()
 
     def _show_count(self) -> None:
@@ -222,11 +199,8 @@ class EntriesPage(StepPage):
         self._filter_timer.start()
 
     def on_header_section_clicked(self, section: int) -> None:
-        column = EntryColumn(section)
-        descending = self._sort is not None and self._sort[0] is column and not self._sort[1]
-        self._sort = (column, descending)
-        self.table.horizontalHeader().setSortIndicator(
-            section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self._sort = next_sort(self._sort, EntryColumn(section))
+        show_sort(self.table, self._sort)
         self.start_order_job()
 
     def on_filter_timer_timeout(self) -> None:

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -36,7 +34,15 @@ from wizard.ui.models import NamesModel, Role
 from wizard.ui.pages.base import StepPage
 from wizard.ui.rows import FlatNames, NameColumn, diff_html, names_order
 from wizard.ui.session import Session
-from wizard.ui.tables import DiffDelegate, Legend, fit_columns
+from wizard.ui.tables import (
+    DiffDelegate,
+    Legend,
+    fit_columns,
+    next_sort,
+    read_only_table,
+    show_sort,
+    sortable_by_header,
+)
 from wizard.ui.workers import Worker
 
 SYNC_ORDER_ROWS = 5_000  # up to this many rows the first order is computed at once
@@ -61,27 +67,14 @@ class NamesTable(QGroupBox):
         super().__init__(title, parent)
         self.session = session
         self.model = NamesModel(clockify, qbo, self)
-        self.view = QTableView(self)
-        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(title)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view = read_only_table(self.model, title, self, row_padding=6)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setWordWrap(False)
         self.view.setShowGrid(False)
         delegate = DiffDelegate(self.view)  # only where a difference can be highlighted
         self.view.setItemDelegateForColumn(NameColumn.CLOCKIFY, delegate)
         self.view.setItemDelegateForColumn(NameColumn.QUICKBOOKS, delegate)
-        vertical = self.view.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.view.fontMetrics().height() + 6)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.sectionClicked.connect(self.on_header_section_clicked)
+        sortable_by_header(self.view)
+        self.view.horizontalHeader().sectionClicked.connect(self.on_header_section_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
@@ -100,7 +93,7 @@ class NamesTable(QGroupBox):
             self._job = None
         self.model.set_rows(flat)
         self.sort = None
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        show_sort(self.view, None)
         if len(flat.rows) <= SYNC_ORDER_ROWS:
             # a firm's few thousand rows filter in a millisecond or two: show the filtered
             # table at once rather than every row first
@@ -148,11 +141,8 @@ class NamesTable(QGroupBox):
         self._job = self.session.run_job(job, "names filter", done, failed)
 
     def on_header_section_clicked(self, section: int) -> None:
-        column = NameColumn(section)
-        descending = self.sort is not None and self.sort[0] is column and not self.sort[1]
-        self.sort = (column, descending)
-        self.view.horizontalHeader().setSortIndicator(
-            section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.sort = next_sort(self.sort, NameColumn(section))
+        show_sort(self.view, self.sort)
         self.reorder()
 
 

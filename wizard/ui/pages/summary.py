@@ -12,10 +12,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -32,7 +30,7 @@ from wizard.ui.models import CheckColumn, ChecksModel
 from wizard.ui.pages.base import StepPage, explanation
 from wizard.ui.problem_cards import ProblemList, change_rows
 from wizard.ui.session import Session
-from wizard.ui.tables import fit_columns
+from wizard.ui.tables import fit_columns, read_only_table
 from wizard.ui.widgets import InlineMessage
 
 log = logging.getLogger(__name__)
@@ -53,17 +51,9 @@ class SummaryPage(StepPage):
               "({email}) if time still doesn't sync after the fixes: it holds no passwords, keys "
               "or e-mail addresses.").format(email=SUPPORT_EMAIL), self))
         self.checks = ChecksModel(self)
-        self.checks_view = QTableView(self)
-        self.checks_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.checks_view.setModel(self.checks)
-        self.checks_view.setAccessibleName(_("Every check with its status"))
-        self.checks_view.verticalHeader().hide()
-        self.checks_view.setWordWrap(False)
-        row_height = self.checks_view.fontMetrics().height() + 10
-        self.checks_view.verticalHeader().setDefaultSectionSize(row_height)
-        self.checks_view.setFixedHeight(row_height * 6 + 4)
-        self.checks_view.horizontalHeader().setSectionResizeMode(
-            CheckColumn.SUMMARY, QHeaderView.ResizeMode.Stretch)
+        self.checks_view = read_only_table(self.checks, _("Every check with its status"), self,
+                                           row_padding=10, stretch=CheckColumn.SUMMARY,
+                                           height_in_rows=6)
         self.body.addWidget(self.checks_view)
         self.changes_label = QLabel(self)
         self.changes_label.setWordWrap(True)
