@@ -107,7 +107,7 @@ def test_an_interrupted_fix_is_resolved_at_start_and_the_sample_can_be_reset(qtb
     from wizard.core.checks import default_period, run_checks
     from wizard.core.fixes import plan_for
     from wizard.sources import demo
-    from wizard.ui import fix_dialog
+    from wizard.ui import fix_history
 
     result = run_checks(demo.clockify_side(), demo.quickbooks_side(),
                         default_period(demo.sample_info().today), dt.datetime.now(dt.UTC), "t")
@@ -116,13 +116,13 @@ def test_an_interrupted_fix_is_resolved_at_start_and_the_sample_can_be_reset(qtb
     run = fixing.apply_plan(plan.with_selection([one.id]),
                             fixing.writers_for(plan.sources, plan.workspace["id"]))
     run.mark(one.id, "sent")  # as if the app died after sending, before the answer
-    fix_dialog.RESOLVED.clear()
+    fix_history.RESOLVED.clear()
 
     window = make_window(qtbot)
-    qtbot.waitUntil(lambda: bool(fix_dialog.RESOLVED), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(fix_history.RESOLVED), timeout=20_000)
     (resolved,) = journal.runs()
     assert resolved.entries[0]["status"] == "done"  # it had landed: recorded, not re-sent
-    assert one.record_name in fix_dialog.RESOLVED[0]
+    assert one.record_name in fix_history.RESOLVED[0]
 
     history = window.pages[Page.RECONNECT].fix_history
     history.refresh()
@@ -133,4 +133,4 @@ def test_an_interrupted_fix_is_resolved_at_start_and_the_sample_can_be_reset(qtb
     assert journal.runs() == []
     assert history.runs.count() == 0
     qtbot.waitUntil(lambda: not window.session.busy, timeout=20_000)
-    fix_dialog.RESOLVED.clear()
+    fix_history.RESOLVED.clear()
