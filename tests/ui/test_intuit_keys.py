@@ -45,10 +45,10 @@ def _stored(name: str) -> str | None:
 
 def _open_dialog(qtbot, window):  # type: ignore[no-untyped-def]
     welcome = window.pages[Page.WELCOME]
-    welcome.qbo_group.button(0).click()  # Sign in with Intuit
-    assert welcome.own_keys.isEnabled()
-    qtbot.mouseClick(welcome.own_keys, Qt.MouseButton.LeftButton)
-    dialog = welcome.keys_dialog
+    welcome.quickbooks.group.button(0).click()  # Sign in with Intuit
+    assert welcome.quickbooks.own_keys.isEnabled()
+    qtbot.mouseClick(welcome.quickbooks.own_keys, Qt.MouseButton.LeftButton)
+    dialog = welcome.quickbooks.keys_dialog
     qtbot.waitUntil(lambda: dialog.save.isEnabled(), timeout=20_000)
     return dialog
 
@@ -94,7 +94,7 @@ def test_own_keys_are_kept_in_the_keyring_used_and_forgotten(  # type: ignore[no
     assert (keys.client_id, keys.client_secret, keys.environment, keys.redirect_uri,
             keys.origin) == ("own-client-id", SECRET, "production", RELAY, "keyring")
     welcome = window.pages[Page.WELCOME]
-    assert welcome.qbo_message.text.text() == _(texts.KEYS_SAVED)
+    assert welcome.quickbooks.message.text.text() == _(texts.KEYS_SAVED)
 
     # Opened again: the keys are shown (not the secret); switch to sandbox, keep the secret.
     dialog.reject()
@@ -119,7 +119,7 @@ def test_own_keys_are_kept_in_the_keyring_used_and_forgotten(  # type: ignore[no
     assert dialog.client_id.text() == ""
     assert dialog.redirect.text() == RELAY
     assert not dialog.forget.isEnabled()
-    assert welcome.qbo_message.text.text() == _(texts.KEYS_FORGOTTEN)
+    assert welcome.quickbooks.message.text.text() == _(texts.KEYS_FORGOTTEN)
     with pytest.raises(IntuitKeysMissing):
         intuit.load_app_keys()
     dialog.reject()

@@ -98,7 +98,7 @@ def test_every_control_tab_reaches_on_the_welcome_page_has_a_name(qtbot) -> None
     chain = _tab_chain(qtbot, window)
     welcome = window.pages[Page.WELCOME]
     assert welcome.sample in chain
-    assert welcome.key_edit in chain or not welcome.key_edit.isEnabled()
+    assert welcome.clockify.key_edit in chain or not welcome.clockify.key_edit.isEnabled()
     assert [type(w).__name__ for w in chain if not _spoken_name(w)] == []
 
 

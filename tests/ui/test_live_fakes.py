@@ -74,14 +74,15 @@ def _live_window(qtbot, caplog):  # type: ignore[no-untyped-def]
     window = make_window(qtbot, sample=False)
     qtbot.waitUntil(lambda: "keyring lookup finished" in caplog.text, timeout=20_000)
     welcome = window.pages[Page.WELCOME]
-    welcome.clockify_group.button(0).click()
-    welcome.qbo_group.button(0).click()
-    qtbot.keyClicks(welcome.key_edit, KEY)
-    qtbot.mouseClick(welcome.key_save, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Checking" not in welcome.key_message.text.text(), timeout=20_000)
-    assert window.session.flow.choices.clockify_key_stored, welcome.key_message.text.text()
-    assert "accepted" in welcome.key_message.text.text()
-    assert welcome.key_edit.text() == ""  # the key left the field
+    box = welcome.clockify
+    box.group.button(0).click()
+    welcome.quickbooks.group.button(0).click()
+    qtbot.keyClicks(box.key_edit, KEY)
+    qtbot.mouseClick(box.key_save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Checking" not in box.key_message.text.text(), timeout=20_000)
+    assert window.session.flow.choices.clockify_key_stored, box.key_message.text.text()
+    assert "accepted" in box.key_message.text.text()
+    assert box.key_edit.text() == ""  # the key left the field
     window.session.flow.choices.qbo_signed_in = True  # tokens from the environment
     welcome.show_choices()
     return window

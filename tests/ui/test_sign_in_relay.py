@@ -63,10 +63,10 @@ def relay(tmp_path: Path,
 def _start(qtbot, browser: _Browser):  # type: ignore[no-untyped-def]
     window = make_window(qtbot, sample=False)
     welcome = window.pages[Page.WELCOME]
-    welcome.qbo_group.button(0).click()
-    qtbot.mouseClick(welcome.sign_in, Qt.MouseButton.LeftButton)
+    welcome.quickbooks.group.button(0).click()
+    qtbot.mouseClick(welcome.quickbooks.sign_in, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(browser.opened), timeout=20_000)
-    qtbot.waitUntil(lambda: welcome._sign_in is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: welcome.quickbooks.signing_in is not None, timeout=20_000)
     return window, welcome
 
 
@@ -75,10 +75,10 @@ def test_the_welcome_page_notices_the_sign_in_through_the_relay_page(  # type: i
         real_keyring: keyring.backend.KeyringBackend, tmp_path: Path) -> None:
     page, fake = relay
     window, welcome = _start(qtbot, browser)
-    assert welcome._sign_in.listening
+    assert welcome.quickbooks.signing_in.listening
     seen = chromium.visit(browser.opened[0], tmp_path / "browser", *page.chromium_flags)
     qtbot.waitUntil(lambda: window.session.flow.choices.qbo_signed_in, timeout=30_000)
-    assert welcome.qbo_message.text.text() == "Signed in to QuickBooks."
+    assert welcome.quickbooks.message.text.text() == "Signed in to QuickBooks."
     assert len(seen.from_page(page.url)) == 1
     assert secrets.get(intuit.key_refresh(REALM)) == fake.live_refresh_tokens()[0]
 
@@ -91,12 +91,12 @@ def test_the_paste_box_takes_the_forwarded_address(  # type: ignore[no-untyped-d
     listener ends with it (no worker is left running)."""
     _page, fake = relay
     window, welcome = _start(qtbot, browser)
-    port = welcome._sign_in.listener_port
+    port = welcome.quickbooks.signing_in.listener_port
     landed = requests.get(browser.opened[0], allow_redirects=False, timeout=10)
     query = urlsplit(landed.headers["Location"]).query
-    qtbot.keyClicks(welcome.paste_edit, f"http://127.0.0.1:{port}/callback?{query}")
-    qtbot.mouseClick(welcome.paste_use, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(welcome.quickbooks.paste_edit, f"http://127.0.0.1:{port}/callback?{query}")
+    qtbot.mouseClick(welcome.quickbooks.paste_use, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session.flow.choices.qbo_signed_in, timeout=30_000)
-    assert welcome.qbo_message.text.text() == "Signed in to QuickBooks."
+    assert welcome.quickbooks.message.text.text() == "Signed in to QuickBooks."
     assert secrets.get(intuit.key_refresh(REALM)) == fake.live_refresh_tokens()[0]
     qtbot.waitUntil(lambda: not window.session.busy, timeout=10_000)

@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from wizard.core.result import Finding
     from wizard.ui.fix_dialog import FixDialog
     from wizard.ui.jobs import Readers
+    from wizard.ui.pages.welcome import WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -116,9 +117,13 @@ class WizardWindow(QWizard):
         widget: StepPage = getattr(importlib.import_module(module), name)(self.session)
         self.pages.built[page] = widget
         self.setPage(page, widget)
-        requested = getattr(widget, "fix_requested", None)
-        if requested is not None:  # pages emit, the window routes
-            requested.connect(self.open_fix_plan)
+        # pages emit, the window routes: no page calls another page
+        fix_requested = getattr(widget, "fix_requested", None)
+        if fix_requested is not None:
+            fix_requested.connect(self.open_fix_plan)
+        sign_in_requested = getattr(widget, "sign_in_requested", None)
+        if sign_in_requested is not None:
+            sign_in_requested.connect(self.on_sign_in_requested)
         loaded = self.session.loaded_data
         if loaded is not None:  # a page built after the check finished
             widget.on_session_loaded(loaded)
@@ -157,18 +162,29 @@ class WizardWindow(QWizard):
         following = self.session.flow.next_page(Page(current))
         return -1 if following is None else int(following)
 
+    def go_to(self, page: Page) -> None:
+        """Go back to an earlier page, the way Back does (each page left is cleaned up)."""
+        while self.currentId() > page:
+            self.back()
+
+    def on_sign_in_requested(self) -> None:
+        """"Reconnect" on a later page: sign in with Intuit again, from the Welcome page."""
+        self.go_to(Page.WELCOME)
+        welcome = cast("WelcomePage", self.pages[Page.WELCOME])
+        welcome.sign_in_again()
+
     def on_first_paint(self) -> None:
         self.resolve_interrupted_fixes()
         self.prebuild_next_page()
 
     def resolve_interrupted_fixes(self) -> None:
         """A change an earlier run sent without an answer is read back now (SPEC §8.2)."""
-        from wizard.ui.fix_dialog import resolve_at_start
+        from wizard.ui.fix_history import resolve_at_start
         resolve_at_start(self.session, self.on_fixes_resolved)
 
     def on_fixes_resolved(self, sentences: list[str]) -> None:
-        from wizard.ui import fix_dialog
-        fix_dialog.RESOLVED[:] = sentences
+        from wizard.ui import fix_history
+        fix_history.RESOLVED[:] = sentences
         for sentence in sentences:
             log.info("fix journal: %s", sentence)
 
@@ -218,8 +234,7 @@ class WizardWindow(QWizard):
                          settle_ms: int = 250) -> None:
         """Walk from the first page to the last, saving a PNG of each (SCREENSHOT_NAMES)."""
         folder.mkdir(parents=True, exist_ok=True)
-        while self.currentId() > Page.WELCOME:
-            self.back()
+        self.go_to(Page.WELCOME)
         saved: list[Path] = []
 
         def shoot() -> None:

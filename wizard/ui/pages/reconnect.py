@@ -4,35 +4,34 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wizard import accounts
 from wizard.core.result import Status
 from wizard.flow import Page
-from wizard.sources.gather import CancelToken, Progress
 from wizard.text import _, connection, paths
 from wizard.ui.jobs import Loaded
 from wizard.ui.pages.base import StepPage, explanation, findings_html
 from wizard.ui.session import Session
 from wizard.ui.widgets import InlineMessage
 
+if TYPE_CHECKING:
+    from wizard.sources.quickbooks import ConnectionState
+
 log = logging.getLogger(__name__)
 
 
-def _state(progress: Progress, cancel: CancelToken) -> Any:
-    del progress, cancel
-    from wizard.sources import quickbooks
-    return quickbooks.connection_state()
-
-
-def _disconnect(progress: Progress, cancel: CancelToken) -> str:
-    del progress, cancel
-    from wizard.sources import quickbooks
-    return quickbooks.disconnect()
-
-
 class ReconnectPage(StepPage):
+    """Signals:
+        sign_in_requested(): "Reconnect": sign in with Intuit again (the window takes the
+            wizard back to the Welcome page and starts it there).
+    """
+
+    sign_in_requested = Signal()
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.RECONNECT, parent)
         steps = [html.escape(s) for s in paths.steps(paths.CLOCKIFY_RECONNECT)]
@@ -66,7 +65,7 @@ class ReconnectPage(StepPage):
         layout.addLayout(row)
         layout.addWidget(self.conn_message)
         self.body.addWidget(box)
-        from wizard.ui.fix_dialog import FixHistory
+        from wizard.ui.fix_history import FixHistory
         self.fix_history = FixHistory(session, self)
         self.body.addWidget(self.fix_history)
         self.body.addStretch(1)
@@ -85,8 +84,8 @@ class ReconnectPage(StepPage):
             self.disconnect.setEnabled(False)
             return
         self.state.setText(_("Looking up the connection…"))
-        self.session.run_job(_state, "qbo connection state", self.on_state_loaded,
-                             self.on_state_failed)
+        self.session.run_job(accounts.quickbooks_connection, "qbo connection state",
+                             self.on_state_loaded, self.on_state_failed)
 
     def show_loaded(self, loaded: Loaded) -> None:
         findings = loaded.result.findings_for("connection")
@@ -96,29 +95,25 @@ class ReconnectPage(StepPage):
             f"<p>{html.escape(f.message)}</p>" for f in findings)
         self.problems.setText(text)
 
-    def on_state_loaded(self, state: Any) -> None:
-        sentence = getattr(state, "sentence", "") or str(state)
+    def on_state_loaded(self, state: ConnectionState) -> None:
+        sentence = state.sentence
         if self.session.flow.choices.quickbooks == "file":
             # the check read files: a stored sign-in is only a sign-in, not what was checked
             sentence = connection.reconnect_files(sentence)
         self.state.setText(sentence)
-        self.disconnect.setEnabled(bool(getattr(state, "connected", False)))
+        self.disconnect.setEnabled(state.connected)
 
     def on_state_failed(self, message: str, details: str) -> None:
         self.state.setText(message)
         self.disconnect.setEnabled(False)
 
     def on_reconnect_clicked(self) -> None:
-        self.wizard().back()
-        while self.wizard().currentId() > Page.WELCOME:
-            self.wizard().back()
-        page = self.wizard().page(Page.WELCOME)
-        page.on_sign_in_clicked()  # type: ignore[attr-defined]
+        self.sign_in_requested.emit()
 
     def on_disconnect_clicked(self) -> None:
         self.disconnect.setEnabled(False)
-        self.session.run_job(_disconnect, "qbo disconnect", self.on_disconnected,
-                             self.on_state_failed)
+        self.session.run_job(accounts.disconnect_quickbooks, "qbo disconnect",
+                             self.on_disconnected, self.on_state_failed)
 
     def on_disconnected(self, sentence: str) -> None:
         self.session.flow.choices.qbo_signed_in = False
