@@ -24,7 +24,7 @@ from wizard.text import _
 if TYPE_CHECKING:
     from wizard.sources.files import FileInfo
     from wizard.sources.gather import CancelToken, Progress
-    from wizard.sources.intuit import SignIn
+    from wizard.sources.intuit import SignIn, StoredKeys
     from wizard.sources.quickbooks import ConnectionState
 
 log = logging.getLogger(__name__)
@@ -146,6 +146,38 @@ def sort_files(infos: Sequence[FileInfo], clockify: Sequence[Path],
         if info.path not in target:
             target.append(info.path)
     return SortedFiles(tuple(sides["clockify"]), tuple(sides["quickbooks"]), tuple(problems))
+
+
+@dataclass(frozen=True)
+class OwnAppKeys:
+    """The person's own Intuit app keys as kept (None: none), and the addresses the keys dialog
+    offers: the default redirect, and whether this build has a relay page."""
+
+    stored: StoredKeys | None
+    default_redirect: str
+    has_relay_page: bool
+
+
+def look_up_own_app_keys(progress: Progress, cancel: CancelToken) -> OwnAppKeys:
+    del progress, cancel
+    from wizard.sources import intuit
+    return OwnAppKeys(intuit.stored_app_keys(), intuit.default_redirect_uri(),
+                      bool(intuit.relay_page_address()))
+
+
+def keep_own_app_keys(client_id: str, secret: str | None, environment: str, redirect: str,
+                      progress: Progress, cancel: CancelToken) -> StoredKeys | None:
+    """Keep the keys in the password store (secret None: keep the one stored); what is kept."""
+    del progress, cancel
+    from wizard.sources import intuit
+    intuit.store_app_keys(client_id, secret, environment, redirect)
+    return intuit.stored_app_keys()
+
+
+def forget_own_app_keys(progress: Progress, cancel: CancelToken) -> None:
+    del progress, cancel
+    from wizard.sources import intuit
+    intuit.clear_app_keys()
 
 
 def quickbooks_connection(progress: Progress, cancel: CancelToken) -> ConnectionState:

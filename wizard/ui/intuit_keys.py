@@ -8,6 +8,7 @@ The redirect address starts as the sign-in relay page this build was published w
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -24,23 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard import accounts
 from wizard.core.result import Status
 from wizard.text import _
 from wizard.text import signin as texts
 from wizard.ui.widgets import InlineMessage
 
 if TYPE_CHECKING:
-    from wizard.sources.gather import CancelToken, Progress
     from wizard.ui.workers import Worker
 
 RunJob = Callable[..., "Worker"]  # Session.run_job
-
-
-def _load(progress: Progress, cancel: CancelToken) -> tuple[Any, str, bool]:
-    del progress, cancel
-    from wizard.sources import intuit
-    return intuit.stored_app_keys(), intuit.default_redirect_uri(), bool(
-        intuit.relay_page_address())
 
 
 class IntuitKeysDialog(QDialog):
@@ -115,7 +109,8 @@ class IntuitKeysDialog(QDialog):
         layout.addLayout(buttons)
         self._set_busy(True)
         self.message.show_message(Status.NOT_CHECKED, _(texts.KEYS_LOADING))
-        self._run_job(_load, "intuit keys lookup", self.on_keys_loaded, self.on_job_failed)
+        self._run_job(accounts.look_up_own_app_keys, "intuit keys lookup", self.on_keys_loaded,
+                      self.on_job_failed)
 
     # --- state -----------------------------------------------------------------------------
 
@@ -138,10 +133,11 @@ class IntuitKeysDialog(QDialog):
 
     # --- slots -----------------------------------------------------------------------------
 
-    def on_keys_loaded(self, found: tuple[Any, str, bool]) -> None:
-        stored, self._default_redirect, has_page = found
+    def on_keys_loaded(self, found: accounts.OwnAppKeys) -> None:
+        stored = found.stored
+        self._default_redirect = found.default_redirect
         self.redirect_help.setText(
-            _(texts.KEYS_REDIRECT_HELP) if has_page
+            _(texts.KEYS_REDIRECT_HELP) if found.has_relay_page
             else _(texts.KEYS_REDIRECT_HELP_NO_PAGE).format(address=self._default_redirect))
         self._show_stored(stored)
         self._set_busy(False)
@@ -157,15 +153,11 @@ class IntuitKeysDialog(QDialog):
         redirect = self.redirect.text().strip()
         self.secret.clear()  # from here the secret lives only in the worker, then the keyring
 
-        def job(progress: Progress, cancel: CancelToken) -> Any:
-            del progress, cancel
-            from wizard.sources import intuit
-            intuit.store_app_keys(client_id, secret, environment, redirect)
-            return intuit.stored_app_keys()
-
         self._set_busy(True)
         self.message.show_message(Status.NOT_CHECKED, _(texts.KEYS_SAVING))
-        self._run_job(job, "intuit keys save", self.on_keys_saved, self.on_job_failed)
+        self._run_job(partial(accounts.keep_own_app_keys, client_id, secret, environment,
+                              redirect), "intuit keys save", self.on_keys_saved,
+                      self.on_job_failed)
 
     def on_keys_saved(self, stored: Any) -> None:
         self._show_stored(stored)
@@ -174,13 +166,9 @@ class IntuitKeysDialog(QDialog):
         self.keys_changed.emit(True)
 
     def on_forget_clicked(self) -> None:
-        def job(progress: Progress, cancel: CancelToken) -> None:
-            del progress, cancel
-            from wizard.sources import intuit
-            intuit.clear_app_keys()
-
         self._set_busy(True)
-        self._run_job(job, "intuit keys forget", self.on_keys_forgotten, self.on_job_failed)
+        self._run_job(accounts.forget_own_app_keys, "intuit keys forget", self.on_keys_forgotten,
+                      self.on_job_failed)
 
     def on_keys_forgotten(self, _result: None) -> None:
         self._show_stored(None)
