@@ -57,6 +57,14 @@ def side_why(system: str, source: str | None, has_problem: bool) -> str:
             if system == "quickbooks" else _("Clockify has no page for this problem."))
 
 
+def _point(button: QPushButton, url: str | None, name: str, opens: str, why_not: str) -> None:
+    """An "Open in …" button: enabled with where it opens when there is a page, else disabled
+    with the reason there is none."""
+    button.setEnabled(bool(url))
+    button.setAccessibleName(name)
+    button.setToolTip(opens if url else why_not)
+
+
 class ActionBar(QWidget):
     """Copy name, Open in QuickBooks, Open in Clockify, Fix for me… — in that order.
 
@@ -118,35 +126,22 @@ class ActionBar(QWidget):
             self.copy_name.setToolTip(_("There is no name to type for this problem."))
             self.copy_name.setAccessibleName(_("Copy name"))
 
-        qbo_url = links.quickbooks if links is not None else None
-        self.open_quickbooks.setEnabled(bool(qbo_url))
-        self.open_quickbooks.setAccessibleName(
-            _("Open “{name}” in QuickBooks").format(name=subject) if subject
-            else _("Open in QuickBooks"))
-        if qbo_url:
-            self.open_quickbooks.setToolTip(
-                _("Opens it in QuickBooks in your browser. Your browser must have the QuickBooks "
-                  "company “{company}” open: QuickBooks shows the record of whichever company "
-                  "is open.").format(company=company) if company else
-                _("Opens it in QuickBooks in your browser, in whichever QuickBooks company your "
-                  "browser has open."))
-        else:
-            self.open_quickbooks.setToolTip(side_why("quickbooks", sources.get("quickbooks"),
-                                                      finding is None))
-
-        clockify_url = links.clockify if links is not None else None
-        self.open_clockify.setEnabled(bool(clockify_url))
-        self.open_clockify.setAccessibleName(
-            _("Open “{name}” in Clockify").format(name=subject) if subject
-            else _("Open in Clockify"))
-        if clockify_url:
-            self.open_clockify.setToolTip(
-                _("Opens it in Clockify in your browser, in the workspace “{workspace}”.")
-                .format(workspace=workspace) if workspace else
-                _("Opens it in Clockify in your browser."))
-        else:
-            self.open_clockify.setToolTip(side_why("clockify", sources.get("clockify"),
-                                                    finding is None))
+        _point(self.open_quickbooks, links.quickbooks if links is not None else None,
+               _("Open “{name}” in QuickBooks").format(name=subject) if subject
+               else _("Open in QuickBooks"),
+               _("Opens it in QuickBooks in your browser. Your browser must have the QuickBooks "
+                 "company “{company}” open: QuickBooks shows the record of whichever company "
+                 "is open.").format(company=company) if company else
+               _("Opens it in QuickBooks in your browser, in whichever QuickBooks company your "
+                 "browser has open."),
+               side_why("quickbooks", sources.get("quickbooks"), finding is None))
+        _point(self.open_clockify, links.clockify if links is not None else None,
+               _("Open “{name}” in Clockify").format(name=subject) if subject
+               else _("Open in Clockify"),
+               _("Opens it in Clockify in your browser, in the workspace “{workspace}”.")
+               .format(workspace=workspace) if workspace else
+               _("Opens it in Clockify in your browser."),
+               side_why("clockify", sources.get("clockify"), finding is None))
 
         self.fix.setEnabled(finding is not None and fixable)
         self.fix.setAccessibleName(_("Fix “{name}” for me").format(name=subject) if subject
