@@ -95,44 +95,56 @@ def _payroll(text: str, option: str) -> bool:
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     """Where the data comes from, for `check` and `fix`."""
-    parser.add_argument("--demo", action="store_true", help="use the built-in sample company")
+    from wizard.text import _
+
+    parser.add_argument("--demo", action="store_true", help=_("use the built-in sample company"))
     assert isinstance(parser, _Parser)
     parser.add_argument("--from", dest="date_from", type=_value(parser, "--from", _date),
                         metavar="YYYY-MM-DD",
-                        help="first day of the period (default: 30 days before --to)")
+                        help=_("first day of the period (default: 30 days before {option})")
+                        .format(option="--to"))
     parser.add_argument("--to", dest="date_to", type=_value(parser, "--to", _date),
                         metavar="YYYY-MM-DD",
-                        help="last day of the period (default: today)")
+                        help=_("last day of the period (default: today)"))
     parser.add_argument("--clockify-file", action="append", type=Path, default=[], metavar="F",
-                        help="a Clockify export (repeatable)")
+                        help=_("a Clockify export (you may give several)"))
     parser.add_argument("--qbo-file", action="append", type=Path, default=[], metavar="F",
-                        help="a QuickBooks export (repeatable)")
+                        help=_("a QuickBooks export (you may give several)"))
     parser.add_argument("--plan", type=_value(parser, "--plan", _plan), metavar="NAME",
-                        help="QuickBooks plan, for export files: " + ", ".join(PLAN_CHOICES))
+                        help=_("the QuickBooks plan, for export files: {choices}").format(
+                            choices=", ".join(PLAN_CHOICES)))
     parser.add_argument("--payroll", type=_value(parser, "--payroll", _payroll),
                         metavar="yes|no",
-                        help="whether QuickBooks payroll is on, for export files")
+                        help=_("whether QuickBooks payroll is on, for export files"))
     parser.add_argument("--closing-date", type=_value(parser, "--closing-date", _date),
                         metavar="YYYY-MM-DD",
-                        help="QuickBooks closing date, for export files")
+                        help=_("the QuickBooks closing date, for export files"))
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The options, their help in the chosen language (argparse's own words too)."""
+    from wizard.text import _
+    from wizard.text.command_line import route_argparse
+
+    route_argparse()
     parser = _Parser(prog="sync-checkup",
-                     description="Finds out why Clockify time entries don't arrive in QuickBooks "
-                                 "Online, and says how to fix it.")
-    parser.add_argument("--version", action="version", version=f"Sync Checkup {__version__}")
-    parser.add_argument("--demo", action="store_true", help="open the wizard on the sample company")
+                     description=_("Finds out why Clockify time entries don't arrive in "
+                                   "QuickBooks Online, and says how to fix it."))
+    parser.add_argument("--version", action="version", version=f"Sync Checkup {__version__}",
+                        help=_("show the version and exit"))
+    parser.add_argument("--demo", action="store_true",
+                        help=_("open the wizard on the sample company"))
     parser.add_argument("--screenshots", metavar="DIR", type=Path,
-                        help="walk every wizard page, save one PNG per page in DIR, then quit")
+                        help=_("walk every wizard page, save one PNG per page in {folder}, then "
+                               "quit").format(folder="DIR"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    check = sub.add_parser("check", help="run every check without a window",
-                           description="Runs every check without a window. Exit status: 0 no "
-                                       "failing check, 1 at least one, 2 could not run.")
+    check = sub.add_parser("check", help=_("run every check without a window"),
+                           description=_("Runs every check without a window. Exit status: 0 no "
+                                         "failing check, 1 at least one, 2 could not run."))
     _add_source_options(check)
-    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     check.add_argument("--report", type=Path, metavar="FILE",
-                       help="write the support report (.pdf or .html)")
+                       help=_("write the support report (.pdf or .html)"))
     from wizard import companies_cli, fix_cli
     companies_cli.add_check_options(check)
     fix_cli.add_parsers(sub, _add_source_options)
@@ -355,6 +367,7 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from wizard import logs
+    from wizard.text import _
 
     args = parse(argv)
     if args.command not in ("check", "fix", "undo", "companies"):
@@ -373,12 +386,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"sync-checkup: {exc}\n")
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
-        sys.stderr.write("sync-checkup: stopped.\n")
+        sys.stderr.write(f"sync-checkup: {_('Stopped.')}\n")
         return EXIT_CANNOT_RUN
     except Exception:
         log.exception("internal error during check")
-        sys.stderr.write("sync-checkup: an internal problem stopped the check; the details "
-                         f"are in the log file {logs.log_file()}.\n")
+        sys.stderr.write("sync-checkup: " + _("An internal problem stopped the check; the "
+                                              "details are in the log file {path}.").format(
+            path=logs.log_file()) + "\n")
         return EXIT_CANNOT_RUN
 
 

@@ -20,25 +20,25 @@ EXIT_OK, EXIT_FAIL, EXIT_CANNOT_RUN = 0, 1, 2
 
 
 def add_parsers(sub: Any) -> None:
-    group = sub.add_parser("companies", help="list, add or remove saved companies",
-                           description="Saved companies: a Clockify workspace and a QuickBooks "
-                                       "company under a name you pick.")
+    group = sub.add_parser("companies", help=_("list, add or remove saved companies"),
+                           description=_("Saved companies: a Clockify workspace and a QuickBooks "
+                                         "company under a name you pick."))
     what = group.add_subparsers(dest="companies_command", required=True,
                                 parser_class=type(group))
-    listing = what.add_parser("list", help="list the saved companies")
-    listing.add_argument("--json", action="store_true", help="print the list as JSON")
-    add = what.add_parser("add", help="check the live settings (SYNC_CHECKUP_*), then keep them "
-                                      "as a company")
+    listing = what.add_parser("list", help=_("list the saved companies"))
+    listing.add_argument("--json", action="store_true", help=_("print the list as JSON"))
+    add = what.add_parser("add", help=_("check the live settings ({variables}), then keep them "
+                                        "as a company").format(variables="SYNC_CHECKUP_*"))
     add.add_argument("name", metavar="NAME")
-    remove = what.add_parser("remove", help="forget a company, its sign-ins and its history")
+    remove = what.add_parser("remove", help=_("forget a company, its sign-ins and its history"))
     remove.add_argument("name", metavar="NAME")
 
 
 def add_check_options(check: argparse.ArgumentParser) -> None:
     which = check.add_mutually_exclusive_group()
-    which.add_argument("--company", metavar="NAME", help="check one saved company")
+    which.add_argument("--company", metavar="NAME", help=_("check one saved company"))
     which.add_argument("--all-companies", action="store_true",
-                       help="check every saved company, two at a time")
+                       help=_("check every saved company, two at a time"))
 
 
 def _write(text: str) -> None:

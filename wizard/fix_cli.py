@@ -26,26 +26,28 @@ EXIT_OK, EXIT_FAIL, EXIT_CANNOT_RUN = 0, 1, 2
 
 
 def add_parsers(sub: Any, add_source_options: Callable[[argparse.ArgumentParser], None]) -> None:
-    fix = sub.add_parser("fix", help="plan the changes that fix the problems, or apply a plan",
-                         description="With --plan-out, writes the changes that would fix the "
-                                     "problems to a file and changes nothing. With --apply, "
-                                     "makes the plan's selected changes, then checks again.")
+    fix = sub.add_parser("fix", help=_("plan the changes that fix the problems, or apply a plan"),
+                         description=_("With {plan_out}, writes the changes that would fix the "
+                                       "problems to a file and changes nothing. With {apply}, "
+                                       "makes the plan's selected changes, then checks "
+                                       "again.").format(plan_out="--plan-out", apply="--apply"))
     add_source_options(fix)
     what = fix.add_mutually_exclusive_group(required=True)
     what.add_argument("--plan-out", type=Path, metavar="PLAN.json",
-                      help="write the plan to this file; nothing is changed")
+                      help=_("write the plan to this file; nothing is changed"))
     what.add_argument("--apply", type=Path, metavar="PLAN.json",
-                      help="apply the plan's selected actions")
-    fix.add_argument("--yes", action="store_true", help="don't ask before changing anything")
-    fix.add_argument("--json", action="store_true", help="print the outcome as JSON")
-    undo = sub.add_parser("undo", help="put back the changes of an applied plan",
-                          description="Reverses an applied plan, newest change first, each only "
-                                      "while the record is as Sync Checkup left it.")
+                      help=_("apply the plan's selected actions"))
+    fix.add_argument("--yes", action="store_true", help=_("don't ask before changing anything"))
+    fix.add_argument("--json", action="store_true", help=_("print the outcome as JSON"))
+    undo = sub.add_parser("undo", help=_("put back the changes of an applied plan"),
+                          description=_("Reverses an applied plan, newest change first, each "
+                                        "only while the record is as Sync Checkup left it."))
     which = undo.add_mutually_exclusive_group()
-    which.add_argument("--last", action="store_true", help="the last applied plan (default)")
-    which.add_argument("--run", metavar="RUN", help="the applied plan with this id")
-    undo.add_argument("--yes", action="store_true", help="don't ask before changing anything")
-    undo.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    which.add_argument("--last", action="store_true",
+                       help=_("the last applied plan (the default)"))
+    which.add_argument("--run", metavar="RUN", help=_("the applied plan with this id"))
+    undo.add_argument("--yes", action="store_true", help=_("don't ask before changing anything"))
+    undo.add_argument("--json", action="store_true", help=_("print the outcome as JSON"))
 
 
 def run(args: argparse.Namespace) -> int:

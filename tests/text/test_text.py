@@ -47,8 +47,10 @@ def test_an_unknown_language_falls_back_to_english(lang) -> None:
 
 
 def test_pseudo_keeps_placeholders_tags_and_commands() -> None:
-    shown = pseudo("Run `sync-checkup check --help` for {what:>3} <b>now</b> &amp; %(n)s")
-    for kept in ("`sync-checkup check --help`", "{what:>3}", "<b>", "</b>", "&amp;", "%(n)s"):
+    shown = pseudo("Run `sync-checkup check --help` for {what:>3} <b>now</b> &amp; %(n)s %s "
+                   "%(value)r %r")
+    for kept in ("`sync-checkup check --help`", "{what:>3}", "<b>", "</b>", "&amp;", "%(n)s",
+                 " %s ", "%(value)r", "%r"):
         assert kept in shown
     assert "now" not in shown
     assert "Run" not in shown

@@ -98,7 +98,7 @@ def render_pdf(report: Report, *, landscape: bool = False) -> bytes:
 
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError("the PDF could not be started")
+        raise OSError(_("The PDF could not be started."))
     try:
         footer_font = QFont(font)
         footer_font.setPointSizeF(7.5)

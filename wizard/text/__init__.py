@@ -98,9 +98,9 @@ _ACCENTED = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
 )
-# Kept as they are: {placeholders} (with format specs), %(name)s, HTML tags and entities,
-# and anything between backticks (commands and options the user types).
-_KEEP = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|<[^<>]+>|&[a-z]+;|`[^`]*`")
+# Kept as they are: {placeholders} (with format specs), %(name)s and argparse's %s/%r, HTML tags
+# and entities, and anything between backticks (commands and options the user types).
+_KEEP = re.compile(r"\{[^{}]*\}|%(?:\([a-z_]+\))?[sdr]|<[^<>]+>|&[a-z]+;|`[^`]*`")
 
 
 def pseudo(message: str) -> str:

@@ -1,8 +1,38 @@
-"""The command line's own sentences."""
+"""The command line's own sentences, and argparse's own words routed through the catalogue."""
 
 from __future__ import annotations
 
-from wizard.text import _, _n
+import argparse
+
+from wizard.text import N_, _, _n
+
+# --- argparse's own words ---------------------------------------------------------------------
+# argparse looks its words up with the gettext functions it imported (`argparse._`,
+# `argparse.ngettext`). These are the ones `sync-checkup --help` and its refusals can show,
+# marked so the catalogue carries them; the ids are argparse's exactly (Python 3.11; a test
+# checks each is still in argparse), %-placeholders included, because argparse fills them in.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("ignored explicit argument %r"),
+)
+
+
+def route_argparse() -> None:
+    """Make argparse look up its own words in the catalogue (in the chosen language), from the
+    next parser built on. argparse offers no other hook: it calls the module's `_`/`ngettext`."""
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = _n  # type: ignore[attr-defined]
+
 
 # --- the command line: exit 2 (SPEC §4: one sentence naming the value and the option) ----------
 
