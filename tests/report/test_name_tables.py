@@ -10,20 +10,20 @@ import pytest
 from tests.report.samples import sample_result
 from wizard.core.result import RunResult
 from wizard.core.rows import NameRow, customer_rows, user_rows
-from wizard.report import model
+from wizard.report import blocks, model
 
 
-def _table(result: RunResult, key: str) -> model.Table:
+def _table(result: RunResult, key: str) -> blocks.Table:
     report = model.build_report(result, limits=model.HTML_LIMITS)
     section = next(s for s in report.sections if s.key == key)
-    return next(b for b in section.blocks if isinstance(b, model.Table))
+    return next(b for b in section.blocks if isinstance(b, blocks.Table))
 
 
 def _screen(rows: tuple[NameRow, ...]) -> list[NameRow]:
     return [r for top in rows for r in (top, *top.children)]
 
 
-def _clockify(row: list[model.Cell], cells: tuple[int, ...]) -> str:
+def _clockify(row: list[blocks.Cell], cells: tuple[int, ...]) -> str:
     """The Clockify name a printed row is about: its project, else its client or user."""
     return next(row[i].text for i in reversed(cells) if row[i].text)
 

@@ -18,7 +18,7 @@ from tests.report.samples import SECOND_RUN, sample_result
 from wizard.core.compare import compare, snapshot
 from wizard.core.errors import BadInput
 from wizard.core.result import EntriesSummary, EntryItem, Finding, Status
-from wizard.report import mailto_url, model, run_id, summary_text, write_report
+from wizard.report import blocks, mailto_url, model, name_tables, run_id, summary_text, write_report
 from wizard.text.entries import reason_short
 
 
@@ -164,15 +164,15 @@ def test_long_entry_lists_are_capped_in_the_pdf_model_but_not_in_html() -> None:
     pdf_model = model.build_report(big, limits=model.PDF_LIMITS)
     entries = next(s for s in pdf_model.sections if s.key == "entries")
     table = entries.blocks[-1]
-    assert isinstance(table, model.Table)
-    assert len(table.rows) == model.PDF_ENTRY_LIMIT
+    assert isinstance(table, blocks.Table)
+    assert len(table.rows) == model.PDF_LIMITS.entries
     assert table.note is not None
-    assert f"first {model.PDF_ENTRY_LIMIT:,} of 450" in table.note
+    assert f"first {model.PDF_LIMITS.entries:,} of 450" in table.note
     assert "HTML" in table.note
     assert "JSON" in table.note
     html_model = model.build_report(big, limits=model.HTML_LIMITS)
     html_table = next(s for s in html_model.sections if s.key == "entries").blocks[-1]
-    assert isinstance(html_table, model.Table)
+    assert isinstance(html_table, blocks.Table)
     assert len(html_table.rows) == 450
     assert html_table.note is None
 
@@ -182,7 +182,7 @@ def test_a_broken_section_says_so_and_the_rest_still_prints(
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(model, "_users", broken)
+    monkeypatch.setattr(name_tables, "users_section", broken)
     result = sample_result()
     html = write_report(result, tmp_path / "r.html").read_text(encoding="utf-8")
     assert "could not be put together" in html
@@ -236,6 +236,21 @@ def test_summary_text_reads_as_plain_text() -> None:
     assert f"{len(problems)} things to fix:" in text
 
 
+def test_the_summary_and_the_report_say_what_changed_in_one_sentence() -> None:
+    """The clipboard summary and the report name the previous run the same way."""
+    before, after = sample_result(), sample_result(SECOND_RUN, fix_jon=True)
+    comparison = compare(snapshot(before), snapshot(after))
+    text = summary_text(after, comparison)
+    line = next(x for x in text.splitlines() if x.startswith("Since the previous run"))
+    assert f"run {comparison.previous_run_id})" in line
+    changes = next(s for s in model.build_report(after, comparison).sections
+                   if s.key == "changes")
+    first = changes.blocks[0]
+    assert isinstance(first, blocks.Paragraph)
+    assert first.text.startswith(line + " ")  # then the entries that won't sync, before and now
+    assert "Entries that won't sync: 92 before, 89 now." in first.text
+
+
 def test_mailto_is_for_support_short_and_carries_the_summary() -> None:
     result = sample_result()
     url = mailto_url(result)
@@ -284,7 +299,7 @@ def test_entry_items_use_words_not_codes() -> None:
     report = model.build_report(result)
     entries = next(s for s in report.sections if s.key == "entries")
     table = entries.blocks[-1]
-    assert isinstance(table, model.Table)
+    assert isinstance(table, blocks.Table)
     reasons = {row[-1].text for row in table.rows}
     assert not any("ENTRY_" in r for r in reasons)
     first: EntryItem = result.entries.items[0]
@@ -303,29 +318,29 @@ def test_a_large_company_pdf_model_keeps_every_kind_of_fix_and_counts_what_it_cu
                                                          + customers))
     report = model.build_report(big, limits=model.PDF_LIMITS)
     findings = next(s for s in report.sections if s.key == "findings")
-    blocks = [b for b in findings.blocks if isinstance(b, model.FindingBlock)]
-    assert len(blocks) == model.PDF_LIMITS.details
+    written = [b for b in findings.blocks if isinstance(b, blocks.FindingBlock)]
+    assert len(written) == model.PDF_LIMITS.details
     problem_codes = {f.code for f in big.findings if f.status in (Status.FAIL, Status.WARN)}
-    assert {b.code for b in blocks} == problem_codes  # every kind written out once at least
-    rest = next(b for b in findings.blocks if isinstance(b, model.Table)
+    assert {b.code for b in written} == problem_codes  # every kind written out once at least
+    rest = next(b for b in findings.blocks if isinstance(b, blocks.Table)
                 and b.columns[0] == "Subject")
     problems = len([f for f in big.findings if f.status in (Status.FAIL, Status.WARN)])
     assert rest.note is not None
     assert f"of {problems - model.PDF_LIMITS.details:,}" in rest.note
     users = next(s for s in report.sections if s.key == "users").blocks[-1]
-    assert isinstance(users, model.Table)
+    assert isinstance(users, blocks.Table)
     assert len(users.rows) <= model.PDF_LIMITS.rows + model.PDF_LIMITS.qbo_only
     assert users.note is not None
     assert "matched ones first" in users.note
     assert all(row[1].text != "MATCHED" for row in users.rows[:300])
     customers_table = next(s for s in report.sections if s.key == "customers").blocks[-1]
-    assert isinstance(customers_table, model.Table)
+    assert isinstance(customers_table, blocks.Table)
     assert customers_table.note is not None
     assert "QuickBooks customers with no Clockify client or project are not shown" in \
         customers_table.note
     html_report = model.build_report(big, limits=model.HTML_LIMITS)
     html_findings = next(s for s in html_report.sections if s.key == "findings")
-    assert len([b for b in html_findings.blocks if isinstance(b, model.FindingBlock)]) == problems
+    assert len([b for b in html_findings.blocks if isinstance(b, blocks.FindingBlock)]) == problems
 
 
 @pytest.mark.gui

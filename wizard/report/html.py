@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from wizard.report.model import (
+from wizard.report.blocks import (
     Cell,
     Facts,
     FindingBlock,

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from wizard.core.compare import Comparison, run_id
 from wizard.core.result import CHECK_IDS, RunResult
-from wizard.report.model import Cell, Paragraph, Report, Section, Table, status_of, when_text
+from wizard.report.blocks import Cell, Paragraph, Report, Section, Table
+from wizard.report.phrases import status_of, when_text
 from wizard.text import _
 from wizard.text.changes import changes_summary
 from wizard.text.checks import check_title, check_titles

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 
 from wizard.report import html
-from wizard.report.model import Report
+from wizard.report.blocks import Report
 from wizard.text import _
 
 log = logging.getLogger(__name__)

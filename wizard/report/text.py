@@ -7,7 +7,7 @@ from urllib.parse import quote
 from wizard.core.compare import Comparison, run_id
 from wizard.core.result import RunResult
 from wizard.logs import scrub
-from wizard.report.model import short_problem, sources_text, when_text
+from wizard.report.phrases import short_problem, since_previous_run, sources_text, when_text
 from wizard.text import _, _n
 from wizard.text.changes import not_compared_line
 from wizard.text.checks import check_titles
@@ -35,10 +35,7 @@ def _head(result: RunResult, comparison: Comparison | None) -> list[str]:
             check=check.title, status=status_word(check.status), summary=check.summary))
     if comparison is not None:
         lines.append("")
-        lines.append(_("Since the previous run ({when}): {fixed} fixed, {new} new, {still} "
-                       "still failing.").format(
-            when=when_text(comparison.previous_at), fixed=len(comparison.fixed),
-            new=len(comparison.new), still=len(comparison.still_failing)))
+        lines.append(since_previous_run(comparison))
         if comparison.not_compared:
             lines.append(not_compared_line(check_titles(comparison.not_compared)))
     return lines
