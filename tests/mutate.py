@@ -151,12 +151,14 @@ def _exit_codes(path: str) -> dict[str, int | None]:
     return codes
 
 
-def to_test(path: str, fresh: bool) -> list[str]:
+def to_test(path: str, fresh: bool, unrun_only: bool = False) -> list[str]:
     """The mutants of one module to give mutmut: all of them (as a pattern) the first time,
-    else the ones without a kill."""
+    else the ones without a kill (with `unrun_only`, only those that have no result yet)."""
     codes = _exit_codes(path)
     if fresh or all(code is None for code in codes.values()):
         return [module_of(path) + ".*"]
+    if unrun_only:
+        return sorted(name for name, code in codes.items() if code is None)
     return sorted(name for name, code in codes.items() if code not in _KILLED)
 
 
@@ -197,9 +199,12 @@ def main(argv: list[str]) -> int:
     log = WORK / "mutmut-run.log"
     with log.open("w", encoding="utf-8") as out:
         # Killed mutants stay killed while tests are only added: a later run tests again only
-        # what survived (and any mutant of changed code); --fresh tests every mutant.
-        for _ in range(2):
-            wanted = [name for path in files for name in to_test(path, args.fresh)]
+        # what survived; --fresh tests every mutant. mutmut renews the mutants of changed code
+        # only when it starts, so a second pass tests those the first could not name (the
+        # ones still without a result), and nothing twice.
+        for unrun_only in (False, True):
+            wanted = [name for path in files
+                      for name in to_test(path, args.fresh, unrun_only)]
             if not wanted:
                 break
             code = subprocess.call(

@@ -3,10 +3,12 @@ equivalent mutants are excused (only while they still survive and still make the
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from tests import mutate
 from tests.mutate import EQUIVALENTS, Equivalent, load_equivalents, score
 
 M = "wizard.core.names.x_spelling_close__mutmut_"
@@ -42,3 +44,19 @@ def test_every_listed_equivalent_has_a_change_and_a_reason(tmp_path: Path) -> No
     bad.write_text(f'[[mutant]]\nname = "{M}1"\nchange = "x"\n', encoding="utf-8")
     with pytest.raises(ValueError, match="reason"):
         load_equivalents(bad)
+
+
+def test_a_later_run_tests_each_mutant_without_a_kill_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    meta = tmp_path / "wizard" / "core" / "names.py.meta"
+    meta.parent.mkdir(parents=True)
+    monkeypatch.setattr(mutate, "WORK", tmp_path)
+    codes: dict[str, int | None] = {M + "1": 1, M + "2": 0, M + "3": 33, M + "4": None,
+                                    M + "5": 36}
+    meta.write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    assert mutate.to_test("wizard/core/names.py", fresh=False) == [M + "2", M + "3", M + "4"]
+    # the second pass: only what has no result yet (renewed mutants of changed code)
+    assert mutate.to_test("wizard/core/names.py", False, unrun_only=True) == [M + "4"]
+    assert mutate.to_test("wizard/core/names.py", fresh=True) == ["wizard.core.names.*"]
+    meta.write_text(json.dumps({"exit_code_by_key": dict.fromkeys(codes)}), encoding="utf-8")
+    assert mutate.to_test("wizard/core/names.py", fresh=False) == ["wizard.core.names.*"]
