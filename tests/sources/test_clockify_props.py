@@ -1,19 +1,20 @@
 """Property tests for what reads Clockify's answers: durations, instants, every list parser on
-arbitrary JSON (only `MalformedData` may escape), and the report's period pieces."""
+arbitrary JSON (anything read is the parser's own type; else only `MalformedData` with its one
+sentence escapes), valid answers read field for field, and the report's period pieces."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.fakes.clockify_server import iso_duration
 from wizard.core.errors import MalformedData
-from wizard.core.model import TimeEntry
+from wizard.core.model import Client, Member, MembershipStatus, Project, TimeEntry
 from wizard.sources import clockify_json as cj
 from wizard.sources.clockify import REPORT_PAGE_SIZE, report_body, split_period
 
@@ -55,14 +56,48 @@ def test_instants_keep_their_moment(moment: dt.datetime) -> None:
     assert parsed.tzinfo is not None
 
 
+UNREADABLE = "Clockify sent an answer this app can't read."
+
+
+def _all_of(kind: type) -> Callable[[Any], bool]:
+    return lambda value: isinstance(value, list) and all(isinstance(v, kind) for v in value)
+
+
+def _report_page(value: Any) -> bool:
+    return (isinstance(value, cj.ReportPage) and _all_of(TimeEntry)(value.entries)
+            and value.rows == len(value.entries)
+            and all(isinstance(e.id, str) and e.id and e.start.tzinfo is not None
+                    for e in value.entries)
+            and (value.total is None or value.total >= 0))
+
+
+# each parser, and what it gives back when it does not raise MalformedData
+PARSERS: list[tuple[Callable[[Any], Any], Callable[[Any], bool]]] = [
+    (cj.parse_user, lambda v: isinstance(v, cj.KeyOwner) and isinstance(v.id, str) and v.id != ""),
+    (cj.parse_workspaces, _all_of(cj.Workspace)),
+    (cj.parse_clients, _all_of(Client)),
+    (cj.parse_projects, _all_of(Project)),
+    (cj.report_total_count, lambda v: v is None or (isinstance(v, int) and v >= 0)),
+    (lambda v: cj.parse_members(v, "w1"), _all_of(Member)),
+    (lambda v: cj.decode_report_page(json.dumps(v).encode()), _report_page),
+]
+
+
+def _read_or_unreadable(parse: Callable[[Any], Any], value: Any) -> Any:
+    """What `parse` read, or None after checking that its refusal is the one clear sentence."""
+    try:
+        return parse(value)
+    except MalformedData as exc:
+        refusal = exc
+    assert (refusal.what, str(refusal)) == ("Clockify", UNREADABLE)
+    return None
+
+
 @given(json_values | st.lists(entry_like, max_size=3).map(lambda rows: {"timeentries": rows}))
-def test_parsers_raise_only_malformed_data(value: Any) -> None:
-    parsers = [cj.parse_user, cj.parse_workspaces, cj.parse_clients, cj.parse_projects,
-               cj.report_total_count, lambda v: cj.parse_members(v, "w1"),
-               lambda v: cj.decode_report_page(json.dumps(v).encode())]
-    for parser in parsers:
-        with contextlib.suppress(MalformedData):
-            parser(value)
+def test_parsers_read_their_own_type_or_say_unreadable(value: Any) -> None:
+    for parse, gives in PARSERS:
+        parsed = _read_or_unreadable(parse, value)
+        assert parsed is None or gives(parsed), (parse, parsed)
 
 
 @given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1)),
@@ -80,9 +115,9 @@ def test_report_pieces_cover_the_period_exactly(start: dt.date, length: int) -> 
 
 
 @given(st.binary(max_size=64) | st.text(max_size=64).map(str.encode))
-def test_report_page_bytes_are_records_or_malformed(raw: bytes) -> None:
-    with contextlib.suppress(MalformedData):
-        cj.decode_report_page(raw)
+def test_report_page_bytes_are_records_or_unreadable(raw: bytes) -> None:
+    page = _read_or_unreadable(cj.decode_report_page, raw)
+    assert page is None or _report_page(page), page
 
 
 def _by_hand(row: dict[str, Any]) -> TimeEntry:
@@ -125,3 +160,104 @@ def test_typed_decoding_reads_a_report_page_as_the_plain_rules_do(
     assert page.entries == [_by_hand(r) for r in rows]
     assert page.rows == len(rows)
     assert page.total == total
+
+
+# --- valid answers, as Clockify sends them (reference §4.1–4.5): each must be read in full ------
+
+# generated data, not timing, is under test: a busy machine must not fail these
+VALID = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+object_ids = st.integers(min_value=1, max_value=2**96 - 1).map(lambda i: f"{i:024x}")
+given_names = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=16)
+zone_names = st.sampled_from(["America/New_York", "Europe/London", "Asia/Kolkata", "UTC"])
+
+
+@VALID
+@given(user_id=object_ids, name=st.none() | given_names, workspace=st.none() | object_ids,
+       zone=st.none() | zone_names)
+def test_a_valid_user_is_read(user_id: str, name: str | None, workspace: str | None,
+                              zone: str | None) -> None:
+    body = {"id": user_id, "email": "someone@example.com", "name": name, "status": "ACTIVE",
+            "activeWorkspace": workspace, "defaultWorkspace": workspace,
+            "settings": None if zone is None else {"timeZone": zone, "dateFormat": "MM/DD/YYYY"}}
+    assert cj.parse_user(body) == cj.KeyOwner(user_id, name, workspace, zone)
+
+
+@VALID
+@given(st.lists(st.tuples(object_ids, given_names,
+                          st.lists(st.sampled_from(["TIME_TRACKING", "QUICKBOOKS_INTEGRATION",
+                                                    "APPROVAL", "INVOICING"]), unique=True),
+                          st.booleans(), given_names), max_size=4))
+def test_valid_workspaces_are_read(rows: list[tuple[str, str, list[str], bool, str]]) -> None:
+    body = [{"id": ws_id, "name": name, "imageUrl": "", "features": features,
+             "featureSubscriptionType": "STANDARD_2021",
+             "subdomain": {"enabled": enabled, "name": sub if enabled else None}}
+            for ws_id, name, features, enabled, sub in rows]
+    assert cj.parse_workspaces(body) == [
+        cj.Workspace(ws_id, name, frozenset(features), sub if enabled else None)
+        for ws_id, name, features, enabled, sub in rows]
+
+
+@VALID
+@given(st.lists(st.tuples(object_ids, st.just("") | given_names, st.booleans()), max_size=6))
+def test_valid_clients_are_read(rows: list[tuple[str, str, bool]]) -> None:
+    body = [{"id": client_id, "name": name, "workspaceId": "w1", "archived": archived,
+             "address": None, "note": "", "currencyCode": "USD"}
+            for client_id, name, archived in rows]
+    assert cj.parse_clients(body) == [Client(i, n, a) for i, n, a in rows]
+
+
+# how a project names its client: a known client's id, an id the client list lacks (the
+# project's own clientName then counts), or no client ("" / null / missing)
+project_clients = (st.tuples(st.just("known"), st.integers(0, 2))
+                   | st.tuples(st.just("unknown"), given_names)
+                   | st.tuples(st.just("none"), st.sampled_from(["", None, "missing"])))
+
+
+@VALID
+@given(st.lists(st.tuples(object_ids, given_names, project_clients, st.booleans()), max_size=6))
+def test_valid_projects_are_read_with_their_clients(
+        rows: list[tuple[str, str, tuple[str, Any], bool]]) -> None:
+    clients = [Client(f"c{i}", f"Client {i}") for i in range(3)]
+    body: list[dict[str, Any]] = []
+    expected = []
+    for project_id, name, (how, which), archived in rows:
+        row: dict[str, Any] = {"id": project_id, "name": name, "workspaceId": "w1",
+                               "archived": archived, "billable": True, "duration": "PT6H"}
+        if how == "known":
+            # the client list's name wins over a stale clientName on the project
+            row |= {"clientId": clients[which].id, "clientName": "an older name"}
+            expected.append(Project(project_id, name, clients[which].id, clients[which].name,
+                                    archived))
+        elif how == "unknown":
+            row |= {"clientId": "gone" + project_id, "clientName": which}
+            expected.append(Project(project_id, name, "gone" + project_id, which, archived))
+        else:
+            if which != "missing":
+                row |= {"clientId": which, "clientName": which}
+            expected.append(Project(project_id, name, None, None, archived))
+        body.append(row)
+    assert cj.parse_projects(body, clients) == expected
+
+
+@VALID
+@given(st.lists(st.tuples(
+    object_ids, st.none() | given_names,
+    st.sampled_from(["ACTIVE", "PENDING", "DECLINED", "INACTIVE"]),
+    st.sampled_from(["ACTIVE", "NOT_REGISTERED", "PENDING_EMAIL_VERIFICATION", "LIMITED"]),
+    st.booleans()), max_size=6))
+def test_valid_members_are_read_with_this_workspace_s_status(
+        rows: list[tuple[str, str | None, str, str, bool]]) -> None:
+    body = []
+    for user_id, name, status, account, others_first in rows:
+        here = {"userId": user_id, "targetId": "w1", "membershipType": "WORKSPACE",
+                "membershipStatus": status, "hourlyRate": None}
+        # another workspace's membership, or a project's, ahead of this one must not count
+        others = [{"userId": user_id, "targetId": "w2", "membershipType": "WORKSPACE",
+                   "membershipStatus": "DECLINED"},
+                  {"userId": user_id, "targetId": "p1", "membershipType": "PROJECT",
+                   "membershipStatus": "INACTIVE"}] if others_first else []
+        body.append({"id": user_id, "email": "x@example.com", "name": name, "status": account,
+                     "settings": None, "memberships": [*others, here]})
+    assert cj.parse_members(body, "w1") == [
+        Member(user_id, name, MembershipStatus(status), account)
+        for user_id, name, status, account, _ in rows]
