@@ -196,6 +196,10 @@ def main(argv: list[str]) -> int:
     equivalents = load_equivalents()
     started = time.monotonic()
     WORK.mkdir(exist_ok=True)
+    # Which tests reach which function: mutmut keeps this from its first run and adds only new
+    # tests, so a test that changed, or a function added since, would run no test at all
+    # ("no tests"). Collect it again every time (one traced run of the tests).
+    (WORK / "mutmut-stats.json").unlink(missing_ok=True)
     log = WORK / "mutmut-run.log"
     with log.open("w", encoding="utf-8") as out:
         # Killed mutants stay killed while tests are only added: a later run tests again only

@@ -7,6 +7,8 @@ import datetime as dt
 import functools
 import json
 import re
+import time
+from collections.abc import Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,6 +29,7 @@ from wizard.core.compare import (
     snapshot,
     snapshot_from_json,
 )
+from wizard.core.links import Links
 from wizard.core.model import QuickBooksSide
 from wizard.core.result import CHECK_IDS, Finding, RunResult, Status
 from wizard.sources import demo
@@ -115,12 +118,13 @@ def test_run_id_is_short_readable_and_differs_between_runs() -> None:
 def test_an_unknown_status_or_missing_fields_are_not_findings() -> None:
     good = {"code": "X", "check": "users", "status": "fail", "subject": "A"}
     assert finding_from_json(good).status is Status.FAIL
-    for broken in ({**good, "status": "on fire"}, {**good, "code": None}, {"subject": "A"}):
-        try:
+    # each refused for its own reason
+    for broken, reason in (({**good, "status": "on fire"}, "unknown status"),
+                           ({**good, "status": None}, "unknown status"),
+                           ({**good, "code": None}, "not a finding"),
+                           ({"subject": "A"}, "not a finding")):
+        with pytest.raises(ValueError, match=f"^{reason}$"):
             finding_from_json(broken)
-        except ValueError:
-            continue
-        raise AssertionError(f"accepted {broken}")
 
 
 _json = st.recursive(
@@ -286,6 +290,23 @@ def test_the_changes_json_of_spec_4() -> None:
         "not_compared": ["plan"]}
 
 
+@pytest.fixture
+def chicago_computer(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The computer's own time zone is Chicago's, not UTC as on the test machines."""
+    monkeypatch.setenv("TZ", "America/Chicago")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("chicago_computer")
+def test_the_changes_json_gives_utc_whatever_the_computer_s_zone() -> None:
+    assert dt.datetime(2026, 11, 24, 18, tzinfo=dt.UTC).astimezone().hour == 12  # it took
+    before = _snap("A", (), when=dt.datetime(2026, 11, 24, 18, tzinfo=dt.UTC))
+    assert compare(before, _snap("B", ())).to_json()["previous_at"] == "2026-11-24T18:00:00Z"
+
+
 def test_only_limits_the_comparison_to_some_checks() -> None:
     before = _snap("A", (ANN_MISSING, BOB_INACTIVE, GONE), wont_sync=9,
                    checked=ALL - {"plan"})
@@ -388,6 +409,20 @@ def test_a_check_skipped_in_the_saved_run_is_not_read_as_checked() -> None:
     assert (cmp.wont_sync_before, cmp.wont_sync_after) == (None, None)
 
 
+def test_a_saved_finding_keeps_its_web_pages() -> None:
+    clockify = "https://app.clockify.me/projects/p1/edit"
+    qbo = "https://app.qbo.intuit.com/app/customerdetail?nameId=58"
+    linked = dataclasses.replace(ADS, links=Links(clockify=clockify, quickbooks=qbo))
+    assert finding_from_json(json.loads(json.dumps(linked.to_json()))) == linked
+    saved = ADS.to_json()
+    for links, read in [({"clockify": clockify, "quickbooks": None}, Links(clockify, None)),
+                        ({"clockify": None, "quickbooks": qbo}, Links(None, qbo)),
+                        ({"quickbooks": qbo, "clockify": 7}, Links(None, qbo)),
+                        ({}, Links(None, None)), (None, None), ([clockify], None)]:
+        assert finding_from_json(saved | {"links": links}).links == read, links
+    assert finding_from_json({k: v for k, v in saved.items() if k != "links"}).links is None
+
+
 @pytest.mark.parametrize(("stamp", "when"), [
     ("2026-11-24T18:00:00Z", dt.datetime(2026, 11, 24, 18, tzinfo=dt.UTC)),
     ("2026-11-24T12:00:00-06:00", dt.datetime(2026, 11, 24, 18, tzinfo=dt.UTC)),
@@ -416,14 +451,21 @@ def test_the_odd_parts_of_a_saved_run_are_dropped_not_guessed() -> None:
                                               subject="A", subject_kind="", message="", fix="")
     assert finding_from_json({**good, "subject": ""}).subject == ""
     for broken in ({**good, "check": ""}, {**good, "subject": None}, {**good, "code": ""}):
-        with pytest.raises(ValueError, match="not a finding"):
+        with pytest.raises(ValueError, match=r"^not a finding$"):
             finding_from_json(broken)
-    for not_a_run in ([], {"tool": "other", "generated_at": "2026-11-24T18:00:00Z",
-                           "findings": []},
-                      {"tool": "sync-checkup", "findings": []},
-                      {"tool": "sync-checkup", "generated_at": "2026-11-24T18:00:00Z",
-                       "findings": {}}):
-        with pytest.raises(ValueError, match=r"run|time|findings"):
+    # a finding's text that isn't text is dropped, not kept as whatever it was
+    odd = finding_from_json({**good, "client": 5, "match": ["B"], "message": {"m": 1}})
+    assert (odd.client, odd.match, odd.message) == (None, None, "")
+    # each refused for its own reason
+    stamp = "2026-11-24T18:00:00Z"
+    for not_a_run, reason in (
+            ([], "not a Sync Checkup run"),
+            ({"tool": "other", "generated_at": stamp, "findings": []}, "not a Sync Checkup run"),
+            ({"tool": "sync-checkup", "findings": []}, "no time"),
+            ({"tool": "sync-checkup", "generated_at": 20261124, "findings": []}, "no time"),
+            ({"tool": "sync-checkup", "generated_at": stamp, "findings": {}}, "no findings"),
+            ({"tool": "sync-checkup", "generated_at": stamp}, "no findings")):
+        with pytest.raises(ValueError, match=f"^{reason}$"):
             snapshot_from_json(not_a_run)  # type: ignore[arg-type]
 
 

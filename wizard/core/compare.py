@@ -214,7 +214,7 @@ def snapshot_from_json(data: Mapping[str, Any]) -> Snapshot:
     stamp = _text(data, "generated_at")
     if stamp is None:
         raise ValueError("no time")
-    generated = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    generated = dt.datetime.fromisoformat(stamp)  # reads a trailing Z since Python 3.11
     if generated.tzinfo is None:
         generated = generated.replace(tzinfo=dt.UTC)
     raw_sources = data.get("sources")
