@@ -99,10 +99,15 @@ class _OrderedModel(_TableModel):
         return self._order[row] if self._order is not None else row
 
     def _shown(self, index: Index) -> Any:
-        """The row behind `index`, or None for an index outside the table."""
-        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+        """The row behind `index`, or None for an index outside the table. Views ask this for
+        every role of every painted cell: written out, without further calls."""
+        if not index.isValid():
             return None
-        return self._rows[self._at(index.row())]
+        row = index.row()
+        order = self._order
+        if order is None:
+            return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._rows[order[row]] if 0 <= row < len(order) else None
 
     def _length(self) -> int:
         return len(self._order) if self._order is not None else len(self._rows)
@@ -145,7 +150,7 @@ class NamesModel(_OrderedModel):
     def data(self, index: Index, role: int = _ROLE.DisplayRole) -> Any:
         if role not in _NAME_ROLES:
             return None  # fast: views ask for many roles per painted cell
-        row = self.row_at(index)
+        row: NameRow | None = self._shown(index)
         if row is None:
             return None
         col = index.column()
