@@ -4,8 +4,11 @@ cells and headers, are walked on all seven pages of the sample company."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -21,10 +24,20 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from tests.test_companies_cli import (
+    Firm,
+    firm,  # noqa: F401 (a fixture)
+)
 from tests.text.english import english_words, names_in
 from tests.ui.conftest import make_window
+from tests.ui.test_companies_page import (
+    SAVE_SCREENSHOTS_ENV,
+    three,  # noqa: F401 (a fixture)
+)
 from wizard import __version__, text
 from wizard.flow import Load, Page
+from wizard.storage import companies
+from wizard.ui.app import CompaniesHome
 
 pytestmark = pytest.mark.gui
 
@@ -98,3 +111,46 @@ def test_every_page_in_pseudo_shows_no_english_sentence(qtbot, pseudo: None) -> 
                       for where, t in seen if english_words(t, names)})
     assert english == []
     assert any("~" in t for _where, t in seen)  # really the pseudo-language
+
+
+# --- the All companies window (SPEC §9) ---------------------------------------------------------
+
+PSEUDO_SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "pseudo"
+
+
+def test_all_companies_in_pseudo_shows_no_english_sentence(  # type: ignore[no-untyped-def]
+        qtbot, three: Firm, pseudo: None) -> None:  # noqa: F811
+    """The window the app opens on when companies are saved, after Check all: its title, lead,
+    buttons, headers and every row (a company with problems, a healthy one, one whose sign-in
+    expired) are in the pseudo-language; only the companies' own names stay as they are.
+    With SAVE_PAGE_SCREENSHOTS=1 it saves docs/screenshots/pseudo/100 (or /200 under
+    QT_SCALE_FACTOR=2)/08-all-companies.png."""
+    del three
+    home = CompaniesHome(dt.date.today())
+    page = home.page
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.check_all_button, Qt.MouseButton.LeftButton)
+    assert page.worker is not None
+    with qtbot.waitSignal(page.worker.signals.done, timeout=60_000):
+        pass
+    qtbot.waitUntil(lambda: page.worker is None)
+    names = ["Sync Checkup", __version__]
+    for company in companies.load():
+        names += [company.name, company.workspace_name, company.qbo_company_name]
+    seen = [(where, t) for where, t in widget_texts(page) if t]
+    english = sorted({f"{where}: {' '.join(english_words(t, names))} — {t[:80]!r}"
+                      for where, t in seen if english_words(t, names)})
+    assert english == []
+    assert any("~" in t for _where, t in seen)  # really the pseudo-language
+    # nothing clipped at the window's own size: no column off to the right, no row too short
+    # for its wrapped text (it would end in "…")
+    table = page.table
+    assert table.horizontalScrollBar().maximum() == 0
+    assert all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(table.rowCount()))
+    page.table.clearSelection()
+    if os.environ.get(SAVE_SCREENSHOTS_ENV) == "1":
+        scale = "200" if os.environ.get("QT_SCALE_FACTOR") == "2" else "100"
+        folder = PSEUDO_SHOTS / scale
+        folder.mkdir(parents=True, exist_ok=True)
+        assert page.grab().save(str(folder / "08-all-companies.png"))

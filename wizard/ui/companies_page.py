@@ -16,7 +16,8 @@ import logging
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStyle,
+    QStyleOptionHeader,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -57,6 +60,43 @@ class Column(IntEnum):
 
 
 _CHECK_COLUMN = {check: Column(Column.PLAN + i) for i, check in enumerate(CHECK_IDS)}
+
+
+class WrappingHeader(QHeaderView):
+    """Column titles that wrap onto more lines instead of widening the table: the check titles
+    are long, and longer still in other languages. A column is never narrower than the title's
+    longest word."""
+
+    MARGIN = 6
+
+    def _label(self, section: int) -> str:
+        value = self.model().headerData(section, self.orientation(),
+                                        Qt.ItemDataRole.DisplayRole) if self.model() else None
+        return str(value) if value is not None else ""
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        text = self._label(logicalIndex)
+        metrics = self.fontMetrics()
+        word = max((metrics.horizontalAdvance(w) for w in text.split()), default=0)
+        width = max(self.sectionSize(logicalIndex), word + 2 * self.MARGIN)
+        lines = metrics.boundingRect(QRect(0, 0, width - 2 * self.MARGIN, 10_000),
+                                     int(Qt.AlignmentFlag.AlignCenter
+                                         | Qt.TextFlag.TextWordWrap), text)
+        return QSize(word + 2 * self.MARGIN, lines.height() + 2 * self.MARGIN)
+
+    def paintSection(self, painter: QPainter, rect: QRect,
+                     logicalIndex: int) -> None:
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = logicalIndex
+        option.text = ""
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        painter.save()
+        painter.drawText(rect.adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN),
+                         int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                         self._label(logicalIndex))
+        painter.restore()
 
 
 class _Bridge(QObject):
@@ -98,6 +138,7 @@ class CompaniesPage(QWidget):
 
         self.table = QTableWidget(0, len(Column), self)
         self.table.setAccessibleName(_("Saved companies"))
+        self.table.setHorizontalHeader(WrappingHeader(Qt.Orientation.Horizontal, self.table))
         self.table.setHorizontalHeaderLabels(
             [_("Company"), _("Last checked"), *(check_title(c) for c in CHECK_IDS),
              _("Problems"), _("Since the previous run")])
@@ -109,6 +150,7 @@ class CompaniesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.CHANGES, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self.on_header_section_resized)
         self.table.itemSelectionChanged.connect(self.on_table_selection_changed)
         self.table.doubleClicked.connect(self.on_open_clicked)
 
@@ -187,6 +229,11 @@ class CompaniesPage(QWidget):
         self.open_button.setEnabled(not busy and chosen)
         self.remove_button.setEnabled(not busy and chosen)
         self.add_button.setEnabled(not busy)
+
+    def on_header_section_resized(self, *_args: int) -> None:
+        """A column's width changed (the window, or a longer text in another row): the wrapped
+        texts need their rows' heights again, or they end in "…"."""
+        self.table.resizeRowsToContents()
 
     def on_table_selection_changed(self) -> None:
         self._update_buttons()
