@@ -200,7 +200,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.report:
         from wizard.report import write_report
         write_report(result, args.report, comparison)
-    from wizard.logs import scrub
+    from wizard.redact import scrub
     if args.json:
         payload = _with_files(result.to_json(), files_read)
         # SPEC §4: null on a first run of this workspace and company

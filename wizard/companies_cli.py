@@ -42,13 +42,13 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
 
 
 def _write(text: str) -> None:
-    from wizard.logs import scrub
+    from wizard.redact import scrub
     sys.stdout.write(scrub(text))
 
 
 def _json(payload: Any) -> None:
     from wizard.cli import _scrub_tree
-    from wizard.logs import scrub
+    from wizard.redact import scrub
     sys.stdout.write(json.dumps(_scrub_tree(payload, scrub), ensure_ascii=False, indent=2) + "\n")
 
 

@@ -75,7 +75,7 @@ def _plan_out(args: argparse.Namespace) -> int:
     result, clockify_side, _qbo = read_and_check(args)
     workspace, company = _ids(clockify_side, result.sources)
     plan = _without_addresses(plan_for(result, workspace, company))
-    from wizard.logs import scrub_tree
+    from wizard.redact import scrub_tree
     from wizard.storage.atomic import write_atomically
     text = json.dumps(scrub_tree(plan.to_json(_why_texts())), ensure_ascii=False,
                       indent=2) + "\n"
@@ -95,7 +95,7 @@ def _without_addresses(plan: Any) -> Any:
     import dataclasses
 
     from wizard.core.fixes import Manual
-    from wizard.logs import scrub
+    from wizard.redact import scrub
 
     keep, by_hand = [], list(plan.manual)
     for action in plan.actions:
@@ -186,7 +186,7 @@ def _apply(args: argparse.Namespace) -> int:
 
 
 def _print_json(value: Any) -> None:
-    from wizard.logs import scrub_tree
+    from wizard.redact import scrub_tree
     sys.stdout.write(json.dumps(scrub_tree(value), ensure_ascii=False, indent=2) + "\n")
 
 

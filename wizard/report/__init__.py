@@ -19,7 +19,7 @@ from typing import Any
 from wizard.core.compare import Comparison, run_id
 from wizard.core.errors import BadInput
 from wizard.core.result import RunResult
-from wizard.logs import scrub
+from wizard.redact import scrub
 from wizard.report.model import HTML_LIMITS, PDF_LIMITS, build_report
 from wizard.report.text import mailto_url, summary_text
 from wizard.storage.atomic import write_atomically

@@ -3,7 +3,7 @@ sections, and how much of a long list each format shows. The HTML and PDF writer
 out.
 
 Redaction is by allow-list: a section copies only fields known to be safe (names, codes, dates,
-counts, the texts of `wizard.text`), and every string passes through `wizard.logs.scrub` on its
+counts, the texts of `wizard.text`), and every string passes through `wizard.redact.scrub` on its
 way into a block as a second guard.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from wizard.core.labels import Tone
-from wizard.logs import scrub
+from wizard.redact import scrub
 from wizard.text import N_
 
 __all__ = ["FULL_LIST", "HTML_LIMITS", "PDF_LIMITS", "Block", "Cell", "Facts", "FindingBlock",

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from wizard.core.compare import Comparison, run_id
 from wizard.core.result import RunResult
-from wizard.logs import scrub
+from wizard.redact import scrub
 from wizard.report import name_tables, sections
 from wizard.report.blocks import HTML_LIMITS, PDF_LIMITS, Limits, Paragraph, Report, Section
 from wizard.report.phrases import when_text

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from wizard.core.compare import Comparison, run_id
 from wizard.core.result import RunResult
-from wizard.logs import scrub
+from wizard.redact import scrub
 from wizard.report.phrases import short_problem, since_previous_run, sources_text, when_text
 from wizard.text import _, _n
 from wizard.text.changes import not_compared_line

@@ -43,7 +43,7 @@ from wizard.core.model import (
     SideProblem,
     TimeEntry,
 )
-from wizard.logs import register_secret
+from wizard.redact import register_secret
 from wizard.sources import clockify_json as cj
 from wizard.sources.clockify_json import KeyOwner, Workspace
 from wizard.sources.gather import CancelToken, Progress, no_progress

@@ -46,7 +46,7 @@ from wizard.core.errors import (
     QboUnreachable,
     SignInFailed,
 )
-from wizard.logs import register_secret
+from wizard.redact import register_secret
 from wizard.resources import resource_path
 from wizard.storage import secrets
 from wizard.text import N_, _

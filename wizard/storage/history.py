@@ -28,7 +28,7 @@ from wizard.core.compare import (
     snapshot_from_json,
 )
 from wizard.core.result import RunResult
-from wizard.logs import scrub
+from wizard.redact import scrub
 from wizard.storage import paths
 from wizard.storage.atomic import write_atomically
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core.fixes import Action, Plan
-from wizard.logs import scrub_tree
+from wizard.redact import scrub_tree
 from wizard.storage import paths
 from wizard.storage.atomic import write_atomically
 

@@ -21,7 +21,7 @@ import keyring.backend
 import keyring.errors
 
 from wizard.core.errors import NoKeyring
-from wizard.logs import register_secret
+from wizard.redact import register_secret
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from wizard import __version__, logs
+from wizard import __version__, redact
 from wizard.text import _
 from wizard.text.unexpected import UNEXPECTED
 from wizard.ui.unexpected_dialog import UnexpectedDialog
@@ -44,7 +44,7 @@ class Unexpected:
 def details_text(exc_type: type[BaseException], exc: BaseException,
                  tb: TracebackType | None) -> str:
     text = "".join(traceback.format_exception(exc_type, exc, tb))
-    return logs.scrub(f"Sync Checkup {__version__}, Python {sys.version.split()[0]}\n{text}")
+    return redact.scrub(f"Sync Checkup {__version__}, Python {sys.version.split()[0]}\n{text}")
 
 
 def _logged(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
