@@ -21,7 +21,7 @@ from tests.sources.test_files_export import (
     write_xlsx,
 )
 from wizard.sources import files
-from wizard.sources.gather import Manual
+from wizard.sources.request import Manual
 
 
 def detailed(n: int, real_cells: bool) -> list[list[object]]:

@@ -25,7 +25,7 @@ from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntui
 from tests.fakes.quickbooks_server import FakeQuickBooks, customer, person  # noqa: E402
 from wizard import fixing  # noqa: E402
 from wizard.core.fixes import Action, Plan  # noqa: E402
-from wizard.sources import demo, intuit  # noqa: E402
+from wizard.sources import demo, intuit, sample  # noqa: E402
 from wizard.sources.writers import ClockifyWriter, QuickBooksWriter, write_session  # noqa: E402
 
 LATENCY = 0.1
@@ -72,7 +72,7 @@ def quickbooks_100() -> None:
 
 def clockify_100() -> None:
     with serve(latency=LATENCY) as fake:
-        ws = load_sample(fake, demo.sample_dir() / "clockify", "Bench" * 8)
+        ws = load_sample(fake, sample.sample_dir() / "clockify", "Bench" * 8)
         space = fake.spaces[ws]
         for i in range(100):
             space.projects.append({**space.projects[0], "id": f"{i:024x}",
@@ -92,12 +92,12 @@ def clockify_100() -> None:
 def sample_loop() -> None:
     from wizard.core.checks import default_period, run_checks
     from wizard.core.fixes import plan_for
-    from wizard.sources import sample_store
+    from wizard.sources import sample, sample_store
 
     sample_store.reset()
     result = run_checks(demo.clockify_side(), demo.quickbooks_side(),
-                        default_period(demo.sample_info().today), dt.datetime.now(dt.UTC), "b")
-    plan = plan_for(result, None, demo.sample_info().realm_id)
+                        default_period(sample.sample_info().today), dt.datetime.now(dt.UTC), "b")
+    plan = plan_for(result, None, sample.sample_info().realm_id)
     plan = plan.with_selection(a.id for a in plan.actions if a.alternative_to is None)
     writers = fixing.writers_for(plan.sources, plan.workspace.get("id"))
     start = time.perf_counter()

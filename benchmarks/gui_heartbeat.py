@@ -37,7 +37,8 @@ from wizard.core.model import (
 from wizard.flow import Flow, Load, Page
 from wizard.sources import clockify_json as cj
 from wizard.sources import quickbooks_json as qj
-from wizard.sources.gather import CancelToken, Progress, Request
+from wizard.sources.progress import CancelToken, Progress
+from wizard.sources.request import Request
 from wizard.ui.jobs import Readers
 
 INTERVAL_MS = 5

@@ -26,6 +26,7 @@ from wizard.core.checks import default_period, run_checks
 from wizard.core.result import RunResult
 from wizard.report import mailto_url, summary_text, write_report
 from wizard.sources import demo
+from wizard.sources.sample import sample_info
 
 NOW = dt.datetime(2026, 11, 24, 18, tzinfo=dt.UTC)
 
@@ -63,7 +64,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="sync-checkup-report-") as tmp:
         folder = Path(tmp)
         sample = run_checks(demo.clockify_side(), demo.quickbooks_side(),
-                            default_period(demo.sample_info().today), NOW, "bench")
+                            default_period(sample_info().today), NOW, "bench")
         measure("sample", sample, args.repeat, folder)
         clockify, quickbooks, period = build_sides(args.scale)
         large = run_checks(clockify, quickbooks, period, NOW, "bench")

@@ -13,7 +13,7 @@ from tests.fakes.clockify_server import FakeClockify, serve, synthetic
 from tests.fakes.intuit_server import MemoryKeyring
 from wizard import accounts
 from wizard.sources import clockify
-from wizard.sources.gather import CancelToken
+from wizard.sources.progress import CancelToken
 
 KEY = "Zx9c" * 12
 EXPORTS = Path(__file__).parent / "sources" / "fixtures" / "exports"

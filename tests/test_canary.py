@@ -26,7 +26,7 @@ from tests.conftest import require_tool
 from tests.fakes.clockify_server import load_sample, serve
 from tests.fakes.intuit_server import REALM
 from tests.fakes.quickbooks_server import FakeQuickBooks
-from wizard.sources import demo
+from wizard.sources import demo, sample
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = "leak-canary.example"
@@ -43,7 +43,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 def _canary_sample(target: Path) -> Path:
     """A copy of the sample company with e-mail addresses planted everywhere they can be."""
-    shutil.copytree(demo.sample_dir(), target)
+    shutil.copytree(sample.sample_dir(), target)
 
     def edit(name: str, change: Any) -> None:
         path = target / name
@@ -110,11 +110,11 @@ def _assert_clean(where: str, text: str) -> None:
 def canary_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     for name, value in SECRETS.items():
         monkeypatch.setenv(name, value)
-    sample = _canary_sample(tmp_path / "sample")
-    monkeypatch.setattr(demo, "sample_dir", lambda: sample)
+    planted = _canary_sample(tmp_path / "sample")
+    monkeypatch.setattr(sample, "sample_dir", lambda: planted)
     import logging
     before = list(logging.getLogger().handlers)
-    yield sample
+    yield planted
     for handler in logging.getLogger().handlers[:]:  # the log file handler `main` added
         if handler not in before:
             logging.getLogger().removeHandler(handler)
@@ -145,7 +145,7 @@ def test_demo_run_reports_summary_and_mail_hold_no_secret_and_no_address(
     assert len(history.load_all()) == 3
 
     res = run_checks(demo.clockify_side(), demo.quickbooks_side(),
-                     default_period(demo.sample_info().today),
+                     default_period(sample.sample_info().today),
                      dt.datetime(2026, 11, 24, 18, tzinfo=dt.UTC), "0.0-test")
     assert MEMBER_AS_EMAIL in {f.subject for f in res.findings}  # raw data: the canary lives
     comparison = history.record(res)

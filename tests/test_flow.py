@@ -13,7 +13,7 @@ from wizard.core.compare import compare, snapshot
 from wizard.core.model import ClockifySide, QuickBooksSide, SideProblem
 from wizard.core.result import RunResult, Status
 from wizard.flow import PAGE_CHECKS, Flow, Load, Page, today_for
-from wizard.sources import demo
+from wizard.sources import demo, sample
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -70,7 +70,7 @@ def test_request_carries_only_the_chosen_kinds_files() -> None:
 
 def test_request_without_manual_answers_carries_a_blank_manual() -> None:
     """Choices keeps None until the bookkeeper answers (no sources import before the paint)."""
-    from wizard.sources.gather import Manual
+    from wizard.sources.request import Manual
 
     flow = Flow(TODAY)
     flow.choices.use_sample()
@@ -253,6 +253,6 @@ def test_one_definition_of_a_problem() -> None:
 
 def test_the_period_ends_on_the_samples_own_day_or_today() -> None:
     """The window and the command line both take their default day from here."""
-    assert today_for(True) == demo.sample_info().today != dt.date.today()
+    assert today_for(True) == sample.sample_info().today != dt.date.today()
     before = dt.date.today()
     assert today_for(False) in (before, dt.date.today())  # a run across midnight takes either

@@ -23,8 +23,8 @@ from wizard.text import _
 
 if TYPE_CHECKING:
     from wizard.sources.files import FileInfo
-    from wizard.sources.gather import CancelToken, Progress
     from wizard.sources.intuit import SignIn, StoredKeys
+    from wizard.sources.progress import CancelToken, Progress
     from wizard.sources.quickbooks import ConnectionState
 
 log = logging.getLogger(__name__)

@@ -225,7 +225,8 @@ def read_and_check(args: argparse.Namespace) -> tuple[RunResult, Any, Any]:
     QuickBooks side)."""
     from wizard.core.checks import run_checks
     from wizard.flow import today_for
-    from wizard.sources.gather import Manual, Request, read_clockify, read_quickbooks
+    from wizard.sources.gather import read_clockify, read_quickbooks
+    from wizard.sources.request import Manual, Request
     from wizard.text.command_line import cli_missing_file
     for option, paths in (("--clockify-file", args.clockify_file), ("--qbo-file", args.qbo_file)):
         for path in paths:

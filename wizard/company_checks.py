@@ -24,7 +24,7 @@ from wizard.core.compare import Comparison
 from wizard.core.errors import Cancelled
 from wizard.core.result import RunResult, Status
 from wizard.sources import clockify, gather, intuit, quickbooks
-from wizard.sources.gather import CancelToken, Progress, no_progress
+from wizard.sources.progress import CancelToken, Progress, no_progress
 from wizard.storage import companies, history
 from wizard.storage.companies import Company, CompanyProblem
 from wizard.text import _

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from wizard.core.fixes import Action, Plan
-from wizard.sources.gather import CancelToken
+from wizard.sources.progress import CancelToken
 from wizard.sources.writers import Outcome
 from wizard.storage.journal import Journal
 from wizard.storage.journal import runs as journal_runs
@@ -208,7 +208,7 @@ def resolve_interrupted(writers_for: Callable[[Journal], Writers | None]) -> lis
 def company_id(sources: dict[str, Any]) -> str | None:
     """The QuickBooks company a plan writes to: the sample's, or the signed-in one."""
     if sources.get("quickbooks") == "demo":
-        from wizard.sources.demo import sample_info
+        from wizard.sources.sample import sample_info
         return sample_info().realm_id
     if sources.get("quickbooks") == "api":
         from wizard.core.errors import SyncCheckupError
@@ -238,8 +238,8 @@ def writers_for(sources: dict[str, Any], workspace_id: str | None) -> Writers:
     settings as `check`)."""
     writers = Writers()
     if sources.get("quickbooks") == "demo" or sources.get("clockify") == "demo":
-        from wizard.sources import sample_store
-        sample = sample_store.writers()
+        from wizard.sources import demo
+        sample = demo.writers()
         if sources.get("quickbooks") == "demo":
             writers.quickbooks = sample.quickbooks
         if sources.get("clockify") == "demo":

@@ -21,14 +21,14 @@ if TYPE_CHECKING:
     from wizard.core.compare import Comparison, Snapshot
     from wizard.core.model import SourceKind
     from wizard.core.result import RunResult
-    from wizard.sources.gather import Manual, Request
+    from wizard.sources.request import Manual, Request
 
 
 def today_for(demo: bool) -> dt.date:
     """The last day of the period by default: the sample company's own day, so its entries
     stay inside the period; otherwise today. The window and the command line both start here."""
     if demo:
-        from wizard.sources.demo import sample_info  # the sample is read only when asked for
+        from wizard.sources.sample import sample_info  # the sample is read only when asked for
 
         return sample_info().today
     return dt.date.today()
@@ -173,7 +173,7 @@ class Flow:
     # --- the run ----------------------------------------------------------------------------
 
     def request(self) -> Request:
-        from wizard.sources.gather import Manual, Request
+        from wizard.sources.request import Manual, Request
 
         c = self.choices
         return Request(clockify=c.clockify, quickbooks=c.quickbooks, period=self.period,

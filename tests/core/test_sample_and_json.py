@@ -14,7 +14,7 @@ from tests.core.builders import clockify, customers, employee, entry, member, qu
 from wizard.core.checks import default_period, run_checks
 from wizard.core.model import Client, MembershipStatus, Project
 from wizard.core.result import CHECK_IDS, Status
-from wizard.sources import demo
+from wizard.sources import demo, sample
 
 _STATUS = {"enum": ["pass", "info", "warn", "fail", "not_checked"]}
 _NULLABLE_STR = {"type": ["string", "null"]}
@@ -88,7 +88,7 @@ ALL_REASONS = {"ENTRY_NOT_BILLABLE", "ENTRY_NO_PROJECT", "ENTRY_USER_UNMAPPED",
 
 
 def sample_result():
-    info = demo.sample_info()
+    info = sample.sample_info()
     return run_checks(demo.clockify_side(), demo.quickbooks_side(), default_period(info.today),
                       dt.datetime(2026, 11, 24, 18, tzinfo=dt.UTC), "0.0-test")
 

@@ -91,9 +91,9 @@ def small_company() -> dict[str, list[dict[str, Any]]]:
 
 def serve_sample(fake: FakeQuickBooks) -> dict[str, list[dict[str, Any]]]:
     """Serve the sample company's stored QuickBooks answers; its lists come back."""
-    from wizard.sources import demo
+    from wizard.sources import sample
 
-    folder = demo.sample_dir() / "quickbooks"
+    folder = sample.sample_dir() / "quickbooks"
 
     def read(name: str) -> Any:
         return json.loads((folder / name).read_text(encoding="utf-8"))

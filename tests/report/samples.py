@@ -7,7 +7,7 @@ import datetime as dt
 
 from wizard.core.checks import default_period, run_checks
 from wizard.core.result import RunResult
-from wizard.sources import demo
+from wizard.sources import demo, sample
 
 FIRST_RUN = dt.datetime(2026, 11, 24, 18, 0, tzinfo=dt.UTC)
 SECOND_RUN = dt.datetime(2026, 11, 24, 19, 30, tzinfo=dt.UTC)
@@ -25,5 +25,5 @@ def sample_result(when: dt.datetime = FIRST_RUN, *, fix_jon: bool = False) -> Ru
         qbo = dataclasses.replace(qbo, employees=employees)
     side = demo.quickbooks_side()
     side = dataclasses.replace(side, data=qbo)
-    today = demo.sample_info().today
+    today = sample.sample_info().today
     return run_checks(demo.clockify_side(), side, default_period(today), when, "0.0-test")

@@ -18,7 +18,7 @@ from wizard.core.errors import Cancelled, SyncCheckupError
 from wizard.core.model import MembershipStatus
 from wizard.sources import clockify
 from wizard.sources.clockify import ClockifyClient, ClockifyProblem, Region, new_session
-from wizard.sources.gather import CancelToken
+from wizard.sources.progress import CancelToken
 
 KEY = "Kq3v" * 12  # 48 characters, like a real key
 PERIOD = (dt.date(2026, 10, 26), dt.date(2026, 11, 24))
@@ -536,9 +536,9 @@ def test_check_key_and_list_workspaces(live_env: FakeClockify) -> None:
 
 def test_sample_company_through_the_fake_equals_the_demo(fake: FakeClockify) -> None:
     from wizard.core.checks import run_checks
-    from wizard.sources import demo
+    from wizard.sources import demo, sample
 
-    load_sample(fake, demo.sample_dir() / "clockify", KEY)
+    load_sample(fake, sample.sample_dir() / "clockify", KEY)
     live = client_for(fake).read(PERIOD)
     sample = demo.load_clockify()
     assert live.members == sample.members

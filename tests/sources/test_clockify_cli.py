@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes.clockify_server import FakeClockify, load_sample, serve
-from wizard.sources import demo
+from wizard.sources import sample
 
 KEY = "Zx81" * 12
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def fake() -> Iterator[FakeClockify]:
     with serve() as server:
-        load_sample(server, demo.sample_dir() / "clockify", KEY)
+        load_sample(server, sample.sample_dir() / "clockify", KEY)
         yield server
 
 

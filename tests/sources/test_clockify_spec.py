@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import reference_file
 from tests.fakes.clockify_server import Logged, load_sample, serve, synthetic
-from wizard.sources import demo
+from wizard.sources import sample
 from wizard.sources.clockify import ClockifyClient, Region, new_session
 
 KEY = "Sp3c" * 12
@@ -71,7 +71,7 @@ def traffic() -> list[Logged]:
     report split, and a key of another region."""
 
     with serve() as world, serve("euc1") as euc1:
-        load_sample(world, demo.sample_dir() / "clockify", KEY)
+        load_sample(world, sample.sample_dir() / "clockify", KEY)
         synthetic(world, "admin-key-" + "a" * 30, role="WORKSPACE_ADMIN", members=20,
                   entries=30, seed=2)
         synthetic(world, "member-key-" + "m" * 30, role="MEMBER", entries=30, seed=3)

@@ -26,8 +26,8 @@ import pytest
 from wizard.core.checks import run_checks
 from wizard.core.model import ClockifyData, MembershipStatus, QuickBooksData
 from wizard.core.result import RunResult
-from wizard.sources import demo, files
-from wizard.sources.gather import Manual
+from wizard.sources import demo, files, sample
+from wizard.sources.request import Manual
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -175,7 +175,7 @@ def _add_cached_values(buf: io.BytesIO, cached: dict[str, object]) -> io.BytesIO
 
 def export_sample(folder: Path, fmt: str) -> list[Path]:
     """The sample company as the six exports a bookkeeper would send (CSV or XLSX)."""
-    info = demo.sample_info()
+    info = sample.sample_info()
     cdata, qdata = demo.load_clockify(), demo.load_quickbooks()
     sheets = {
         "Clockify_Time_Report_Detailed_10_26_2026-11_24_2026": detailed_rows(
@@ -225,7 +225,7 @@ def _manual() -> Manual:
 
 
 def _period() -> tuple[dt.date, dt.date]:
-    today = demo.sample_info().today
+    today = sample.sample_info().today
     return today - dt.timedelta(days=29), today
 
 

@@ -11,7 +11,7 @@ import pytest
 from tests.sources.test_files_export import DETAILED_HEADER, write_csv, write_xlsx
 from wizard.core.errors import FileProblem
 from wizard.sources import files
-from wizard.sources.gather import Manual
+from wizard.sources.request import Manual
 
 FIXTURES = Path(__file__).parent / "fixtures" / "exports"
 US_ROW = ('"Q3 Audit","Birchwood Dental","Review","","Mara Lindqvist","","","","Yes",'

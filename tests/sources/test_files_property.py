@@ -26,7 +26,7 @@ from tests.sources.test_files_export import DETAILED_HEADER, PROJECTS_HEADER, TE
 from wizard.core.errors import FileProblem
 from wizard.core.model import MembershipStatus
 from wizard.sources import files
-from wizard.sources.gather import Manual
+from wizard.sources.request import Manual
 
 HEADERS = {
     "clockify_detailed": DETAILED_HEADER,

@@ -12,7 +12,7 @@ from tests.sources.test_files_export import DETAILED_HEADER, contact_list, write
 from wizard.core.model import MembershipStatus
 from wizard.sources import files
 from wizard.sources.exports import values as v
-from wizard.sources.gather import Manual
+from wizard.sources.request import Manual
 
 FIXTURES = Path(__file__).parent / "fixtures" / "exports"
 UTC = dt.UTC

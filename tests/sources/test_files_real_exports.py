@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from tests.sources.test_files_export import contact_list, write_csv, write_xlsx
 from wizard.core.errors import FileProblem
 from wizard.sources import files
-from wizard.sources.gather import Manual
+from wizard.sources.request import Manual
 
 UTC = dt.UTC
 

@@ -17,7 +17,7 @@ import requests
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
 from wizard.core.errors import Cancelled, IntuitKeysMissing, NoKeyring, QboUnreachable, SignInFailed
 from wizard.sources import intuit, quickbooks
-from wizard.sources.gather import CancelToken
+from wizard.sources.progress import CancelToken
 from wizard.storage import secrets
 
 

@@ -16,7 +16,7 @@ from tests.fakes.clockify_server import load_sample, serve
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit
 from tests.fakes.quickbooks_server import FakeQuickBooks, serve_sample
 from wizard.core.links import QUICKBOOKS_WEB
-from wizard.sources import clockify, demo, intuit, quickbooks
+from wizard.sources import clockify, intuit, quickbooks, sample
 
 KEY = "Lk5t" * 12
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _live_check() -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], str]:
     with serve() as fake_clockify, FakeIntuit() as fake_intuit, \
             FakeQuickBooks(fake_intuit) as fake_qbo:
-        load_sample(fake_clockify, demo.sample_dir() / "clockify", KEY)
+        load_sample(fake_clockify, sample.sample_dir() / "clockify", KEY)
         lists = serve_sample(fake_qbo)
         grant = fake_intuit.issue()
         env = {k: v for k, v in os.environ.items() if not k.startswith("SYNC_CHECKUP_")}

@@ -10,7 +10,6 @@ import pytest
 import requests
 
 from wizard.core.errors import Cancelled
-from wizard.sources.gather import CancelToken
 from wizard.sources.paging import (
     RequestGate,
     ThreadSessions,
@@ -18,6 +17,7 @@ from wizard.sources.paging import (
     reading_pages,
     session_like,
 )
+from wizard.sources.progress import CancelToken
 
 
 class Clock:

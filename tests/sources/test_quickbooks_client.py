@@ -16,7 +16,7 @@ from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntui
 from tests.fakes.quickbooks_server import FakeQuickBooks, customer, person
 from wizard.core.errors import Cancelled, QboReconnectNeeded, QboUnreachable
 from wizard.sources import intuit, quickbooks
-from wizard.sources.gather import CancelToken
+from wizard.sources.progress import CancelToken
 from wizard.sources.quickbooks import QuickBooksClient, make_session
 from wizard.storage import secrets
 
@@ -336,7 +336,7 @@ def test_env_variables_never_reach_the_keyring(memory_keyring: MemoryKeyring,
 
 
 def test_the_sample_company_goes_through_the_live_client(monkeypatch: pytest.MonkeyPatch) -> None:
-    from wizard.sources import demo
+    from wizard.sources import demo, sample
 
     seen: list[str] = []
     real_get = QuickBooksClient.get
@@ -347,7 +347,7 @@ def test_the_sample_company_goes_through_the_live_client(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(QuickBooksClient, "get", spy)
     data = demo.load_quickbooks()
-    realm = demo.sample_info().realm_id
+    realm = sample.sample_info().realm_id
     assert seen == [f"companyinfo/{realm}", "preferences", "query", "query", "query"]
     assert data.company.offering_sku
     assert data.customers

@@ -20,7 +20,7 @@ from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntui
 from tests.fakes.quickbooks_server import FakeQuickBooks, person
 from wizard import fixing
 from wizard.core.fixes import Action, Plan
-from wizard.sources import demo, intuit
+from wizard.sources import intuit, sample
 from wizard.sources.writers import ClockifyWriter, QuickBooksWriter, write_session
 from wizard.storage import journal
 
@@ -246,7 +246,7 @@ def test_undo_restores_and_refuses_a_record_changed_since(qbo) -> None:
 @pytest.fixture
 def clockify() -> Iterator[tuple[FakeClockify, ClockifyWriter]]:
     with serve() as fake:
-        ws = load_sample(fake, demo.sample_dir() / "clockify", KEY)
+        ws = load_sample(fake, sample.sample_dir() / "clockify", KEY)
         yield fake, ClockifyWriter(write_session(), KEY, fake.core_url, ws,
                                    sleep=lambda s: None)
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from wizard.flow import Flow
-from wizard.sources.demo import sample_info
+from wizard.sources.sample import sample_info
 from wizard.ui.jobs import Readers
 from wizard.ui.workers import running_workers
 

@@ -106,12 +106,12 @@ def test_an_interrupted_fix_is_resolved_at_start_and_the_sample_can_be_reset(qtb
     from wizard import fixing
     from wizard.core.checks import default_period, run_checks
     from wizard.core.fixes import plan_for
-    from wizard.sources import demo
+    from wizard.sources import demo, sample
     from wizard.ui import fix_history
 
     result = run_checks(demo.clockify_side(), demo.quickbooks_side(),
-                        default_period(demo.sample_info().today), dt.datetime.now(dt.UTC), "t")
-    plan = plan_for(result, None, demo.sample_info().realm_id)
+                        default_period(sample.sample_info().today), dt.datetime.now(dt.UTC), "t")
+    plan = plan_for(result, None, sample.sample_info().realm_id)
     one = next(a for a in plan.actions if a.kind == "rename_employee")
     run = fixing.apply_plan(plan.with_selection([one.id]),
                             fixing.writers_for(plan.sources, plan.workspace["id"]))

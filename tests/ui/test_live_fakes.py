@@ -27,7 +27,7 @@ from tests.ui.conftest import make_window
 from wizard.core.fixes import actions_for, plan_for
 from wizard.core.result import Status
 from wizard.flow import Load, Page
-from wizard.sources import clockify, demo, intuit, quickbooks
+from wizard.sources import clockify, intuit, quickbooks, sample
 from wizard.ui.rows import NameColumn
 
 pytestmark = pytest.mark.gui
@@ -48,7 +48,7 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> Iterator[Fakes]:
     keyring.set_keyring(MemoryKeyring())
     with serve() as fake_clockify, FakeIntuit() as fake_intuit, \
             FakeQuickBooks(fake_intuit) as fake_qbo:
-        load_sample(fake_clockify, demo.sample_dir() / "clockify", KEY)
+        load_sample(fake_clockify, sample.sample_dir() / "clockify", KEY)
         serve_sample(fake_qbo)
         grant = fake_intuit.issue()
         for name, value in ((clockify.ENV_API_URL, fake_clockify.core_url),

@@ -12,7 +12,7 @@ from wizard.core.compare import compare, snapshot
 from wizard.core.labels import Tag
 from wizard.core.result import RunResult
 from wizard.core.rows import customer_rows, user_rows
-from wizard.sources import demo
+from wizard.sources import demo, sample
 from wizard.ui.models import ChecksModel, EntriesModel, NamesModel, ReasonsModel, Role
 from wizard.ui.problem_cards import change_rows
 from wizard.ui.rows import (
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(scope="module")
 def result() -> RunResult:
-    today = demo.sample_info().today
+    today = sample.sample_info().today
     return run_checks(demo.clockify_side(), demo.quickbooks_side(),
                       (today - dt.timedelta(days=29), today),
                       dt.datetime(2026, 11, 24, tzinfo=dt.UTC), "test")

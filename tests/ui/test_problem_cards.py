@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 from wizard.core.checks import run_checks
 from wizard.core.fixes import Plan, plan_for
 from wizard.core.result import RunResult
-from wizard.sources import demo
+from wizard.sources import demo, sample
 from wizard.ui import problem_cards
 from wizard.ui.problem_cards import ProblemCard, ProblemList
 
@@ -25,7 +25,7 @@ SHOWN = 30  # cards the list holds in these tests (the real limit is 150: slower
 
 @pytest.fixture(scope="module")
 def result() -> RunResult:
-    today = demo.sample_info().today
+    today = sample.sample_info().today
     return run_checks(demo.clockify_side(), demo.quickbooks_side(),
                       (today - dt.timedelta(days=29), today),
                       dt.datetime(2026, 11, 24, tzinfo=dt.UTC), "test")

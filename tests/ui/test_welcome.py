@@ -17,7 +17,7 @@ from wizard.core.errors import IntuitKeysMissing
 from wizard.core.plans import plan_from_choice
 from wizard.core.result import Status
 from wizard.flow import Load, Page
-from wizard.sources.gather import Manual
+from wizard.sources.request import Manual
 from wizard.storage import paths
 from wizard.text.status import status_word
 from wizard.ui.pages.welcome import quickbooks_box, saved

@@ -28,7 +28,8 @@ from wizard.core.model import ClockifySide, QuickBooksSide, SideProblem
 from wizard.core.result import Status
 from wizard.flow import Load, Page
 from wizard.sources import gather
-from wizard.sources.gather import CancelToken, Progress, Request
+from wizard.sources.progress import CancelToken, Progress
+from wizard.sources.request import Request
 from wizard.storage import paths
 from wizard.text.unexpected import UNEXPECTED
 from wizard.ui import errors, theme

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -46,8 +47,9 @@ from wizard.core.model import (
 from wizard.redact import register_secret
 from wizard.sources import clockify_json as cj
 from wizard.sources.clockify_json import KeyOwner, Workspace
-from wizard.sources.gather import CancelToken, Progress, no_progress
 from wizard.sources.paging import PageTally, RequestGate, ThreadSessions, in_order
+from wizard.sources.progress import CancelToken, Progress, no_progress
+from wizard.storage import secrets
 from wizard.text import _, connection
 
 log = logging.getLogger(__name__)
@@ -191,7 +193,6 @@ def web_url_for(core_url: str | None, subdomain: str | None = None) -> str | Non
         return f"https://{subdomain}.clockify.me"
     if not core_url:
         return None
-    from urllib.parse import urlsplit
     parts = urlsplit(core_url)
     if parts.hostname == "api.clockify.me":
         return CLOCKIFY_WEB
@@ -567,7 +568,6 @@ def _parse(parser: Any, *args: Any) -> Any:
 
 def _path(url: str | None) -> str:
     """The URL path only, for logs (no host-specific or query details)."""
-    from urllib.parse import urlsplit
     return urlsplit(url or "").path
 
 
@@ -589,7 +589,6 @@ def _client(api_key: str, session: requests.Session | None = None,
 
 
 def _stored_key() -> str | None:
-    from wizard.storage import secrets
     value = secrets.get(KEY_ENTRY, env=ENV_KEY)
     return value.strip() if value and value.strip() else None
 
@@ -634,18 +633,15 @@ def read_side(period: tuple[dt.date, dt.date], progress: Progress,
 
 def has_stored_key() -> bool:
     """Whether the wizard kept a key in the keyring (the environment variable is not counted)."""
-    from wizard.storage import secrets
     return bool(secrets.get(KEY_ENTRY))
 
 
 def store_key(key: str) -> None:
     """Keep the key in the OS keyring; raises `NoKeyring` when there is none."""
-    from wizard.storage import secrets
     secrets.put(KEY_ENTRY, key.strip())
 
 
 def forget_key() -> None:
-    from wizard.storage import secrets
     secrets.delete(KEY_ENTRY)
 
 

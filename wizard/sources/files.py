@@ -39,13 +39,12 @@ from wizard.sources.exports import languages
 from wizard.sources.exports import values as v
 from wizard.sources.exports.table import Table, read_table
 from wizard.sources.exports.values import Cell
-from wizard.sources.gather import Manual
+from wizard.sources.progress import Progress, no_progress
+from wizard.sources.request import Manual
 from wizard.text import N_
 from wizard.text import files as messages
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[str, int, int], None]
 
 CLOCKIFY_KINDS = ("clockify_detailed", "clockify_projects", "clockify_team")
 QBO_KINDS = ("qbo_customers", "qbo_vendors", "qbo_employees", "qbo_customers_page")
@@ -600,11 +599,7 @@ def _load_all(paths: Sequence[Path], progress: Progress) -> list[_Parsed]:
     return out
 
 
-def _no_progress(message: str, done: int, total: int) -> None:
-    del message, done, total
-
-
-def clockify_side(paths: Sequence[Path], progress: Progress = _no_progress) -> ClockifySide:
+def clockify_side(paths: Sequence[Path], progress: Progress = no_progress) -> ClockifySide:
     """The Clockify side from whichever of the files are Clockify exports."""
     parsed = _load_all(paths, progress)
     mine = [p for p in parsed if p.side == "clockify"]
@@ -702,7 +697,7 @@ def _name_records(records: list[tuple[str, bool]]) -> tuple[NameRecord, ...]:
 
 
 def quickbooks_side(paths: Sequence[Path], manual: Manual,
-                    progress: Progress = _no_progress) -> QuickBooksSide:
+                    progress: Progress = no_progress) -> QuickBooksSide:
     """The QuickBooks side from whichever of the files are QuickBooks exports, plus what the
     user answered for plan, payroll and closing date; the rest goes to `unknown`."""
     parsed = _load_all(paths, progress)

@@ -24,7 +24,7 @@ from typing import TypeVar
 import requests
 from requests.adapters import HTTPAdapter
 
-from wizard.sources.gather import CancelToken, Progress
+from wizard.sources.progress import CancelToken, Progress
 from wizard.text import _n
 
 T = TypeVar("T")

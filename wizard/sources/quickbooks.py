@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -38,8 +39,8 @@ from wizard.core.links import QUICKBOOKS_SANDBOX_WEB, QUICKBOOKS_WEB
 from wizard.core.model import QuickBooksData, QuickBooksSide, SideProblem
 from wizard.sources import intuit
 from wizard.sources import quickbooks_json as qj
-from wizard.sources.gather import CancelToken, Progress, no_progress
 from wizard.sources.paging import PageTally, RequestGate, ThreadSessions, in_order
+from wizard.sources.progress import CancelToken, Progress, no_progress
 from wizard.storage import secrets
 from wizard.text import _
 
@@ -270,7 +271,6 @@ class QuickBooksClient:
 
 def web_url_for(api_url: str) -> str:
     """The company's web app: the sandbox's for a sandbox API, else production's."""
-    from urllib.parse import urlsplit
     host = urlsplit(api_url).hostname or ""
     return QUICKBOOKS_SANDBOX_WEB if host.startswith("sandbox") else QUICKBOOKS_WEB
 

@@ -20,9 +20,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import requests
 
-from wizard.sources.replay import ReplayAdapter, Route, _json_body, _response
+from wizard.sources.replay import ReplayAdapter, Route, Served, _json_body, _response
 from wizard.sources.service_rules import ClockifyBook, QuickBooksBook
-from wizard.storage import paths
+from wizard.storage import journal, paths
 from wizard.storage.atomic import write_atomically
 
 SAMPLE_KEY = "sample-company"
@@ -30,27 +30,17 @@ _LIST_FILES = {"Employee": "employees.json", "Vendor": "vendors.json",
                "Customer": "customers.json"}
 
 
-def builtin_dir() -> Path:
-    from wizard.sources.demo import sample_dir
-    return sample_dir()
-
-
 def copy_dir() -> Path:
     return paths.data_dir() / "sample"
 
 
-def current_dir() -> Path:
-    """Where the sample is read from: the changed copy when there is one."""
-    copy = copy_dir()
-    return copy if (copy / "sample.json").is_file() else builtin_dir()
-
-
-def ensure_copy() -> Path:
+def ensure_copy(builtin: Path) -> Path:
+    """The writable copy, made from the built-in sample `builtin` the first time."""
     copy = copy_dir()
     if not (copy / "sample.json").is_file():
         staging = copy.with_name("sample.copying")
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.copytree(builtin_dir(), staging)
+        shutil.copytree(builtin, staging)
         shutil.rmtree(copy, ignore_errors=True)
         staging.rename(copy)
     return copy
@@ -63,7 +53,6 @@ def is_changed() -> bool:
 def reset() -> None:
     """Back to the built-in sample (the journal of its fixes goes too: nothing left to undo)."""
     shutil.rmtree(copy_dir(), ignore_errors=True)
-    from wizard.storage import journal
     for run in journal.runs():
         if "demo" in run.sources.values():
             run.path.unlink(missing_ok=True)
@@ -90,7 +79,6 @@ class SampleAdapter(ReplayAdapter):
         if answer is None:
             return super().send(request, stream, timeout, verify, cert, proxies)
         status, body = answer
-        from wizard.sources.replay import Served
         self.served.append(Served(method, request.url or "", status))
         return _response(request, Route(method, parts.path, status=status),
                          json.dumps(body).encode("utf-8"))
@@ -140,33 +128,11 @@ class SampleAdapter(ReplayAdapter):
             raise PermissionError("the built-in sample is never written")
 
 
-def session(routes: list[Route], side: str, folder: Path | None = None) -> requests.Session:
-    """A session for one side of the sample (`clockify` or `quickbooks`), from the copy when
-    there is one; every http(s) request is answered here, none leaves the machine."""
-    base = folder if folder is not None else current_dir()
-    adapter = SampleAdapter(base / side, routes)
+def session(routes: list[Route], side: str, folder: Path) -> requests.Session:
+    """A session for one side (`clockify` or `quickbooks`) of the sample kept in `folder` (the
+    built-in one or the copy); every http(s) request is answered here, none leaves the machine."""
+    adapter = SampleAdapter(folder / side, routes)
     sess = requests.Session()
     sess.mount("https://", adapter)
     sess.mount("http://", adapter)
     return sess
-
-
-class SampleWriters:
-    def __init__(self) -> None:
-        from wizard.sources.clockify import REGIONS
-        from wizard.sources.demo import _clockify_routes, _quickbooks_routes, sample_info
-        from wizard.sources.intuit import FixedToken
-        from wizard.sources.quickbooks import PRODUCTION_API_URL
-        from wizard.sources.writers import ClockifyWriter, QuickBooksWriter
-
-        copy = ensure_copy()
-        info = sample_info()
-        self.quickbooks = QuickBooksWriter(
-            session(_quickbooks_routes(info.realm_id), "quickbooks", copy), PRODUCTION_API_URL,
-            info.realm_id, FixedToken(info.realm_id))
-        self.clockify = ClockifyWriter(session(_clockify_routes(), "clockify", copy), SAMPLE_KEY,
-                                       REGIONS[0].core_url, info.workspace_id)
-
-
-def writers() -> SampleWriters:
-    return SampleWriters()

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 from wizard.core.errors import QboReconnectNeeded
 from wizard.core.fixes import Action
@@ -81,9 +83,6 @@ def _system(system: str) -> str:
 def write_session() -> requests.Session:
     """A session that retries only failed connects (a request that never left); a write that may
     have reached the service is never retried by the transport."""
-    from requests.adapters import HTTPAdapter
-    from urllib3.util.retry import Retry
-
     retry = Retry(total=2, connect=2, read=0, status=0, other=0, backoff_factor=0.5,
                   raise_on_status=False)
     session = requests.Session()

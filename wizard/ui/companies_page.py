@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.result import CHECK_IDS, Status
-from wizard.sources.gather import CancelToken
+from wizard.sources.progress import CancelToken
 from wizard.storage import companies
 from wizard.storage.companies import Company
 from wizard.text import _

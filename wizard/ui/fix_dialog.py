@@ -32,7 +32,7 @@ from wizard.text import fixes as T
 from wizard.ui.workers import Worker
 
 if TYPE_CHECKING:
-    from wizard.sources.gather import CancelToken, Progress
+    from wizard.sources.progress import CancelToken, Progress
     from wizard.sources.writers import Outcome
     from wizard.ui.jobs import Loaded
     from wizard.ui.session import Session

@@ -13,7 +13,7 @@ from wizard.text import _, _n
 from wizard.text import fixes as T
 
 if TYPE_CHECKING:
-    from wizard.sources.gather import CancelToken, Progress
+    from wizard.sources.progress import CancelToken, Progress
     from wizard.ui.session import Session
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,8 @@ from wizard.core.model import ClockifySide, QuickBooksSide
 from wizard.core.result import RunResult
 from wizard.core.rows import customer_rows, user_rows
 from wizard.sources import gather
-from wizard.sources.gather import CancelToken, Progress, Request
+from wizard.sources.progress import CancelToken, Progress
+from wizard.sources.request import Request
 from wizard.text import _
 from wizard.ui.rows import FlatNames, flatten
 

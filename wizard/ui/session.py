@@ -19,7 +19,7 @@ from wizard.storage import paths
 from wizard.ui.workers import Worker
 
 if TYPE_CHECKING:  # jobs pulls in the whole engine: imported when the first check starts
-    from wizard.sources.gather import CancelToken, Progress
+    from wizard.sources.progress import CancelToken, Progress
     from wizard.ui import jobs
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from wizard.core.errors import Cancelled, SyncCheckupError
 from wizard.ui import errors
 
 if TYPE_CHECKING:
-    from wizard.sources.gather import CancelToken, Progress
+    from wizard.sources.progress import CancelToken, Progress
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class Worker(QRunnable):
         self.setAutoDelete(False)
         self.fn = fn
         self.name = name
-        from wizard.sources.gather import CancelToken  # the first job runs after the first paint
+        from wizard.sources.progress import CancelToken  # the first job runs after the first paint
 
         self.cancel_token = CancelToken()
         self.signals = WorkerSignals()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from wizard.core.links import for_entries
 from wizard.core.result import EntryItem, RunResult, Status
 from wizard.flow import Page
-from wizard.sources.gather import CancelToken, Progress
+from wizard.sources.progress import CancelToken, Progress
 from wizard.text import _, _n
 from wizard.text.entries import reason_short
 from wizard.ui.action_bar import open_web_page, side_why

@@ -24,7 +24,7 @@ from wizard.core.names import describe_difference
 from wizard.core.result import RunResult
 from wizard.core.rows import NameRow, near_kind
 from wizard.flow import Page
-from wizard.sources.gather import CancelToken, Progress
+from wizard.sources.progress import CancelToken, Progress
 from wizard.text import N_, _, _n
 from wizard.text.status import tag_meaning, tag_word
 from wizard.ui import theme

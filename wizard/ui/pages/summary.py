@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.result import Status
 from wizard.flow import Page
-from wizard.sources.gather import CancelToken, Progress
+from wizard.sources.progress import CancelToken, Progress
 from wizard.storage import paths
 from wizard.text import _, _n
 from wizard.text.changes import first_run_html, since_last_run_html

@@ -126,7 +126,7 @@ class QuickBooksBox(SideBox):
             combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
 
     def on_answer_changed(self, _index: int = 0) -> None:
-        from wizard.sources.gather import Manual  # loads the data model: not before the paint
+        from wizard.sources.request import Manual  # loads the data model: not before the paint
 
         answers = self.answers()
         plan = plan_from_choice(answers.plan) if answers.plan else None
