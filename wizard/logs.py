@@ -61,7 +61,7 @@ def hold(level: int = logging.INFO) -> None:
 
 
 def _file_handler(root: logging.Logger) -> RotatingFileHandler | None:
-    import logging.handlers
+    import logging.handlers  # after the first paint: see hold()
 
     target = log_file()
     for handler in root.handlers:
@@ -74,7 +74,7 @@ def _file_handler(root: logging.Logger) -> RotatingFileHandler | None:
 def setup(level: int = logging.INFO) -> Path:
     """Log to the rotating file (idempotent), after the records hold() kept. Returns the file's
     path."""
-    import logging.handlers
+    import logging.handlers  # after the first paint: see hold()
 
     root = logging.getLogger()
     target = log_file()

@@ -168,7 +168,7 @@ def add(company: Company, clockify_key: str, qbo_refresh_token: str | None,
 def remove(name: str) -> Company:
     """Forget a company: its entry, its history, and its secrets unless another saved company
     still uses them (the same Clockify account, the same QuickBooks company)."""
-    from wizard.storage import secrets
+    from wizard.storage import secrets  # keyring: see the module's docstring
 
     with _LOCK:
         company = find(name)
@@ -191,7 +191,7 @@ def remove(name: str) -> Company:
 
 def clockify_key(company: Company) -> str | None:
     """The API key that reads this company's workspace (None when it is gone from the keyring)."""
-    from wizard.storage import secrets
+    from wizard.storage import secrets  # keyring: see the module's docstring
 
     value = secrets.get(clockify_key_entry(company.clockify_account))
     return value.strip() if value and value.strip() else None

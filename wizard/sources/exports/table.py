@@ -119,6 +119,8 @@ def _read_csv(name: str, data: bytes, score: Score) -> Table:
 # --- XLSX -------------------------------------------------------------------------------------
 
 def _read_xlsx(name: str, data: bytes, score: Score) -> Table:
+    # only when a spreadsheet is read: openpyxl takes about half a second to import (0.5–0.8 s
+    # here), and the window never needs it before the first paint (tests/ui/test_startup.py)
     import openpyxl  # type: ignore[import-untyped]
 
     # openpyxl raises many kinds of errors on damaged or foreign zip files; all mean the same.
@@ -175,7 +177,7 @@ def _uncalculated(data: bytes, sheet: Any, rows: list[list[Cell]]) -> int:
         xml = archive.read(path)
     if b"<f" not in xml and b":f>" not in xml and b":f " not in xml:
         return 0
-    import openpyxl
+    import openpyxl  # only for a spreadsheet with formulas: see _read_xlsx
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
