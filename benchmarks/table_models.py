@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from wizard.core.checks import default_period, run_checks
 from wizard.core.rows import customer_rows
-from wizard.sources import demo
+from wizard.sources import demo, sample
 from wizard.ui.models import EntriesModel, NamesModel
 from wizard.ui.rows import flatten
 
@@ -55,7 +55,7 @@ def main() -> None:
     args = parser.parse_args()
     app = QApplication([])
     result = run_checks(demo.clockify_side(), demo.quickbooks_side(),
-                        default_period(demo.sample_info().today), dt.datetime.now(dt.UTC),
+                        default_period(sample.sample_info().today), dt.datetime.now(dt.UTC),
                         "benchmark")
     assert result.entries is not None
     entries = EntriesModel()
