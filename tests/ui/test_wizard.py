@@ -310,6 +310,26 @@ def test_screenshots_walk_saves_every_page(qtbot, tmp_path: Path) -> None:  # ty
     assert all(p.stat().st_size > 10_000 for p in tmp_path.iterdir())
 
 
+def test_save_screenshots_on_the_summary_page_goes_through_the_window(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wizard.ui.pages import summary as summary_module
+
+    window = make_window(qtbot)
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    while window.currentId() != Page.SUMMARY:
+        _next(qtbot, window)
+    page = window.pages[Page.SUMMARY]
+    monkeypatch.setattr(summary_module.QFileDialog, "getExistingDirectory",
+                        lambda *_args: str(tmp_path))
+    with qtbot.waitSignal(page.screenshots_requested, timeout=1000):
+        qtbot.mouseClick(page.save_shots, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Saved 7 screenshots" in page.report_message.text.text(),
+                    timeout=30_000)
+    assert len(list(tmp_path.glob("*.png"))) == 7
+    assert window.currentId() == Page.SUMMARY  # the walk ends where it was asked for
+
+
 def _inside_a_control(widget, page) -> bool:  # type: ignore[no-untyped-def]
     parent = widget.parent()
     while parent is not None and parent is not page:

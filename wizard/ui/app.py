@@ -71,7 +71,7 @@ def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
     window = WizardWindow(flow)
     if demo:
         flow.choices.use_sample()
-        window.pages[Page.WELCOME].show_choices()  # type: ignore[attr-defined]
+        window.welcome.show_choices()
     after_first_paint(window, _after_first_paint)
     window.show()
     if screenshots is not None:

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from wizard.core.result import Finding
     from wizard.ui.fix_dialog import FixDialog
     from wizard.ui.jobs import Readers
+    from wizard.ui.pages.names import NamesPage
+    from wizard.ui.pages.summary import SummaryPage
     from wizard.ui.pages.welcome import WelcomePage
 
 log = logging.getLogger(__name__)
@@ -124,6 +126,9 @@ class WizardWindow(QWizard):
         sign_in_requested = getattr(widget, "sign_in_requested", None)
         if sign_in_requested is not None:
             sign_in_requested.connect(self.on_sign_in_requested)
+        screenshots_requested = getattr(widget, "screenshots_requested", None)
+        if screenshots_requested is not None:
+            screenshots_requested.connect(self.on_screenshots_requested)
         loaded = self.session.loaded_data
         if loaded is not None:  # a page built after the check finished
             widget.on_session_loaded(loaded)
@@ -167,11 +172,19 @@ class WizardWindow(QWizard):
         while self.currentId() > page:
             self.back()
 
+    @property
+    def welcome(self) -> WelcomePage:
+        return cast("WelcomePage", self.pages[Page.WELCOME])
+
     def on_sign_in_requested(self) -> None:
         """"Reconnect" on a later page: sign in with Intuit again, from the Welcome page."""
         self.go_to(Page.WELCOME)
-        welcome = cast("WelcomePage", self.pages[Page.WELCOME])
-        welcome.sign_in_again()
+        self.welcome.sign_in_again()
+
+    def on_screenshots_requested(self, folder: Path) -> None:
+        """"Save screenshots…" on the Summary page: every page into `folder`, then back there."""
+        summary = cast("SummaryPage", self.pages[Page.SUMMARY])
+        self.save_screenshots(folder, summary.on_screenshots_saved)
 
     def on_first_paint(self) -> None:
         self.resolve_interrupted_fixes()
@@ -243,7 +256,7 @@ class WizardWindow(QWizard):
                 return
             page = Page(self.currentId())
             if page is Page.NAMES:
-                self.pages[Page.NAMES].select("Jon Smith")  # type: ignore[attr-defined]
+                cast("NamesPage", self.pages[Page.NAMES]).select("Jon Smith")
             target = folder / f"{SCREENSHOT_NAMES[page]}.png"
             if not self.grab().save(str(target)):
                 log.warning("could not save %s", target.name)

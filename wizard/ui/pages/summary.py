@@ -40,9 +40,12 @@ class SummaryPage(StepPage):
     """Signals:
         fix_requested(object): "Fix for me…" was clicked: None for the whole plan (the page's
             button), a Finding for that one problem (a card's button). The window routes it.
+        screenshots_requested(object): "Save screenshots…" with the folder (a Path) chosen;
+            the window walks its pages and calls `on_screenshots_saved`.
     """
 
     fix_requested = Signal(object)
+    screenshots_requested = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, Page.SUMMARY, parent)
@@ -206,7 +209,7 @@ class SummaryPage(StepPage):
         folder = QFileDialog.getExistingDirectory(self, _("Save screenshots into this folder"),
                                                   str(paths.reports_dir()))
         if folder:
-            self.wizard().save_screenshots(Path(folder), self.on_screenshots_saved)  # type: ignore[attr-defined]
+            self.screenshots_requested.emit(Path(folder))
 
     def on_screenshots_saved(self, files: list[Path]) -> None:
         folder = files[0].parent if files else ""
