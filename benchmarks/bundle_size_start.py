@@ -28,6 +28,7 @@ DIST = ROOT / "build" / "dist"
 WORK = ROOT / "build" / "work"
 EXE = ".exe" if os.name == "nt" else ""
 MARKER = "SYNC_CHECKUP_FIRST_PAINT"  # wizard.ui.startup_probe.FIRST_PAINT_MARKER
+STAGE = "SYNC_CHECKUP_STAGE"  # wizard.ui.startup_probe.STAGE_MARKER
 SIZE_TARGET, START_TARGET = 1.3, 1.5
 
 BUNDLES = {
@@ -54,14 +55,19 @@ def size(folder: Path) -> tuple[float, int]:
     return sum(p.stat().st_size for p in files) / 1e6, len(files)
 
 
-def start_once(executable: Path, env: dict[str, str]) -> float:
-    """Seconds from launch until the program says its first window has painted."""
+def start_once(executable: Path, env: dict[str, str],
+               stages: dict[str, list[float]] | None = None) -> float:
+    """Seconds from launch until the program says its first window has painted; `stages` gets
+    the seconds from launch to each stage line the probe printed before (Linux: one clock)."""
     start = time.perf_counter()
     proc = subprocess.Popen([str(executable)], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
     try:
         for line in proc.stdout:
+            if line.startswith(STAGE) and stages is not None and sys.platform == "linux":
+                _marker, name, clock = line.split()
+                stages.setdefault(name, []).append(float(clock) - start)
             if line.strip() == MARKER:
                 elapsed = time.perf_counter() - start
                 break
@@ -94,9 +100,10 @@ def main() -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": args.platform, "SYNC_CHECKUP_HOME": home,
            "SYNC_CHECKUP_EXIT_AFTER_PAINT": "1"}
     times: dict[str, list[float]] = {name: [] for name in BUNDLES}
+    stages: dict[str, dict[str, list[float]]] = {name: {} for name in BUNDLES}
     for _ in range(args.runs):
         for name, (_spec, folder, exe) in BUNDLES.items():
-            times[name].append(start_once(folder / exe, env))
+            times[name].append(start_once(folder / exe, env, stages[name]))
 
     print(f"\nPyInstaller one-folder bundles, {sys.platform}, Qt platform {args.platform}, "
           f"{args.runs} start-ups each (alternating)\n")
@@ -110,6 +117,14 @@ def main() -> int:
         built = f"{build_times[name]:8.1f}" if name in build_times else f"{'(reused)':>8}"
         print(f"{name:<14} {mb:8.1f} {count:6d} {median:15.3f} {times[name][0]:12.3f} "
               f"{min(times[name]):7.3f} {built}")
+    if all(len(stages[name].get("app", [])) == args.runs for name in BUNDLES):
+        print("\nwhere the time goes (medians, s): launch → modules imported and QApplication "
+              "made → window built, shown and first paint seen → marker read")
+        for name in BUNDLES:
+            app_at = statistics.median(stages[name]["app"])
+            paint_at = statistics.median(stages[name]["paint"])
+            print(f"{name:<14} {app_at:7.3f} {paint_at - app_at:7.3f} "
+                  f"{statistics.median(times[name]) - paint_at:7.3f}")
     (bare_mb, bare_count, bare_start), (app_mb, app_count, app_start) = figures.values()
     size_ratio, start_ratio = app_mb / bare_mb, app_start / bare_start
     print(f"\nsize  ratio {size_ratio:.2f}× (target ≤ {SIZE_TARGET}×): "

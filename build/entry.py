@@ -3,7 +3,7 @@ the console sync-checkup for support. Both run the same command line as `python 
 
 import sys
 
-from wizard.cli import main
+from wizard.__main__ import main
 
 if __name__ == "__main__":
     sys.exit(main())

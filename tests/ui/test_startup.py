@@ -157,3 +157,71 @@ def test_the_window_shows_the_app_icon_without_loading_it_again(qtbot) -> None: 
         assert window().windowIcon().cacheKey() == app_icon.cacheKey()  # the app's, shared
     finally:
         QGuiApplication.setWindowIcon(QIcon())
+
+
+_DIRECT_PROBE = """
+import json, runpy, sys
+before = set(sys.modules)
+from wizard.ui import startup_probe
+from wizard.ui.wizard_window import WizardWindow
+
+seen = {}
+report = startup_probe._FirstPaintFilter._report
+made = WizardWindow.__init__
+
+flows = []
+
+def noting_init(self, flow, *args, **kwargs):
+    made(self, flow, *args, **kwargs)
+    flows.append(flow)
+
+def noting_report(self):
+    seen["modules"] = sorted(m for m in set(sys.modules) - before if m in (
+        "wizard.fix_cli", "wizard.companies_cli", "wizard.core.fixes", "wizard.storage.companies"))
+    seen["sample"] = [flow.choices.clockify == "demo" for flow in flows]
+    report(self)
+
+WizardWindow.__init__ = noting_init
+startup_probe._FirstPaintFilter._report = noting_report
+sys.argv = ["sync-checkup", *sys.argv[1:]]
+try:
+    runpy.run_module("wizard", run_name="__main__")
+except SystemExit as stop:
+    seen["code"] = stop.code
+print("SEEN " + json.dumps(seen))
+"""
+
+
+@pytest.mark.parametrize("args", [[], ["--demo"]])
+def test_the_window_opens_without_building_the_command_line(tmp_path, args) -> None:  # type: ignore[no-untyped-def]
+    """`python -m wizard` (and the frozen app, through build/entry.py) with no command goes
+    straight to the window: the parser's subcommands import the fix planner and the companies
+    commands, which the first picture doesn't need (issue 15)."""
+    env = {**os.environ, "SYNC_CHECKUP_EXIT_AFTER_PAINT": "1", "QT_QPA_PLATFORM": "offscreen",
+           "SYNC_CHECKUP_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", _DIRECT_PROBE, *args], env=env,
+                         capture_output=True, text=True, timeout=60, check=True).stdout
+    seen = json.loads(next(x for x in out.splitlines() if x.startswith("SEEN "))[5:])
+    assert seen["code"] == 0
+    assert seen["sample"] == [bool(args)]  # one window, on the sample company with --demo
+    assert seen["modules"] == []
+
+
+def test_a_command_still_goes_to_the_command_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = {**os.environ, "SYNC_CHECKUP_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "wizard", "--version"], env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0
+    assert done.stdout.startswith("Sync Checkup ")
+    done = subprocess.run([sys.executable, "-m", "wizard", "--no-such-option"], env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2  # the command line's one sentence, not a window
+    assert "--no-such-option" in done.stderr
+
+
+def test_the_companies_file_looked_for_at_start_is_the_one_saved() -> None:
+    from wizard.storage import companies
+    from wizard.ui import app
+
+    assert app.COMPANIES_FILE == companies.SETTINGS_FILE
+    assert companies.settings_path().name == app.COMPANIES_FILE

@@ -100,9 +100,17 @@ def _after_first_paint() -> None:
     open_log_file()
 
 
+# wizard.storage.companies.SETTINGS_FILE (a test holds the two equal): looked for here without
+# importing that module and the hashing library it loads, as most starts have no such file
+COMPANIES_FILE = "companies.json"
+
+
 def saved_companies_count() -> int:
     """How many companies are saved (0 when the list can't be read: the wizard opens as usual)."""
     try:
+        from wizard.storage import paths
+        if not (paths.config_dir() / COMPANIES_FILE).exists():
+            return 0
         from wizard.storage import companies
         return len(companies.load())
     except Exception:  # a broken companies file must not stop the window from opening

@@ -3,7 +3,10 @@
 With SYNC_CHECKUP_EXIT_AFTER_PAINT=1 in the environment, the app prints FIRST_PAINT_MARKER on
 stdout as soon as its first window has been painted, then quits. The benchmark times the process
 from launch to that line, the same way for the app and for the bare "hello window" bundle, so the
-two figures compare. Without the variable, install() does nothing.
+two figures compare. Before it, two STAGE_MARKER lines give the monotonic clock (the one the
+benchmark's perf_counter reads on Linux) when install() ran, i.e. once the modules were imported
+and the QApplication made, and when the first paint was seen: the benchmark splits the start-up
+there. Without the variable, install() does nothing.
 
 run_app() calls install(app) right after creating the QApplication.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -21,6 +25,12 @@ log = logging.getLogger(__name__)
 
 ENV_VAR = "SYNC_CHECKUP_EXIT_AFTER_PAINT"
 FIRST_PAINT_MARKER = "SYNC_CHECKUP_FIRST_PAINT"
+STAGE_MARKER = "SYNC_CHECKUP_STAGE"
+
+
+def _stage(name: str) -> None:
+    if sys.stdout is not None:  # a windowed Windows build has no stdout
+        sys.stdout.write(f"{STAGE_MARKER} {name} {time.monotonic():.6f}\n")
 
 
 class _FirstPaintFilter(QObject):
@@ -35,6 +45,7 @@ class _FirstPaintFilter(QObject):
         if (not self._seen and event.type() == QEvent.Type.Paint
                 and isinstance(watched, QWidget) and watched.isWindow()):
             self._seen = True
+            _stage("paint")
             # A zero timer fires once this paint event (and the flush after it) is done.
             QTimer.singleShot(0, self._report)
         return False
@@ -51,6 +62,7 @@ def install(app: QCoreApplication) -> bool:
     """Arm the probe when ENV_VAR is set; returns whether it was armed."""
     if os.environ.get(ENV_VAR) != "1":
         return False
+    _stage("app")
     log.info("startup probe armed: quitting after the first painted window")
     app.installEventFilter(_FirstPaintFilter(app))
     return True
