@@ -172,15 +172,20 @@ def used_keys(in_period: list[tuple[TimeEntry, dt.date]]
     # One Python-level pass on purpose: one C call over 250,000 entries (set(map(…)))
     # holds the GIL throughout and froze the wizard's window for ~100 ms
     # (benchmarks/gui_heartbeat.py); bytecode lets the GUI thread in every millisecond.
-    # It collects each distinct project/client pair once (a few thousand); the sets of
-    # what is used come from those.
-    pairs = {(e.project_id, e.client_id, e.project_name, e.client_name) for e, _ in in_period}
-    used_projects = {project_id for project_id, _, _, _ in pairs}
-    used_clients = {client_id for _, client_id, _, _ in pairs}
+    # Two set additions per entry and no tuple: building and hashing a 4-tuple per entry
+    # cost 350 ms against 200 ms on the large benchmark company.
+    used_projects: set[str | None] = set()
+    used_clients: set[str | None] = set()
+    add_project, add_client = used_projects.add, used_clients.add
+    named: set[tuple[str | None, str | None]] = set()  # entries without both ids
+    for e, _ in in_period:
+        project_id, client_id = e.project_id, e.client_id
+        add_project(project_id)
+        add_client(client_id)
+        if not (project_id and client_id):
+            named.add((e.project_name, e.client_name))
     # sources without ids (export files) name them: key those by name too
-    for project_id, client_id, project_name, client_name in pairs:
-        if project_id and client_id:
-            continue
+    for project_name, client_name in named:
         if project_name:
             used_projects.add(project_key(None, client_name, project_name))
         if client_name:

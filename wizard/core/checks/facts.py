@@ -3,8 +3,8 @@ closing date) and both sides' name lists for the side-by-side tables."""
 
 from __future__ import annotations
 
-from wizard.core import deleted
-from wizard.core.model import ClockifySide, QuickBooksData, QuickBooksSide
+from wizard.core.checks.quickbooks_names import QuickBooksNames
+from wizard.core.model import ClockifySide, QuickBooksSide
 from wizard.core.plans import classify_plan
 from wizard.core.result import Tables
 from wizard.text import checks as say
@@ -36,14 +36,11 @@ def facts_of(clockify: ClockifySide, quickbooks: QuickBooksSide) -> dict[str, st
     return facts
 
 
-def tables_of(qdata: QuickBooksData | None) -> Tables:
-    if qdata is None:
+def tables_of(names: QuickBooksNames | None) -> Tables:
+    if names is None:
         return Tables()
     return Tables(  # named as the findings name them: without " (deleted)"
-        employees=tuple((r.display_name, r.active)
-                        for r in deleted.clean_records(qdata.employees or ())),
-        vendors=tuple((r.display_name, r.active)
-                      for r in deleted.clean_records(qdata.vendors or ())),
-        customers=tuple((c.fully_qualified_name, c.active)
-                        for c in deleted.clean_customers(qdata.customers or ())),
+        employees=tuple((r.display_name, r.active) for r in names.employees),
+        vendors=tuple((r.display_name, r.active) for r in names.vendors),
+        customers=tuple((c.fully_qualified_name, c.active) for c in names.customers),
     )

@@ -20,14 +20,16 @@ class QuickBooksNames:
 
     def __init__(self, qbo: QuickBooksData) -> None:
         employees = deleted.clean_records(qbo.employees or ())
+        self.employees = employees
         self.inactive_employees: dict[str, NameRecord] = {}
         for rec in employees:
             if not rec.active:
                 self.inactive_employees.setdefault(rec.display_name, rec)
         self.active_employees = NameIndex([r for r in employees if r.active],
                                           lambda r: r.display_name)
+        self.vendors = deleted.clean_records(qbo.vendors or ())
         self.vendors_by_name: dict[str, NameRecord] = {}
-        for rec in deleted.clean_records(qbo.vendors or ()):
+        for rec in self.vendors:
             self.vendors_by_name.setdefault(rec.display_name, rec)
         self.vendor_names = self.vendors_by_name.keys()
         self.employee_names = {r.display_name for r in employees}

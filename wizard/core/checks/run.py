@@ -4,7 +4,6 @@ Pure: no I/O, no clock, no Qt."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from wizard.core import links as weblinks
 from wizard.core.checks.connection import check_connection
@@ -91,10 +90,10 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
 
     checks = tuple(CheckResult(cid, outputs[cid].status, say.check_title(cid),
                                outputs[cid].summary) for cid in CHECK_IDS)
-    findings = tuple(replace(f, links=weblinks.for_finding(f, places))
+    findings = tuple(f.with_links(weblinks.for_finding(f, places))
                      for cid in CHECK_IDS for f in outputs[cid].findings)
     return RunResult(
         version=version, generated_at=generated_at, period=period,
         sources={"clockify": clockify.source, "quickbooks": quickbooks.source},
         checks=checks, findings=findings, entries=entries_summary,
-        facts=facts_of(clockify, quickbooks), tables=tables_of(qdata), places=places)
+        facts=facts_of(clockify, quickbooks), tables=tables_of(names), places=places)

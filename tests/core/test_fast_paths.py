@@ -1,0 +1,94 @@
+"""Shortcuts the checks take for speed on a large company, each held to the plain rule it
+replaces, on generated data: the used project/client keys, the " (deleted)" clean-up of a
+customer, and a finding given its links."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from wizard.core import deleted
+from wizard.core.checks.customers import used_keys
+from wizard.core.link_types import Links
+from wizard.core.model import Customer, TimeEntry, client_key, project_key
+from wizard.core.result import Finding, Status
+
+DAY = dt.date(2026, 11, 2)
+START = dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC)
+
+_ids = st.sampled_from([None, "", "p1", "p2", "c1", "c2"])
+_names = st.sampled_from([None, "", "Acme", "Acme Ltd", "Web", "Web (deleted)"])
+
+
+@st.composite
+def _entries(draw: st.DrawFn) -> list[tuple[TimeEntry, dt.date]]:
+    rows = draw(st.lists(st.tuples(_ids, _names, _ids, _names), max_size=25))
+    return [(TimeEntry(f"e{i}", None, None, project_id, project_name, client_id, client_name,
+                       True, START, None, None), DAY)
+            for i, (project_id, project_name, client_id, client_name) in enumerate(rows)]
+
+
+def _used_keys_plainly(in_period: list[tuple[TimeEntry, dt.date]]
+                       ) -> tuple[set[str | None], set[str | None]]:
+    projects: set[str | None] = set()
+    clients: set[str | None] = set()
+    for e, _ in in_period:
+        projects.add(e.project_id)
+        clients.add(e.client_id)
+        if not (e.project_id and e.client_id):  # no ids: named, as export files name them
+            if e.project_name:
+                projects.add(project_key(None, e.client_name, e.project_name))
+            if e.client_name:
+                clients.add(client_key(None, e.client_name))
+    projects.discard(None)
+    clients.discard(None)
+    return projects, clients
+
+
+@given(_entries())
+def test_used_keys_are_the_plain_rule(in_period: list[tuple[TimeEntry, dt.date]]) -> None:
+    assert used_keys(in_period) == _used_keys_plainly(in_period)
+
+
+_level = st.sampled_from(["Acme", "Acme (deleted)", " (deleted)", "Web", "Web (deleted) x",
+                          "(deleted)", "Job (deleted) (deleted)"])
+
+
+def _clean_plainly(c: Customer) -> Customer:
+    own = deleted.marked(c.display_name) or deleted.marked(c.fully_qualified_name)
+    path = ":".join(deleted.strip(part) for part in c.fully_qualified_name.split(":"))
+    if not own and path == c.fully_qualified_name:
+        return c
+    return dataclasses.replace(c, display_name=deleted.strip(c.display_name),
+                               fully_qualified_name=path, active=c.active and not own,
+                               named_deleted=c.named_deleted or own)
+
+
+@given(st.lists(_level, min_size=1, max_size=4), st.one_of(st.none(), _level), st.booleans(),
+       st.booleans())
+@example(["Acme"], "Acme (deleted)", True, False)  # only the display name carries it (files)
+def test_clean_customer_is_the_plain_rule(levels: list[str], display: str | None,
+                                          active: bool, named_deleted: bool) -> None:
+    """`display`: None for the usual last level of the path, else a name of its own (files)."""
+    customer = Customer("1", levels[-1] if display is None else display, ":".join(levels),
+                        active=active, named_deleted=named_deleted)
+    assert deleted.clean_customer(customer) == _clean_plainly(customer)
+
+
+def test_with_links_keeps_every_other_field() -> None:
+    """Every field set to something other than its default, so a field added to Finding and
+    left out of `with_links` fails here."""
+    values = {}
+    for field in dataclasses.fields(Finding):
+        if field.name == "links":
+            continue
+        values[field.name] = {"status": Status.WARN, "deactivated": True, "archived": True,
+                              "match_named_deleted": True}.get(field.name, f"<{field.name}>")
+    finding = Finding(**values)
+    links = Links(clockify="https://app.clockify.me/x", quickbooks=None)
+    assert finding.with_links(links) == dataclasses.replace(finding, links=links)
+    assert all(getattr(finding, name) != field.default for name, field in
+               ((f.name, f) for f in dataclasses.fields(Finding)) if name != "links")
