@@ -262,8 +262,8 @@ class Flow:
         if page is Page.PLAN:
             return r.check("plan").summary
         if page is Page.NAMES:
-            return _("{users}. {customers}.").format(users=r.check("users").summary,
-                                                      customers=r.check("customers").summary)
+            from wizard.text.checks import sentences
+            return sentences(r.check("users").summary, r.check("customers").summary)
         if page is Page.RESYNC:
             from wizard.text.changes import resync_todo, since_recheck
             from wizard.text.checks import check_titles

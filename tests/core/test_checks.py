@@ -488,7 +488,7 @@ def test_vendors_unknown_are_said_not_guessed() -> None:
         company=data.company, preferences=data.preferences, employees=data.employees,
         vendors=None, customers=data.customers))
     result = run(clockify(members=[member("Priya N")]), no_vendor_list)
-    assert "vendors not checked" in result.check("users").summary
+    assert "Vendors were not checked" in result.check("users").summary
     assert isinstance(NameRecord("x", "y"), NameRecord)
 
 

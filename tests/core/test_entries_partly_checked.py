@@ -94,5 +94,5 @@ def test_with_both_lists_the_summary_still_says_will_sync() -> None:
     assert result.entries.sync_known
     assert result.entries.reasons_not_checked == ()
     assert result.check("entries").summary.startswith(
-        "2 of 3 entries in the period will sync; 1 won't")
+        "2 of 3 entries in the period will sync. 1 won't sync.")
     assert result.check("entries").status is Status.WARN

@@ -1,15 +1,13 @@
-"""Each check's title and one-line summary (SPEC §3), as whole clauses in the right number,
+"""Each check's title and one-line summary (SPEC §3), as whole sentences in the right number,
 including the entries check's summary when users or projects could not be checked.
 
-A summary is one or more clauses joined by "; " — each clause is a whole statement on its own,
-so a translation never depends on the clause beside it.
+A summary is one or more whole sentences side by side (`sentences`), never clauses glued with
+"; ": each sentence stands on its own, so a translation never depends on the one beside it.
 """
 
 from __future__ import annotations
 
 from wizard.text import N_, _, _n
-
-JOIN = "; "
 
 # what a check was waiting for when it could not run
 _NEEDS: dict[str, str] = {
@@ -22,10 +20,15 @@ _NEEDS: dict[str, str] = {
 
 # the plan check's summary, by whether payroll is on (True/False/None)
 _PAYROLL: dict[bool | None, str] = {
-    True: N_("{plan}, payroll on"),
-    False: N_("{plan}, payroll off"),
-    None: N_("{plan}, payroll not known"),
+    True: N_("{plan}, payroll on."),
+    False: N_("{plan}, payroll off."),
+    None: N_("{plan}, payroll not known."),
 }
+
+
+def sentences(*parts: str) -> str:
+    """Whole sentences, each already translated, side by side."""
+    return " ".join(part for part in parts if part)
 
 
 def needs(what: str) -> str:
@@ -46,51 +49,50 @@ def plan_not_checked(reasons: list[str]) -> str:
 
 
 def time_tracking_unknown() -> str:
-    return _("whether QuickBooks time tracking is on is not known (export files don't say)")
+    return _("Whether QuickBooks time tracking is on is not known (export files don't say).")
+
+
+def _problems(count: int) -> str:
+    return _n("{count:,} problem.", "{count:,} problems.", count).format(
+        count=count) if count else ""
 
 
 def users(matched: int, total: int, problems: int, pending: int, vendors_known: bool) -> str:
-    parts = [_n("{matched:,} of {total:,} member matches a QuickBooks employee",
-                "{matched:,} of {total:,} members match a QuickBooks employee",
-                total).format(matched=matched, total=total)]
-    if problems:
-        parts.append(_n("{count:,} problem", "{count:,} problems", problems).format(
-            count=problems))
-    if pending:
-        parts.append(_n("{count:,} invitation pending", "{count:,} invitations pending",
-                        pending).format(count=pending))
-    if not vendors_known:
-        parts.append(_("vendors not checked (no vendor list)"))
-    return JOIN.join(parts)
+    return sentences(
+        _n("{matched:,} of {total:,} member matches a QuickBooks employee.",
+           "{matched:,} of {total:,} members match a QuickBooks employee.",
+           total).format(matched=matched, total=total),
+        _problems(problems),
+        _n("{count:,} invitation pending.", "{count:,} invitations pending.",
+           pending).format(count=pending) if pending else "",
+        "" if vendors_known else _("Vendors were not checked (there is no vendor list)."))
 
 
 def customers(matched: int, total: int, problems: int, archived_skipped: int) -> str:
-    parts = [_n("{matched:,} of {total:,} client or project matches QuickBooks",
-                "{matched:,} of {total:,} clients and projects match QuickBooks",
-                total).format(matched=matched, total=total)]
-    if problems:
-        parts.append(_n("{count:,} problem", "{count:,} problems", problems).format(
-            count=problems))
-    if archived_skipped:
-        parts.append(_n("{count:,} archived one unused in the period is not listed",
-                        "{count:,} archived ones unused in the period are not listed",
-                        archived_skipped).format(count=archived_skipped))
-    return JOIN.join(parts)
+    return sentences(
+        _n("{matched:,} of {total:,} client or project matches QuickBooks.",
+           "{matched:,} of {total:,} clients and projects match QuickBooks.",
+           total).format(matched=matched, total=total),
+        _problems(problems),
+        _n("{count:,} archived one unused in the period is not listed.",
+           "{count:,} archived ones unused in the period are not listed.",
+           archived_skipped).format(count=archived_skipped) if archived_skipped else "")
 
 
 def entries(will_sync: int, total: int, wont_sync: int, not_admin: bool,
             mapping_known: bool, closing_known: bool) -> str:
-    parts = [_n("{will:,} of {total:,} entry in the period will sync",
-                "{will:,} of {total:,} entries in the period will sync",
-                total).format(will=will_sync, total=total)]
-    if wont_sync:
-        parts.append(_n("{count:,} won't", "{count:,} won't", wont_sync).format(count=wont_sync))
-    if not_admin:
-        parts.append(_("only the key owner's own entries could be read (not an admin)"))
-    if mapping_known and not closing_known:
-        parts.append(_("the QuickBooks closing date is not known, so closed periods were not "
-                       "checked"))
-    text = JOIN.join(parts)
+    text = sentences(
+        _n("{will:,} of {total:,} entry in the period will sync.",
+           "{will:,} of {total:,} entries in the period will sync.",
+           total).format(will=will_sync, total=total),
+        # Translators: follows "{will} of {total} entries in the period will sync.": how many
+        # of those entries won't.
+        _n("{count:,} won't sync.", "{count:,} won't sync.",
+           wont_sync).format(count=wont_sync) if wont_sync else "",
+        _("Only the key owner's own entries could be read (the key is not an admin's).")
+        if not_admin else "",
+        _("The QuickBooks closing date is not known, so closed periods were not checked.")
+        if mapping_known and not closing_known else "")
     if not mapping_known:
         return _("Not checked: this needs QuickBooks to finish. {so_far}").format(so_far=text)
     return text
@@ -120,7 +122,7 @@ def no_closing_date() -> str:
 
 
 __all__ = ["customers", "entries", "needs", "no_closing_date", "not_known", "not_stated",
-           "on_off", "plan", "plan_not_checked", "time_tracking_unknown", "users"]
+           "on_off", "plan", "plan_not_checked", "sentences", "time_tracking_unknown", "users"]
 
 
 # --- the checks' titles -----------------------------------------------------------------------

@@ -45,5 +45,5 @@ def check_plan(qbo: QuickBooksData | None) -> CheckOutput:
         status = Status.NOT_CHECKED
         summary = say.plan_not_checked(unknown)
     elif "time_tracking" in qbo.unknown and prefs.time_tracking_enabled is None:
-        summary += say.JOIN + say.time_tracking_unknown()
+        summary = say.sentences(summary, say.time_tracking_unknown())
     return CheckOutput(status, summary, tuple(findings))
