@@ -177,7 +177,8 @@ def noting_init(self, flow, *args, **kwargs):
 
 def noting_report(self):
     seen["modules"] = sorted(m for m in set(sys.modules) - before if m in (
-        "wizard.fix_cli", "wizard.companies_cli", "wizard.core.fixes", "wizard.storage.companies"))
+        "wizard.cli.fix", "wizard.cli.companies", "wizard.cli.check", "wizard.core.fixes",
+        "wizard.storage.companies"))
     seen["sample"] = [flow.choices.clockify == "demo" for flow in flows]
     report(self)
 

@@ -34,6 +34,13 @@ def changes_summary(fixed: int, new: int, still: int, not_compared: list[str]) -
     return f"{text} {not_compared_line(not_compared)}" if not_compared else text
 
 
+def since_previous_run(fixed: int, new: int, still: int, not_compared: list[str]) -> str:
+    """The command line after a check, against the previous stored run of the same workspace
+    and company."""
+    return _("Since the previous run: {changes}").format(
+        changes=changes_summary(fixed, new, still, not_compared))
+
+
 def report_since_previous_run(when: str, run: str, fixed: int, new: int, still: int) -> str:
     """The support report and its plain-text summary: the previous run by its time and id,
     then the counts."""

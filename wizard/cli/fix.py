@@ -13,19 +13,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from wizard.cli.common import (
+    EXIT_CANNOT_RUN,
+    EXIT_FAIL,
+    EXIT_OK,
+    add_source_options,
+    print_json,
+)
 from wizard.core.errors import SyncCheckupError
 from wizard.core.fixes import action_line
 from wizard.text import _, _n
 from wizard.text import fixes as T
 
-EXIT_OK, EXIT_FAIL, EXIT_CANNOT_RUN = 0, 1, 2
 
-
-def add_parsers(sub: Any, add_source_options: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_parsers(sub: Any) -> None:
     fix = sub.add_parser("fix", help=_("plan the changes that fix the problems, or apply a plan"),
                          description=_("With {plan_out}, writes the changes that would fix the "
                                        "problems to a file and changes nothing. With {apply}, "
@@ -69,7 +73,7 @@ def _ids(clockify_side: Any, sources: dict[str, Any]) -> tuple[str | None, str |
 
 
 def _plan_out(args: argparse.Namespace) -> int:
-    from wizard.cli import read_and_check
+    from wizard.cli.check import read_and_check
     from wizard.core.fixes import plan_for
 
     result, clockify_side, _qbo = read_and_check(args)
@@ -129,7 +133,7 @@ def _source_args(args: argparse.Namespace, sources: dict[str, Any]) -> argparse.
 
 def _apply(args: argparse.Namespace) -> int:
     from wizard import fixing
-    from wizard.cli import _save_history, read_and_check
+    from wizard.cli.check import read_and_check, save_history
     from wizard.core.fixes import LIVE_SOURCES, plan_from_json
 
     try:
@@ -154,7 +158,7 @@ def _apply(args: argparse.Namespace) -> int:
         return EXIT_CANNOT_RUN
     writers = fixing.writers_for(plan.sources, workspace)
     fixing.resolve_all()
-    _save_history(before)
+    save_history(before)
 
     def show(index: int, total: int, action: Any, outcome: Any) -> None:
         if outcome is not None and not args.json:
@@ -163,7 +167,7 @@ def _apply(args: argparse.Namespace) -> int:
 
     journal = fixing.apply_plan(plan, writers, show)
     after = read_and_check(check_args)[0]
-    comparison = _save_history(after)
+    comparison = save_history(after)
     statuses = [e["status"] for e in journal.entries]
     code = EXIT_OK if all(s == "done" for s in statuses) and after.exit_code == 0 else EXIT_FAIL
     if args.json:
@@ -174,7 +178,7 @@ def _apply(args: argparse.Namespace) -> int:
                "actions": [{**e["action"], "status": e["status"], "message": e["message"]}
                            for e in journal.entries],
                "check": check}
-        _print_json(out)
+        print_json(out)
     else:
         done = statuses.count("done")
         sys.stdout.write(T.outcome_summary(done, len(statuses)) + "\n")
@@ -183,11 +187,6 @@ def _apply(args: argparse.Namespace) -> int:
         sys.stdout.write(_("To put these changes back: sync-checkup undo --run {run}").format(
             run=journal.run_id) + "\n")
     return code
-
-
-def _print_json(value: Any) -> None:
-    from wizard.redact import scrub_tree
-    sys.stdout.write(json.dumps(scrub_tree(value), ensure_ascii=False, indent=2) + "\n")
 
 
 def _undo(args: argparse.Namespace) -> int:
@@ -212,9 +211,9 @@ def _undo(args: argparse.Namespace) -> int:
     undone = fixing.undo_run(chosen, writers)
     code = EXIT_OK if all(o.status == "done" for _a, o in undone) else EXIT_FAIL
     if args.json:
-        _print_json({"tool": "sync-checkup", "schema": 1, "fix_run": chosen.run_id,
-                     "actions": [{**a.to_json(), "status": o.status, "message": o.message}
-                                 for a, o in undone]})
+        print_json({"tool": "sync-checkup", "schema": 1, "fix_run": chosen.run_id,
+                    "actions": [{**a.to_json(), "status": o.status, "message": o.message}
+                                for a, o in undone]})
     else:
         for action, outcome in undone:
             sys.stdout.write(f"{_(T.STATUS_WORD[outcome.status])}: {action_line(action)} "

@@ -8,15 +8,13 @@ else needs no environment. Exit status of the checks: the worst over the compani
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Callable
+import datetime as dt
 from typing import Any
 
+from wizard.cli.check import result_json, result_text
+from wizard.cli.common import EXIT_CANNOT_RUN, EXIT_OK, period_of, print_json, write
 from wizard.text import _
 from wizard.text.companies import message
-
-EXIT_OK, EXIT_FAIL, EXIT_CANNOT_RUN = 0, 1, 2
 
 
 def add_parsers(sub: Any) -> None:
@@ -39,17 +37,6 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     which.add_argument("--company", metavar="NAME", help=_("check one saved company"))
     which.add_argument("--all-companies", action="store_true",
                        help=_("check every saved company, two at a time"))
-
-
-def _write(text: str) -> None:
-    from wizard.redact import scrub
-    sys.stdout.write(scrub(text))
-
-
-def _json(payload: Any) -> None:
-    from wizard.cli import _scrub_tree
-    from wizard.redact import scrub
-    sys.stdout.write(json.dumps(_scrub_tree(payload, scrub), ensure_ascii=False, indent=2) + "\n")
 
 
 def run_companies(args: argparse.Namespace) -> int:
@@ -75,15 +62,15 @@ def _list(as_json: bool) -> int:
                      "last_checked": last.generated_at.strftime("%Y-%m-%dT%H:%M:%SZ")
                      if last is not None else None})
     if as_json:
-        _json({"tool": "sync-checkup", "schema": 1, "companies": rows})
+        print_json({"tool": "sync-checkup", "schema": 1, "companies": rows})
         return EXIT_OK
     if not rows:
-        _write(message("no_companies") + "\n")
+        write(message("no_companies") + "\n")
         return EXIT_OK
     for row in rows:
-        _write(message("list_line", name=row["name"], workspace=row["workspace"],
-                       company=row["quickbooks_company"],
-                       when=row["last_checked"] or _("never")) + "\n")
+        write(message("list_line", name=row["name"], workspace=row["workspace"],
+                      company=row["quickbooks_company"],
+                      when=row["last_checked"] or _("never")) + "\n")
     return EXIT_OK
 
 
@@ -91,8 +78,8 @@ def _add(name: str) -> int:
     from wizard.company_checks import add_from_environment
 
     run = add_from_environment(name)
-    _write(message("added", name=run.company.name, workspace=run.company.workspace_name,
-                   company=run.company.qbo_company_name) + "\n")
+    write(message("added", name=run.company.name, workspace=run.company.workspace_name,
+                  company=run.company.qbo_company_name) + "\n")
     return EXIT_OK
 
 
@@ -100,12 +87,11 @@ def _remove(name: str) -> int:
     from wizard.storage import companies
 
     company = companies.remove(name)
-    _write(message("removed", name=company.name) + "\n")
+    write(message("removed", name=company.name) + "\n")
     return EXIT_OK
 
 
-def run_company_check(args: argparse.Namespace,
-                      period_of: Callable[[argparse.Namespace], Any]) -> int:
+def run_company_check(args: argparse.Namespace) -> int:
     """`check --company NAME` or `check --all-companies`."""
     from wizard.company_checks import check_all, check_company
     from wizard.storage import companies
@@ -113,48 +99,36 @@ def run_company_check(args: argparse.Namespace,
 
     if args.demo or args.clockify_file or args.qbo_file:
         raise CompanyProblem(message("company_and_sources"))
-    period = period_of(args)
+    checked = period_of(args, dt.date.today())
     if args.company is not None:
-        run = check_company(companies.find(args.company), period)
+        run = check_company(companies.find(args.company), checked)
         if args.report:
             from wizard.report import write_report
             write_report(run.result, args.report, run.comparison)
         if args.json:
-            _json(_company_json(run))
+            print_json(result_json(run.result, run.comparison))
         else:
-            _write(_company_text(run))
+            write(_company_text(run))
         return run.result.exit_code
     saved = companies.load()
     if not saved:
         raise CompanyProblem(message("check_all_needs_companies"))
-    runs = check_all(saved, period)
+    runs = check_all(saved, checked)
     if args.report:
         from wizard.report import write_overview
         write_overview(runs, args.report)
     if args.json:
-        _json({"tool": "sync-checkup", "schema": 1,
-               "companies": [{"name": r.company.name, **_company_json(r)} for r in runs]})
+        print_json({"tool": "sync-checkup", "schema": 1,
+                    "companies": [{"name": r.company.name, **result_json(r.result, r.comparison)}
+                                  for r in runs]})
     else:
-        _write("\n".join(_company_text(r, heading=True) for r in runs))
+        write("\n".join(_company_text(r, heading=True) for r in runs))
     worst = max((r.result.exit_code for r in runs), default=EXIT_OK)
     return worst if len(runs) == len(saved) else EXIT_CANNOT_RUN
 
 
-def _company_json(run: Any) -> dict[str, Any]:
-    payload: dict[str, Any] = run.result.to_json()
-    payload["changes"] = run.comparison.to_json() if run.comparison is not None else None
-    return payload
-
-
 def _company_text(run: Any, heading: bool = False) -> str:
-    from wizard.cli import format_text
-    from wizard.text.changes import changes_summary
-    from wizard.text.checks import check_titles
-
-    text = format_text(run.result)
-    if run.comparison is not None:
-        text += "\n" + _("Since the previous run: {changes}").format(changes=changes_summary(
-            *run.comparison.counts, check_titles(run.comparison.not_compared))) + "\n"
+    text = result_text(run.result, run.comparison)
     if heading:
         text = f"=== {run.company.name} ===\n" + text
     return text
