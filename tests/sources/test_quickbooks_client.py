@@ -112,6 +112,18 @@ def test_long_lists_are_counted_then_read_side_by_side_in_order(
     assert 1 < client.gate.most_in_flight <= quickbooks.WORKERS <= 10
 
 
+
+def test_the_five_first_reads_go_out_together(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    """Company info, preferences and the first page of each of the three lists: one wave, so a
+    small company costs two round trips, not three (issue 15's latency figure)."""
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.latency = 0.2
+    client = client_for(fake_intuit, fake_qbo)
+    client.read()
+    assert client.requests_made == 5
+    assert client.gate.most_in_flight == 5
+
 def test_rows_added_after_the_count_are_still_read(
         fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
     fake_intuit, fake_qbo = fakes
