@@ -16,8 +16,9 @@ import pytest
 from tests.fakes.clockify_server import FakeClockify, Space, load_sample, serve, synthetic
 from wizard.core.errors import Cancelled, SyncCheckupError
 from wizard.core.model import MembershipStatus
-from wizard.sources import clockify
+from wizard.sources import clockify, clockify_http, clockify_report
 from wizard.sources.clockify import ClockifyClient, ClockifyProblem, Region, new_session
+from wizard.sources.paging import RequestGate
 from wizard.sources.progress import CancelToken
 
 KEY = "Kq3v" * 12  # 48 characters, like a real key
@@ -197,7 +198,7 @@ def test_long_period_split_only_when_refused(fake: FakeClockify) -> None:
 
 
 def test_split_period_covers_every_day_once() -> None:
-    pieces = list(clockify.split_period((dt.date(2026, 1, 1), dt.date(2026, 3, 15))))
+    pieces = list(clockify_report.split_period((dt.date(2026, 1, 1), dt.date(2026, 3, 15))))
     assert pieces[0][0] == dt.date(2026, 1, 1)
     assert pieces[-1][1] == dt.date(2026, 3, 15)
     assert all((b - a).days < 31 for a, b in pieces)
@@ -267,7 +268,7 @@ def test_explicit_urls_skip_detection(fake: FakeClockify) -> None:
 
 def test_reports_url_for_each_region() -> None:
     for region in clockify.REGIONS:
-        assert clockify.reports_url_for(region.core_url) == region.reports_url
+        assert clockify_http.reports_url_for(region.core_url) == region.reports_url
 
 
 # --- faults ------------------------------------------------------------------------------------
@@ -300,7 +301,7 @@ def test_retry_after_is_honoured() -> None:
 
 
 def test_backoff_grows_one_two_four_eight() -> None:
-    retry = clockify.PoliteRetry(total=4, backoff_factor=1.0, backoff_max=8)
+    retry = clockify_http.PoliteRetry(total=4, backoff_factor=1.0, backoff_max=8)
     waits = []
     for _ in range(4):
         retry = retry.increment("GET", "/x")
@@ -451,8 +452,8 @@ def test_429_in_the_middle_of_the_pages_is_waited_out_by_all(fake: FakeClockify)
 def test_a_429_pauses_the_clients_other_threads() -> None:
     """urllib3 waits out the 429 on the thread that got it; the client's gate makes every
     other thread wait as long before starting a request."""
-    gate = clockify.RequestGate(4, None)
-    retry = clockify.PoliteRetry(total=4, backoff_factor=0.0, max_wait=5)
+    gate = RequestGate(4, None)
+    retry = clockify_http.PoliteRetry(total=4, backoff_factor=0.0, max_wait=5)
 
     class Answer:
         status = 429
@@ -460,12 +461,12 @@ def test_a_429_pauses_the_clients_other_threads() -> None:
         def __init__(self) -> None:
             self.headers = {"Retry-After": "3"}
 
-    token = clockify._SENDING_GATE.set(gate)
+    token = clockify_http._SENDING_GATE.set(gate)
     try:
         retry.sleep_for_retry = lambda response=None: True  # type: ignore[method-assign]
         retry.sleep(Answer())  # type: ignore[arg-type]
     finally:
-        clockify._SENDING_GATE.reset(token)
+        clockify_http._SENDING_GATE.reset(token)
     assert 2.5 < gate.pause_left() <= 3
 
 
@@ -476,7 +477,7 @@ def test_requests_stay_under_the_rate_limit(fake: FakeClockify) -> None:
     client = ClockifyClient(new_session(), KEY, fake.core_url, fake.reports_url, regions=())
     client.read(PERIOD)
     assert client.requests_sent == 9
-    assert client.gate.per_window == round(1 / clockify.MIN_INTERVAL) <= 25
+    assert client.gate.per_window == round(1 / clockify_http.MIN_INTERVAL) <= 25
     assert client.gate.most_in_flight <= clockify.WORKERS < 10
 # --- the module API the CLI and the wizard call --------------------------------------------------
 

@@ -16,7 +16,7 @@ from tests.fakes.clockify_server import iso_duration
 from wizard.core.errors import MalformedData
 from wizard.core.model import Client, Member, MembershipStatus, Project, TimeEntry
 from wizard.sources import clockify_json as cj
-from wizard.sources.clockify import REPORT_PAGE_SIZE, report_body, split_period
+from wizard.sources.clockify_report import REPORT_PAGE_SIZE, report_body, split_period
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),

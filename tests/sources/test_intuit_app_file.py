@@ -27,7 +27,7 @@ def write(tmp_path: Path, relay: str, **keys: str) -> subprocess.CompletedProces
 
 @pytest.fixture
 def app_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(intuit, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    monkeypatch.setattr(intuit.app_keys, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
     return tmp_path / "intuit_app.json"
 
 

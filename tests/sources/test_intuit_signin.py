@@ -237,7 +237,7 @@ def test_discovery_unreachable_is_unreachable(monkeypatch: pytest.MonkeyPatch,
 
 def test_app_keys_from_the_keyring_then_env_overrides(
         memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(intuit, "APP_FILE", "no-such-intuit-app.json")
+    monkeypatch.setattr(intuit.app_keys, "APP_FILE", "no-such-intuit-app.json")
     with pytest.raises(IntuitKeysMissing):
         intuit.load_app_keys()
     intuit.store_app_keys(" my-id ", "my-secret-123456", "sandbox")
@@ -257,8 +257,8 @@ def test_app_keys_from_the_keyring_then_env_overrides(
 
 def test_the_committed_example_file_has_placeholders_only(
         memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(intuit, "APP_FILE", "intuit_app.example.json")
-    example = json.loads(intuit.resource_path("intuit_app.example.json").read_text())
+    monkeypatch.setattr(intuit.app_keys, "APP_FILE", "intuit_app.example.json")
+    example = json.loads(intuit.app_keys.resource_path("intuit_app.example.json").read_text())
     assert set(example) >= {"client_id", "client_secret", "environment", "redirect_uri"}
     with pytest.raises(IntuitKeysMissing):
         intuit.load_app_keys()

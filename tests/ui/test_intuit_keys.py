@@ -35,7 +35,7 @@ def build_with_relay_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> st
     """A release build without keys: its intuit_app.json names only the relay page."""
     (tmp_path / "intuit_app.json").write_text(json.dumps(
         {"relay_page": RELAY, "redirect_uri": RELAY, "environment": "production"}))
-    monkeypatch.setattr(intuit, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    monkeypatch.setattr(intuit.app_keys, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
     return RELAY
 
 
