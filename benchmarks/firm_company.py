@@ -26,6 +26,7 @@ from wizard.sources.clockify import ClockifyClient
 from wizard.sources.demo import _clockify_routes
 from wizard.sources.intuit import FixedToken
 from wizard.sources.quickbooks import PAGE_SIZE, QuickBooksClient, query_statement
+from wizard.sources.quickbooks_http import MINOR_VERSION
 from wizard.sources.replay import Route, replay_session
 
 TODAY = dt.date(2026, 11, 24)
@@ -221,12 +222,13 @@ def read_firm(folder: Path) -> tuple[ClockifySide, QuickBooksSide]:
         pages = sorted((folder / "quickbooks").glob(f"{entity.lower()}-*.json"))
         for page, path in enumerate(pages):
             qbo_routes.append(Route("GET", base + "/query", path.name, query={
-                "query": query_statement(entity, 1 + page * PAGE_SIZE), "minorversion": "75"}))
+                "query": query_statement(entity, 1 + page * PAGE_SIZE),
+                "minorversion": MINOR_VERSION}))
         # the client asks once more after a full last page: an empty answer ends the list
         qbo_routes.append(Route("GET", base + "/query", body=json.dumps(
             {"QueryResponse": {}}).encode(), query={
                 "query": query_statement(entity, 1 + len(pages) * PAGE_SIZE),
-                "minorversion": "75"}))
+                "minorversion": MINOR_VERSION}))
     clockify = ClockifyClient(replay_session(folder / "clockify", clockify_routes),
                               "firm-company", CORE_URL, REPORTS_URL, min_interval=0)
     quickbooks = QuickBooksClient(replay_session(folder / "quickbooks", qbo_routes), QBO_URL,

@@ -17,6 +17,7 @@ from wizard.sources import sample, sample_store
 from wizard.sources.clockify import REGIONS, ClockifyClient
 from wizard.sources.intuit import FixedToken
 from wizard.sources.quickbooks import PRODUCTION_API_URL, QuickBooksClient, query_statement
+from wizard.sources.quickbooks_http import MINOR_VERSION
 from wizard.sources.replay import Route
 from wizard.sources.writers import ClockifyWriter, QuickBooksWriter
 
@@ -47,7 +48,7 @@ def _quickbooks_routes(realm: str) -> list[Route]:
     """The sample company as the Accounting API would answer it: one page per list."""
     base = rf"/v3/company/{realm}"
     lists = [Route("GET", base + "/query", f"{name}.json",
-                   query={"query": query_statement(entity, 1), "minorversion": "75"})
+                   query={"query": query_statement(entity, 1), "minorversion": MINOR_VERSION})
              for entity, name in (("Employee", "employees"), ("Vendor", "vendors"),
                                   ("Customer", "customers"))]
     return [Route("GET", rf"{base}/companyinfo/{realm}", "companyinfo.json"),

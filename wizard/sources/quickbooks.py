@@ -41,6 +41,7 @@ from wizard.sources import intuit
 from wizard.sources import quickbooks_json as qj
 from wizard.sources.paging import PageTally, RequestGate, ThreadSessions, in_order
 from wizard.sources.progress import CancelToken, Progress, no_progress
+from wizard.sources.quickbooks_http import TIMEOUT_S, answer_of, bearer, company_url, with_version
 from wizard.storage import secrets
 from wizard.text import _
 
@@ -49,14 +50,12 @@ log = logging.getLogger(__name__)
 ENV_API_URL = "SYNC_CHECKUP_QBO_API_URL"
 PRODUCTION_API_URL = "https://quickbooks.api.intuit.com"
 SANDBOX_API_URL = "https://sandbox-quickbooks.api.intuit.com"
-MINOR_VERSION = "75"
 PAGE_SIZE = 1000
 WORKERS = 5  # in flight at once: half Intuit's 10, and the five first reads go in one wave
 PER_MINUTE = 250  # requests started in any minute: half Intuit's 500
 ENTITIES = ("Employee", "Vendor", "Customer")
 BACKOFF_S = (2.0, 4.0, 8.0)  # throttling, when no Retry-After says otherwise
 SERVER_RETRIES = 2  # 5xx, dropped connections and timeouts, after urllib3's connect retries
-TIMEOUT_S = (10.0, 60.0)
 MAX_RETRY_AFTER_S = 60.0
 SLEEP: Callable[[float], None] = time.sleep  # tests shorten the waits through this
 
@@ -104,8 +103,8 @@ class QuickBooksClient:
     def get(self, resource: str, params: dict[str, str] | None = None,
             cancel: CancelToken | None = None) -> Any:
         """One GET with refresh-on-401, throttling back-off and server-error retries."""
-        url = f"{self.base_url}/v3/company/{self.realm_id}/{resource}"
-        query = {**(params or {}), "minorversion": MINOR_VERSION}
+        url = company_url(self.base_url, self.realm_id, resource)
+        query = with_version(params)
         refreshed = False
         throttled = 0
         failures = 0
@@ -113,13 +112,12 @@ class QuickBooksClient:
             if cancel is not None:
                 cancel.raise_if_cancelled()
             token = self.tokens.access_token()
-            headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
             session = self._sessions.current()
             try:
                 with self.gate.slot(cancel):
                     with self._count_lock:
                         self.requests_made += 1
-                    response = session.get(url, params=query, headers=headers,
+                    response = session.get(url, params=query, headers=bearer(token),
                                            timeout=TIMEOUT_S)
             except requests.RequestException as exc:
                 failures += 1
@@ -129,15 +127,13 @@ class QuickBooksClient:
                     raise QboUnreachable(QboUnreachable.NETWORK) from None
                 self._sleep(float(failures))
                 continue
-            status = response.status_code
-            tid = response.headers.get("intuit_tid")
-            body = _json(response)
-            fault = qj.parse_fault(body)
-            if status == 200 and body is not None and fault is None:
+            answer = answer_of(response)
+            status, body, fault, code = answer.status, answer.body, answer.fault, answer.code
+            if answer.ok:
                 return body
-            code = fault.code if fault else None
             log.warning("QuickBooks %s failed: HTTP %s, fault code %s, type %s, intuit_tid %s",
-                        resource.split("/")[0], status, code, fault.type if fault else None, tid)
+                        resource.split("/")[0], status, code, fault.type if fault else None,
+                        answer.tid)
             if status == 401:
                 if refreshed:
                     raise QboReconnectNeeded(QboReconnectNeeded.EXPIRED)
@@ -273,13 +269,6 @@ def web_url_for(api_url: str) -> str:
     """The company's web app: the sandbox's for a sandbox API, else production's."""
     host = urlsplit(api_url).hostname or ""
     return QUICKBOOKS_SANDBOX_WEB if host.startswith("sandbox") else QUICKBOOKS_WEB
-
-
-def _json(response: requests.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        return None
 
 
 def _retry_after(response: requests.Response) -> float | None:

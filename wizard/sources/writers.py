@@ -26,14 +26,13 @@ from wizard.core.errors import QboReconnectNeeded
 from wizard.core.fixes import Action
 from wizard.sources import intuit
 from wizard.sources import quickbooks_json as qj
+from wizard.sources.quickbooks_http import TIMEOUT_S, answer_of, bearer, company_url, with_version
 from wizard.sources.service_rules import CLIENT_FIELDS, quote
 from wizard.text import _
 from wizard.text import fixes as T
 
 log = logging.getLogger(__name__)
 
-MINOR_VERSION = "75"
-TIMEOUT_S = (10.0, 60.0)
 BACKOFF_S = (1.0, 2.0, 4.0, 8.0)
 SLEEP: Callable[[float], None] = time.sleep
 
@@ -108,18 +107,17 @@ class QuickBooksWriter:
 
     def _call(self, method: str, resource: str, body: Any = None,
               params: dict[str, str] | None = None) -> tuple[int, Any]:
-        url = f"{self.base_url}/v3/company/{self.realm_id}/{resource}"
-        query = {**(params or {}), "minorversion": MINOR_VERSION}
+        url = company_url(self.base_url, self.realm_id, resource)
+        query = with_version(params)
         refreshed = False
         waits = 0
         failures = 0
         while True:
             token = self.tokens.access_token()
-            headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
             self.requests_made += 1
             try:
                 response = self.session.request(method, url, params=query, json=body,
-                                                headers=headers, timeout=TIMEOUT_S)
+                                                headers=bearer(token), timeout=TIMEOUT_S)
             except requests.RequestException as exc:
                 log.warning("QuickBooks %s %s: %s", method, resource.split("?")[0],
                             type(exc).__name__)
@@ -130,17 +128,12 @@ class QuickBooksWriter:
                     raise _Uncertain from None
                 self._sleep(float(failures))
                 continue
-            status = response.status_code
-            try:
-                answer = response.json()
-            except ValueError:
-                answer = None
-            fault = qj.parse_fault(answer)
-            if status == 200 and answer is not None and fault is None:
+            reply = answer_of(response)
+            status, answer, code = reply.status, reply.body, reply.code
+            if reply.ok:
                 return status, answer
-            code = fault.code if fault else None
             log.warning("QuickBooks %s %s: HTTP %s, fault code %s, intuit_tid %s", method,
-                        resource.split("/")[0], status, code, response.headers.get("intuit_tid"))
+                        resource.split("/")[0], status, code, reply.tid)
             if status == 401:
                 if refreshed:
                     raise QboReconnectNeeded(QboReconnectNeeded.EXPIRED)
