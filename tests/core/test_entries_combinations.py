@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wizard.core.checks import MAX_SYNC_SECONDS, REASON_ORDER, check_entries
+from wizard.core.checks.periods import InPeriod
 from wizard.core.model import TimeEntry, project_key
 from wizard.core.result import EntryItem
 
@@ -103,7 +104,8 @@ def test_per_combination_audit_equals_the_per_entry_rule(
         in_period: list[tuple[TimeEntry, dt.date]], user_ok: dict[str, bool] | None,
         user_ok_by_name: dict[str, bool], project_ok: dict[str, bool] | None,
         close_date: dt.date | None, quickbooks_read: bool, not_admin: bool) -> None:
-    out, summary = check_entries(in_period, user_ok, user_ok_by_name, project_ok, close_date,
+    out, summary = check_entries(InPeriod([e for e, _ in in_period], [d for _, d in in_period]),
+                                 user_ok, user_ok_by_name, project_ok, close_date,
                                  quickbooks_read, True, not_admin)
     items, counts, billable_problem, nonbillable_problem = per_entry(
         in_period, user_ok, user_ok_by_name, project_ok, close_date)

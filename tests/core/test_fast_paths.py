@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from wizard.core import deleted
 from wizard.core.checks.customers import used_keys
+from wizard.core.checks.periods import entries_in_period
 from wizard.core.link_types import Links
 from wizard.core.model import Customer, TimeEntry, client_key, project_key
 from wizard.core.result import Finding, Status
@@ -50,7 +51,7 @@ def _used_keys_plainly(in_period: list[tuple[TimeEntry, dt.date]]
 
 @given(_entries())
 def test_used_keys_are_the_plain_rule(in_period: list[tuple[TimeEntry, dt.date]]) -> None:
-    assert used_keys(in_period) == _used_keys_plainly(in_period)
+    assert used_keys([e for e, _ in in_period]) == _used_keys_plainly(in_period)
 
 
 _level = st.sampled_from(["Acme", "Acme (deleted)", " (deleted)", "Web", "Web (deleted) x",
@@ -92,3 +93,20 @@ def test_with_links_keeps_every_other_field() -> None:
     assert finding.with_links(links) == dataclasses.replace(finding, links=links)
     assert all(getattr(finding, name) != field.default for name, field in
                ((f.name, f) for f in dataclasses.fields(Finding)) if name != "links")
+
+
+@given(st.lists(st.tuples(st.datetimes(min_value=dt.datetime(2026, 10, 25),
+                                       max_value=dt.datetime(2026, 11, 10)),
+                          st.integers(min_value=-12 * 60, max_value=14 * 60)), max_size=30))
+def test_days_of_local_starts_are_each_starts_own_date(
+        starts: list[tuple[dt.datetime, int]]) -> None:
+    """The Detailed report's starts carry the owner's offset: an entry's day is its start's own
+    date, whatever the offset (one shared date object per day, by ordinal)."""
+    entries = [TimeEntry(f"e{i}", None, None, None, None, None, None, True,
+                         naive.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset))),
+                         None, None)
+               for i, (naive, offset) in enumerate(starts)]
+    period = (dt.date(2026, 10, 28), dt.date(2026, 11, 3))
+    got = entries_in_period(entries, dt.UTC, period, already_local=True)
+    plainly = [(e, e.start.date()) for e in entries if period[0] <= e.start.date() <= period[1]]
+    assert list(zip(got.entries, got.days, strict=True)) == plainly

@@ -7,8 +7,9 @@ import datetime as dt
 from operator import itemgetter
 
 from wizard.core.checks.findings import CheckOutput
+from wizard.core.checks.periods import InPeriod
 from wizard.core.link_types import Links
-from wizard.core.model import Project, TimeEntry, project_key
+from wizard.core.model import Project, project_key
 from wizard.core.result import EntriesSummary, EntryItem, Finding, Status
 from wizard.text import checks as say
 
@@ -51,7 +52,7 @@ def project_verdicts(projects: tuple[Project, ...],
     return ok
 
 
-def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
+def check_entries(in_period: InPeriod,
                   user_ok: dict[str, bool] | None, user_ok_by_name: dict[str, bool],
                   project_ok: dict[str, bool] | None, close_date: dt.date | None,
                   quickbooks_read: bool, closing_known: bool,
@@ -82,7 +83,7 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
     # projects checks (dictionaries over the few thousand distinct users and projects).
     per_mask = [0] * len(_REASONS_BY_MASK)
     hours_of: dict[int, float] = {}  # durations repeat: 15 min, 30 min, 1 h …
-    for e, day in in_period:
+    for e, day in zip(in_period.entries, in_period.days, strict=True):
         # e is a NamedTuple: unpack once rather than reading attributes one by one
         (entry_id, user_id, user_name, project_id, project_name, _client_id, client_name,
          billable, start, end, duration) = e
@@ -128,7 +129,8 @@ def check_entries(in_period: list[tuple[TimeEntry, dt.date]],
     not_checked = (("ENTRY_USER_UNMAPPED",) * ("users" in left_out)
                    + ("ENTRY_PROJECT_UNMAPPED",) * ("projects" in left_out)
                    + ("ENTRY_BOOKS_CLOSED",) * (not closing_known))
-    summary_obj = EntriesSummary(total=len(in_period), will_sync=len(in_period) - len(items),
+    total = len(in_period.entries)
+    summary_obj = EntriesSummary(total=total, will_sync=total - len(items),
                                  items=tuple(items),
                                  by_reason={k: v for k, v in counts.items() if v},
                                  reasons_not_checked=not_checked)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wizard.core.model import TimeEntry
@@ -58,23 +59,44 @@ class _LocalDays:
         return day
 
 
+class InPeriod(NamedTuple):
+    """The entries whose local start day is in the period, and each one's day, as two lists
+    side by side: no pair per entry, and one date object per day shared by all its entries
+    (a large company has 250,000 entries in a month; this halves what the period costs)."""
+
+    entries: list[TimeEntry]
+    days: list[dt.date]
+
+
 def entries_in_period(entries: Iterable[TimeEntry], zone: dt.tzinfo,
                       period: tuple[dt.date, dt.date],
-                      already_local: bool = False) -> list[tuple[TimeEntry, dt.date]]:
+                      already_local: bool = False) -> InPeriod:
     """The entries whose local start day is in the period, with that day.
 
     `already_local`: the source gave every start with the key owner's own offset (the
     Detailed report does), so each start's own date is already the local one.
     """
+    kept: list[TimeEntry] = []
+    days: list[dt.date] = []
+    keep, add_day = kept.append, days.append
     if already_local:
-        first_day, last_day = period
-        return [(e, day) for e in entries if first_day <= (day := e.start.date()) <= last_day]
-    days = _LocalDays(zone)
+        first, last = (d.toordinal() for d in period)
+        day_of: dict[int, dt.date] = {}
+        for e in entries:
+            n = e.start.toordinal()
+            if first <= n <= last:
+                keep(e)
+                day = day_of.get(n)
+                if day is None:
+                    day = day_of[n] = dt.date.fromordinal(n)
+                add_day(day)
+        return InPeriod(kept, days)
+    local = _LocalDays(zone)
     first, last = ((d - _EPOCH).days for d in period)
-    day_number, date = days.day_number, days.date
-    out = []
+    day_number, date = local.day_number, local.date
     for e in entries:
         n = day_number(e.start)
         if first <= n <= last:
-            out.append((e, date(n)))
-    return out
+            keep(e)
+            add_day(date(n))
+    return InPeriod(kept, days)

@@ -36,8 +36,8 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
     cdata = clockify.data if clockify.problem is None else None
     qdata = quickbooks.data if quickbooks.problem is None else None
     places = WebPlaces(clockify=cdata.web_url if cdata else None,
-                                workspace_id=cdata.workspace_id if cdata else None,
-                                quickbooks=qdata.web_url if qdata else None)
+                       workspace_id=cdata.workspace_id if cdata else None,
+                       quickbooks=qdata.web_url if qdata else None)
     outputs: dict[str, CheckOutput] = {}
     outputs["plan"] = check_plan(qdata)
 
@@ -61,11 +61,14 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
     elif qdata is None or names is None or qdata.customers is None:
         outputs["customers"] = needs("customers")
     else:
-        used_projects, used_clients = used_keys(in_period) if in_period is not None \
+        used_projects, used_clients = used_keys(in_period.entries) if in_period is not None \
             else (None, None)
         outputs["customers"] = check_customers(cdata.clients, cdata.projects, names,
                                                used_projects, used_clients)
         customer_findings = outputs["customers"].findings
+    # the name indexes are done with: free them before the entries' items are built (peak memory)
+    tables = tables_of(names)
+    del names
 
     entries_summary: EntriesSummary | None = None
     if cdata is None or in_period is None:
@@ -96,4 +99,4 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
         version=version, generated_at=generated_at, period=period,
         sources={"clockify": clockify.source, "quickbooks": quickbooks.source},
         checks=checks, findings=findings, entries=entries_summary,
-        facts=facts_of(clockify, quickbooks), tables=tables_of(names), places=places)
+        facts=facts_of(clockify, quickbooks), tables=tables, places=places)
