@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -55,7 +57,8 @@ class WelcomePage(StepPage):
         self.body.addLayout(sides)
         self.files = OpenedFiles(session, self.quickbooks.message, self)
         self.body.addWidget(self.files)
-        self.body.addWidget(self._steps_box(), 1)
+        self.steps = self._steps_box()
+        self.body.addWidget(self.steps, 1)
         for part in (self.clockify, self.quickbooks, self.files):
             part.changed.connect(self.show_choices)
         for box in (self.clockify, self.quickbooks):
@@ -115,12 +118,29 @@ class WelcomePage(StepPage):
         steps.setTextFormat(Qt.TextFormat.RichText)
         steps.setAlignment(Qt.AlignmentFlag.AlignTop)
         drop = QLabel(_("You can also drop export files onto this window."), box)
-        # in a small window this overview gives up its room first: the choices above matter
+        # In a small window (or a longer language) this overview gives up its room first: the
+        # choices above matter. A vertical box layout gives every item that has a height for
+        # its width exactly that height as its minimum, whatever its size policy says; word-
+        # wrapped labels have one, so laid out directly they claimed their full height and the
+        # side boxes above were squeezed instead. In a scroll area they claim nothing (the
+        # overview scrolls when it is short of room) and the `Ignored` policy holds.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(steps)
+        inner.addWidget(drop)
+        inner.addStretch(1)
+        scroll = QScrollArea(box)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        # the box's own background shows through, as before
+        scroll.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
         box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(box)
-        layout.addWidget(steps)
-        layout.addWidget(drop)
-        layout.addStretch(1)
+        layout.addWidget(scroll)
         return box
 
     # --- state ----------------------------------------------------------------------------------
