@@ -254,6 +254,8 @@ def _entries(rows: list[_ReportRow]) -> list[TimeEntry]:
     append = out.append
     fromiso = dt.datetime.fromisoformat
     utc = dt.UTC
+    # tuple.__new__ builds the NamedTuple in C; TimeEntry(…) goes through a Python-level __new__
+    new_entry = tuple.__new__
     try:
         for row in rows:
             interval = row.interval
@@ -273,10 +275,10 @@ def _entries(rows: list[_ReportRow]) -> list[TimeEntry]:
             entry_id = row.row_id or row.id or row.get_id
             if entry_id.__class__ is not str or not entry_id:
                 raise MalformedData(WHAT)
-            append(TimeEntry(entry_id, row.user_id or None, row.user_name or None,
-                             row.project_id or None, row.project_name or None,
-                             row.client_id or None, row.client_name or None,
-                             bool(row.billable), start, end, duration))
+            append(new_entry(TimeEntry, (entry_id, row.user_id or None, row.user_name or None,
+                                         row.project_id or None, row.project_name or None,
+                                         row.client_id or None, row.client_name or None,
+                                         bool(row.billable), start, end, duration)))
     except (TypeError, ValueError, AttributeError) as exc:
         raise MalformedData(WHAT) from exc
     return out
