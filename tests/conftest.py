@@ -15,6 +15,8 @@ import keyring.backend
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.fakes.intuit_server import MemoryKeyring
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Property tests: hypothesis' usual 100 examples by default; HYPOTHESIS_PROFILE=thorough for the
@@ -89,4 +91,15 @@ def real_keyring() -> Iterator[keyring.backend.KeyringBackend]:
     with contextlib.closing(collection.connection):
         for item in collection.search_items({"service": "SyncCheckup"}):
             item.delete()
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keyring backend for tests about what is stored, not about the OS store
+    (tests/storage/test_secrets_keyring.py covers the real Secret Service)."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
     keyring.set_keyring(previous)

@@ -24,15 +24,6 @@ def _no_progress(message: str, done: int, total: int) -> None:
 
 
 @pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
 def fake_clockify(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeClockify]:
     with serve() as fake:
         synthetic(fake, KEY, entries=1)

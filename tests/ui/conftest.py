@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 
+from wizard.core.checks import run_checks
+from wizard.core.result import RunResult
 from wizard.flow import Flow
+from wizard.sources import demo
 from wizard.sources.sample import sample_info
 from wizard.ui.jobs import Readers
 from wizard.ui.workers import running_workers
@@ -64,3 +68,12 @@ def make_window(qtbot, readers: Readers | None = None, sample: bool = True,  # t
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture(scope="session")
+def sample_result() -> RunResult:
+    """The sample company's checks over its usual 30 days, for tests of what the pages show."""
+    today = sample_info().today
+    return run_checks(demo.clockify_side(), demo.quickbooks_side(),
+                      (today - dt.timedelta(days=29), today),
+                      dt.datetime(2026, 11, 24, tzinfo=dt.UTC), "test")

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 
-from wizard.core.checks import run_checks
 from wizard.core.compare import compare, snapshot
 from wizard.core.labels import Tag
-from wizard.core.result import RunResult
 from wizard.core.rows import customer_rows, user_rows
-from wizard.sources import demo, sample
 from wizard.ui.models import ChecksModel, EntriesModel, NamesModel, ReasonsModel, Role
 from wizard.ui.problem_cards import change_rows
 from wizard.ui.rows import (
@@ -27,18 +22,10 @@ from wizard.ui.rows import (
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(scope="module")
-def result() -> RunResult:
-    today = sample.sample_info().today
-    return run_checks(demo.clockify_side(), demo.quickbooks_side(),
-                      (today - dt.timedelta(days=29), today),
-                      dt.datetime(2026, 11, 24, tzinfo=dt.UTC), "test")
-
-
 @pytest.mark.parametrize("rows", [user_rows, customer_rows])
-def test_names_model_filtered_and_sorted(qtmodeltester, qapp, result, rows) -> None:  # type: ignore[no-untyped-def]
+def test_names_model_filtered_and_sorted(qtmodeltester, qapp, sample_result, rows) -> None:  # type: ignore[no-untyped-def]
     model = NamesModel("Clockify", "QuickBooks")
-    flat = flatten(rows(result))
+    flat = flatten(rows(sample_result))
     model.set_rows(flat)
     everything = model.rowCount()
     assert everything > 5
@@ -51,8 +38,8 @@ def test_names_model_filtered_and_sorted(qtmodeltester, qapp, result, rows) -> N
     assert model.rowCount() == 0
 
 
-def test_projects_follow_their_client_and_stay_with_it(qapp, result) -> None:  # type: ignore[no-untyped-def]
-    flat = flatten(customer_rows(result))
+def test_projects_follow_their_client_and_stay_with_it(qapp, sample_result) -> None:  # type: ignore[no-untyped-def]
+    flat = flatten(customer_rows(sample_result))
     model = NamesModel("Clockify", "QuickBooks")
     model.set_rows(flat)
     acme = model.find("Acme Corp").row()
@@ -71,15 +58,15 @@ def test_projects_follow_their_client_and_stay_with_it(qapp, result) -> None:  #
     assert heads == sorted(heads, key=str.casefold, reverse=True)
 
 
-def test_entries_model(qtmodeltester, qapp, result) -> None:  # type: ignore[no-untyped-def]
-    assert result.entries is not None
-    items = result.entries.items
+def test_entries_model(qtmodeltester, qapp, sample_result) -> None:  # type: ignore[no-untyped-def]
+    assert sample_result.entries is not None
+    items = sample_result.entries.items
     model = EntriesModel()
     model.set_items(items)
     qtmodeltester.check(model)
     order = entries_order(items, "ENTRY_NOT_BILLABLE", "", EntryColumn.DATE, True)
     model.set_order(order)
-    assert model.rowCount() == result.entries.by_reason["ENTRY_NOT_BILLABLE"]
+    assert model.rowCount() == sample_result.entries.by_reason["ENTRY_NOT_BILLABLE"]
     dates = [model.item_at(r).date for r in range(model.rowCount())]
     assert dates == sorted(dates, reverse=True)
     assert model.index(0, EntryColumn.REASONS).data().startswith(("not billable", "no project",
@@ -88,17 +75,17 @@ def test_entries_model(qtmodeltester, qapp, result) -> None:  # type: ignore[no-
     qtmodeltester.check(model)
 
 
-def test_small_models(qtmodeltester, qapp, result) -> None:  # type: ignore[no-untyped-def]
+def test_small_models(qtmodeltester, qapp, sample_result) -> None:  # type: ignore[no-untyped-def]
     checks = ChecksModel()
-    checks.set_checks(result.checks)
+    checks.set_checks(sample_result.checks)
     qtmodeltester.check(checks)
     assert checks.index(4, 0).data(Role.STATUS) == "info"  # the sample: never "connected"
     reasons = ReasonsModel()
-    assert result.entries is not None
-    reasons.set_counts(result.entries.by_reason)
+    assert sample_result.entries is not None
+    reasons.set_counts(sample_result.entries.by_reason)
     qtmodeltester.check(reasons)
-    assert reasons.index(0, 0).data() == f"{max(result.entries.by_reason.values()):,}"
-    same = compare(snapshot(result), snapshot(result))
+    assert reasons.index(0, 0).data() == f"{max(sample_result.entries.by_reason.values()):,}"
+    same = compare(snapshot(sample_result), snapshot(sample_result))
     rows = change_rows(same)  # the Summary's and Resync's cards
     assert len(rows) == len(same.still_failing)
     assert {word for word, _ in rows} == {"still to fix"}
@@ -113,11 +100,11 @@ def test_diff_marks_only_the_differing_characters() -> None:
     assert ours == "Summit Outdoor Co"
 
 
-def test_unknown_codes_still_get_a_word(result) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_codes_still_get_a_word(sample_result) -> None:  # type: ignore[no-untyped-def]
     import dataclasses
 
     from wizard.core.labels import tag_for
     from wizard.core.result import Status
-    f = result.findings_for("users")[0]
+    f = sample_result.findings_for("users")[0]
     assert tag_for(dataclasses.replace(f, code="SOMETHING_NEW", status=Status.FAIL)) is Tag.PROBLEM
     assert tag_for(dataclasses.replace(f, code="SOMETHING_NEW", status=Status.PASS)) is Tag.OK

@@ -4,17 +4,14 @@ reached by Tab card after card; a hidden page's cards are shown only once the pa
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import itertools
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 
-from wizard.core.checks import run_checks
 from wizard.core.fixes import Plan, plan_for
 from wizard.core.result import RunResult
-from wizard.sources import demo, sample
 from wizard.ui import problem_cards
 from wizard.ui.problem_cards import ProblemCard, ProblemList
 
@@ -23,22 +20,14 @@ pytestmark = pytest.mark.gui
 SHOWN = 30  # cards the list holds in these tests (the real limit is 150: slower, same code)
 
 
-@pytest.fixture(scope="module")
-def result() -> RunResult:
-    today = sample.sample_info().today
-    return run_checks(demo.clockify_side(), demo.quickbooks_side(),
-                      (today - dt.timedelta(days=29), today),
-                      dt.datetime(2026, 11, 24, tzinfo=dt.UTC), "test")
-
-
 @pytest.fixture
 def one_card_a_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(problem_cards, "MAX_CARDS", SHOWN)
     monkeypatch.setattr(problem_cards, "BUDGET_MS", 0)  # each pass makes or places one card
 
 
-def _rows(result: RunResult, n: int) -> list[tuple[str, problem_cards.Finding]]:
-    todo = [f for f in result.findings if f.status.is_problem]
+def _rows(sample_result: RunResult, n: int) -> list[tuple[str, problem_cards.Finding]]:
+    todo = [f for f in sample_result.findings if f.status.is_problem]
     return [("to fix", dataclasses.replace(todo[i % len(todo)],
                                            subject=f"{todo[i % len(todo)].subject} {i}"))
             for i in range(n)]
@@ -72,12 +61,12 @@ def _assert_placed(problems: ProblemList, subjects: list[str]) -> None:
 
 
 @pytest.mark.usefixtures("one_card_a_pass")
-def test_cards_come_a_slice_at_a_time_in_order(qtbot, result) -> None:  # type: ignore[no-untyped-def]
+def test_cards_come_a_slice_at_a_time_in_order(qtbot, sample_result) -> None:  # type: ignore[no-untyped-def]
     host, problems = _host(qtbot)
     host.show()
     qtbot.waitExposed(host)
-    rows = _rows(result, SHOWN + 5)
-    problems.set_rows(rows, result, plan_for(result))
+    rows = _rows(sample_result, SHOWN + 5)
+    problems.set_rows(rows, sample_result, plan_for(sample_result))
     assert problems.count() == SHOWN  # every card it will hold, made or not
     assert len(_shown(problems)) <= 1  # nothing more than one slice on the GUI thread at once
     assert problems.pending()
@@ -99,10 +88,10 @@ def test_cards_come_a_slice_at_a_time_in_order(qtbot, result) -> None:  # type: 
 
 
 @pytest.mark.usefixtures("one_card_a_pass")
-def test_a_hidden_list_makes_its_cards_and_shows_them_only_when_shown(qtbot, result) -> None:  # type: ignore[no-untyped-def]
+def test_a_hidden_list_makes_its_cards_and_shows_them_only_when_shown(qtbot, sample_result) -> None:  # type: ignore[no-untyped-def]
     host, problems = _host(qtbot)
-    rows = _rows(result, SHOWN)
-    problems.set_rows(rows, result, plan_for(result))
+    rows = _rows(sample_result, SHOWN)
+    problems.set_rows(rows, sample_result, plan_for(sample_result))
     qtbot.waitUntil(lambda: not problems.pending(), timeout=20_000)
     made = problems.findChildren(ProblemCard)
     assert len(made) == SHOWN
@@ -115,16 +104,16 @@ def test_a_hidden_list_makes_its_cards_and_shows_them_only_when_shown(qtbot, res
 
 
 @pytest.mark.usefixtures("one_card_a_pass")
-def test_cards_gives_every_card_at_once_and_tab_goes_card_after_card(qtbot, result) -> None:  # type: ignore[no-untyped-def]
+def test_cards_gives_every_card_at_once_and_tab_goes_card_after_card(qtbot, sample_result) -> None:  # type: ignore[no-untyped-def]
     host, problems = _host(qtbot)
     after = QPushButton("After the list", host)  # what follows the list on its page
     host.layout().addWidget(after)
     host.show()
     host.activateWindow()
     qtbot.waitExposed(host)
-    plan: Plan = plan_for(result)
-    rows = _rows(result, 4)
-    problems.set_rows(rows, result, plan)
+    plan: Plan = plan_for(sample_result)
+    rows = _rows(sample_result, 4)
+    problems.set_rows(rows, sample_result, plan)
     cards = problems.cards  # made and placed now, in one go
     assert [c.finding.subject for c in cards] == [f.subject for _c, f in rows]
     assert not problems.pending()

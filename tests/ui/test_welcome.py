@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 
-import keyring
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWizard
@@ -36,15 +34,6 @@ def _window(qtbot, caplog):  # type: ignore[no-untyped-def]
 
 def _settings() -> QSettings:
     return QSettings(str(paths.config_dir() / "wizard.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_answers_are_kept_as_values_so_a_reordered_plan_list_keeps_them(  # type: ignore[no-untyped-def]

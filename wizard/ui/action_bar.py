@@ -8,7 +8,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from wizard.core.fixes import Plan, actions_for, manual_for, plan_for
+from wizard.core.fixes import Plan, actions_for, manual_for
 from wizard.core.links import name_to_type
 from wizard.core.result import Finding, RunResult
 from wizard.text import _, _n
@@ -19,12 +19,6 @@ def open_web_page(url: str) -> bool:
     """Hand a record's page to the browser (the one place the wizard opens a web page, so a
     test can catch the address through `QDesktopServices.setUrlHandler`)."""
     return QDesktopServices.openUrl(QUrl(url))
-
-
-def fix_plan(result: RunResult | None) -> Plan | None:
-    """The fix plan of a check, to ask each row whether "Fix for me…" applies (pure: no ids
-    of workspace or company are needed for that)."""
-    return plan_for(result) if result is not None else None
 
 
 def fixability(plan: Plan | None, finding: Finding | None) -> tuple[bool, str]:

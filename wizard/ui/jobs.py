@@ -46,8 +46,8 @@ class Loaded:
     users: FlatNames
     customers: FlatNames
     snapshot: Snapshot  # what the next Re-check compares against
+    plan: Plan  # the fix plan, made here: a large company's is too slow for the GUI thread
     comparison: Comparison | None = None  # since the last stored run (SPEC §7), if any
-    plan: Plan | None = None  # the fix plan, made here: a large company's is too slow for the GUI
 
 
 def _history_compare(result: RunResult, snap: Snapshot, record: bool,
@@ -120,9 +120,13 @@ def _check(request: Request, progress: Progress, cancel: CancelToken, readers: R
     _release(held)
     snap = snapshot(result)
     comparison = _history_compare(result, snap, record_history, request)
+    # the plan names the company it writes to: the sign-in's realm is read here, off the GUI thread
+    from wizard.fixing import company_id
+
+    plan = plan_for(result, None, company_id(result.sources))
     loaded = Loaded(result=result, users=flatten(user_rows(result)),
-                    customers=flatten(customer_rows(result)), snapshot=snap,
-                    comparison=comparison, plan=plan_for(result))
+                    customers=flatten(customer_rows(result)), snapshot=snap, plan=plan,
+                    comparison=comparison)
     if cancel.cancelled:
         raise Cancelled
     return loaded

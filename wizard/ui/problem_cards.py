@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.result import Finding, RunResult, Status
 from wizard.text import N_, _, _n
-from wizard.ui.action_bar import ActionBar, fix_plan, fixability
+from wizard.ui.action_bar import ActionBar, fixability
 from wizard.ui.widgets import icon_label
 
 if TYPE_CHECKING:
@@ -158,16 +158,15 @@ class ProblemList(QScrollArea):
 
     def set_rows(self, rows: Sequence[tuple[str, Finding]], result: RunResult | None,
                  plan: Plan | None = None) -> None:
-        """Show these rows; `plan` is the result's fix plan (made from `result` if not given:
-        a large company's plan takes the GUI thread a tenth of a second, so pass the one the
-        check's worker made)."""
+        """Show these rows; `plan` is the fix plan the check's worker made from `result` (a
+        large company's takes a tenth of a second: never made here); None only with no rows."""
         self._timer.stop()
         self._built = []
         column = QWidget()
         column.setAccessibleName(self.accessibleName())
         self._rows = list(rows[:MAX_CARDS])
         self._result = result
-        self._plan = plan if plan is not None or not rows else fix_plan(result)
+        self._plan = plan
         more = len(rows) - MAX_CARDS
         footer: str | None = None
         if not rows:

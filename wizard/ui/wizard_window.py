@@ -206,13 +206,10 @@ class WizardWindow(QWizard):
         loaded = self.session.loaded_data
         if loaded is None:
             return None
-        from wizard import fixing
-        from wizard.core.fixes import only, plan_for
+        from wizard.core.fixes import only
         from wizard.ui.fix_dialog import FixDialog
 
-        plan = plan_for(loaded.result, None, fixing.company_id(loaded.result.sources))
-        if finding is not None:
-            plan = only(plan, finding.key)
+        plan = loaded.plan if finding is None else only(loaded.plan, finding.key)
         dialog = FixDialog(self.session, plan, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.fix_dialog = dialog

@@ -28,7 +28,7 @@ from wizard.sources.progress import CancelToken, Progress
 from wizard.text import N_, _, _n
 from wizard.text.status import tag_meaning, tag_word
 from wizard.ui import theme
-from wizard.ui.action_bar import ActionBar, fix_plan, fixability
+from wizard.ui.action_bar import ActionBar, fixability
 from wizard.ui.jobs import Loaded
 from wizard.ui.models import NamesModel, Role
 from wizard.ui.pages.base import StepPage
@@ -243,7 +243,7 @@ class NamesPage(StepPage):
         self.customers.set_rows(loaded.customers)
         self.detail.setHtml(_placeholder())
         self._result = loaded.result
-        self._plan = loaded.plan if loaded.plan is not None else fix_plan(loaded.result)
+        self._plan = loaded.plan
         self.actions.show_for(None, result=self._result)
 
     def select(self, clockify_name: str) -> bool:
