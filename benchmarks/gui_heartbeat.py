@@ -6,7 +6,11 @@ by default 2,000 users, 30,000 customers, 8,000 projects, 250,000 entries) is re
 through the real parsers on the wizard's own worker, then the pages fill their models, then the
 user filters, searches and sorts. Target: worst gap ≤ 50 ms.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/gui_heartbeat.py [--scale 1.0]
+    QT_QPA_PLATFORM=offscreen python benchmarks/gui_heartbeat.py [--scale 1.0] [--screenshots DIR]
+
+With --screenshots, each page is saved as a PNG once it is on show (the grabs are timed apart, in
+a phase of their own that no figure counts), so a change to a page can be looked at on the large
+company, not only on the sample.
 """
 
 from __future__ import annotations
@@ -162,7 +166,11 @@ def pump(seconds: float) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--screenshots", type=Path, default=None,
+                        help="save a PNG of each page into this folder")
     args = parser.parse_args()
+    if args.screenshots is not None:
+        args.screenshots.mkdir(parents=True, exist_ok=True)
 
     from wizard.ui.app import make_app
     from wizard.ui.wizard_window import WizardWindow
@@ -203,14 +211,24 @@ def main() -> int:
         stop.set()
         spinner.join()
 
+        def shoot(name: str) -> None:
+            if args.screenshots is None:
+                return
+            before, beat.phase = beat.phase, "screenshot"
+            window.grab().save(str(args.screenshots / f"{name}.png"))
+            pump(0.02)
+            beat.phase = before
+
         beat.phase = "load"
         window.next()  # Welcome → Plan starts the check
         load_s = wait(lambda: flow.load is Load.READY and not window.session.busy)
         pump(0.2)
+        shoot("02-plan")
         for page in range(Page.PLAN + 1, Page.ENTRIES + 1):
             beat.phase = f"show {Page(page).name.lower()}"
             window.next()
             pump(0.15)
+            shoot(f"{page + 1:02}-{Page(page).name.lower()}")
         entries = window.pages[Page.ENTRIES]
         rows = entries.model.rowCount()  # type: ignore[attr-defined]
 
@@ -246,6 +264,7 @@ def main() -> int:
         wait(lambda: not summary.problems.pending())  # type: ignore[attr-defined]
         cards = summary.problems.count()  # type: ignore[attr-defined]
         pump(0.1)
+        shoot("07-summary")
         beat.phase = "idle"
         pump(0.1)
         beat.timer.stop()

@@ -44,6 +44,7 @@ _KIND_HEADING = {
 }
 MAX_CARDS = 150  # beyond this, a sentence says how many more are on the Names page
 BUDGET_MS = 12  # GUI-thread time one event-loop pass may spend on cards (the goal: no gap > 50 ms)
+AHEAD = 6  # cards a hidden list makes ready for its first screen (about five fit at 1180×820)
 SPACING = 6
 
 
@@ -123,9 +124,13 @@ class ProblemList(QScrollArea):
     wrapped, selectable text, all made and laid out by one QVBoxLayout, held the GUI thread for
     over a second; added to that layout in batches, every batch re-measured every card before
     it. Here a card is measured once when it is placed (again only if the width changes), and a
-    card is only shown and measured while the list is on screen, so a hidden page's cards cost
-    nothing when that page is shown. Each card keeps its real buttons: with a view and a
-    delegate the buttons would only be painted, out of reach of Tab and of screen readers.
+    card is only shown and measured while the list is on screen. A hidden list makes only its
+    first screenful (AHEAD): two hidden lists making 300 cards in the background added a slice
+    to every pass while the person was on another page, and every page switch then walked their
+    1,200 buttons (QDialog looks for its default button among all of them). When the list is
+    shown, the cards that fill its screen are placed before the first paint and the rest follow
+    a slice at a time. Each card keeps its real buttons: with a view and a delegate the buttons
+    would only be painted, out of reach of Tab and of screen readers.
 
     Signals:
         fix_requested(object): a card's "Fix for me…" was clicked (the Finding).
@@ -194,7 +199,7 @@ class ProblemList(QScrollArea):
     def cards(self) -> list[ProblemCard]:
         """Every card, in order; those still to come are made now, in one go (for tests and
         for anyone who needs all of them at once: the window never waits for them)."""
-        self._work(None)
+        self._work(None, everything=True)
         return list(self._built)
 
     def pending(self) -> bool:
@@ -205,7 +210,9 @@ class ProblemList(QScrollArea):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._work(BUDGET_MS)  # the first cards before the first paint, the rest after
+        # the cards on screen before the first paint, the rest after (a page switch sends two
+        # show events: the second finds the screen full and leaves the rest to the timer)
+        self._work(BUDGET_MS, fill=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -224,26 +231,32 @@ class ProblemList(QScrollArea):
         reserve = self.verticalScrollBar().sizeHint().width() + 4
         return max(1, self.width() - 2 * self.frameWidth() - reserve)
 
-    def _work(self, budget_ms: float | None) -> None:
-        """Make and place cards until the budget is spent (None: all of them)."""
+    def _screen_full(self) -> bool:
+        """Whether the placed cards reach below what the list shows."""
+        return self._bottom >= self.verticalScrollBar().value() + self.viewport().height()
+
+    def _work(self, budget_ms: float | None, *, fill: bool = False,
+              everything: bool = False) -> None:
+        """Make and place cards until the budget is spent (None: no limit). `fill` stops once
+        the screen is full; a hidden list makes only its first AHEAD cards unless `everything`."""
         start = time.perf_counter()
         visible = self.isVisible()
         if visible and self._column_width() != self._width:
             self._width = self._column_width()
             self._placed = 0
             self._bottom = 0
-        while True:
+        wanted = len(self._rows) if visible or everything else min(AHEAD, len(self._rows))
+        while not (fill and visible and self._screen_full()):
             if visible and self._placed < len(self._built):
                 self._place(self._built[self._placed])
                 self._placed += 1
-            elif len(self._built) < len(self._rows):
+            elif len(self._built) < wanted:
                 self._build(*self._rows[len(self._built)])
             else:
                 break
             if budget_ms is not None and (time.perf_counter() - start) * 1000 >= budget_ms:
                 break
-        done = len(self._built) == len(self._rows) and (not visible
-                                                         or self._placed == len(self._built))
+        done = len(self._built) == wanted and (not visible or self._placed == len(self._built))
         if visible:
             height = self._bottom
             if done and self._footer is not None:
