@@ -73,9 +73,10 @@ def readers_for(man: Manifest) -> Readers:
         projects = pages("projects", "projects", lambda raw: cj.parse_projects(raw, clients))
         entries: list[Any] = []
         files = man.clockify["report"]
+        names: dict[str | None, str | None] = {}
         for i, page in enumerate(files):  # as the live client: bytes straight to records
             cancel.raise_if_cancelled()
-            entries.extend(cj.decode_report_page(page.read_bytes()).entries)
+            entries.extend(cj.decode_report_page(page.read_bytes(), names).entries)
             progress("Reading Clockify time entries", i + 1, len(files))
         return ClockifySide(source="api", data=ClockifyData(
             workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,

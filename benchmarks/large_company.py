@@ -214,8 +214,9 @@ def parse_sides(man: Manifest) -> tuple[ClockifySide, QuickBooksSide]:
     clients = [c for p in man.clockify["clients"] for c in cj.parse_clients(_load(p))]
     projects = [x for p in man.clockify["projects"]
                 for x in cj.parse_projects(_load(p), clients)]
+    names: dict[str | None, str | None] = {}  # one per read, as the live client does
     entries = [e for p in man.clockify["report"]
-               for e in cj.decode_report_page(p.read_bytes()).entries]
+               for e in cj.decode_report_page(p.read_bytes(), names).entries]
     clockify = ClockifySide(source="api", data=ClockifyData(
         workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,
         members=tuple(members), clients=tuple(clients), projects=tuple(projects),

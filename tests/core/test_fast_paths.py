@@ -63,9 +63,8 @@ def _clean_plainly(c: Customer) -> Customer:
     path = ":".join(deleted.strip(part) for part in c.fully_qualified_name.split(":"))
     if not own and path == c.fully_qualified_name:
         return c
-    return dataclasses.replace(c, display_name=deleted.strip(c.display_name),
-                               fully_qualified_name=path, active=c.active and not own,
-                               named_deleted=c.named_deleted or own)
+    return c._replace(display_name=deleted.strip(c.display_name), fully_qualified_name=path,
+                      active=c.active and not own, named_deleted=c.named_deleted or own)
 
 
 @given(st.lists(_level, min_size=1, max_size=4), st.one_of(st.none(), _level), st.booleans(),

@@ -162,6 +162,48 @@ def test_typed_decoding_reads_a_report_page_as_the_plain_rules_do(
     assert page.total == total
 
 
+def _in_minutes(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its times written without seconds ("2026-11-02T08:00-06:00"): ISO 8601, which
+    `datetime.fromisoformat` reads, but not RFC 3339, which msgspec's typed reader refuses."""
+    interval = row["timeInterval"]
+
+    def minutes(text: str | None) -> str | None:
+        return text and dt.datetime.fromisoformat(text).isoformat(timespec="minutes")
+
+    return {**row, "timeInterval": {**interval, "start": minutes(interval["start"]),
+                                    "end": minutes(interval["end"])}}
+
+
+@given(st.lists(report_row, min_size=1, max_size=6), st.data())
+def test_a_page_with_times_msgspec_refuses_is_read_as_the_plain_rules_do(
+        rows: list[dict[str, Any]], data: st.DataObject) -> None:
+    rewritten = [_in_minutes(r) if data.draw(st.booleans()) else r for r in rows]
+    rewritten[0] = _in_minutes(rewritten[0])  # at least one: the typed reader refuses the page
+    page = cj.decode_report_page(json.dumps({"timeentries": rewritten}).encode())
+    assert page.entries == [_by_hand(r) for r in rewritten]
+
+
+def test_the_pages_of_one_read_share_one_string_per_name() -> None:
+    def page(first: int) -> bytes:
+        return json.dumps({"timeentries": [
+            {"_id": f"{i:024x}", "userId": "u1", "userName": "Jon Smith", "projectId": "p1",
+             "projectName": "Website", "clientId": "c1", "clientName": "Acme", "billable": True,
+             "timeInterval": {"start": "2026-11-02T08:00:00-06:00",
+                              "end": "2026-11-02T09:00:00-06:00", "duration": 3600}}
+            for i in range(first, first + 2)]}).encode()
+
+    names: dict[str | None, str | None] = {}
+    entries = cj.decode_report_page(page(0), names).entries \
+        + cj.decode_report_page(page(2), names).entries
+    first = entries[0]
+    for entry in entries[1:]:
+        for field in ("user_id", "user_name", "project_id", "project_name", "client_id",
+                      "client_name"):
+            assert getattr(entry, field) is getattr(first, field), field
+    assert [e.id for e in entries] == [f"{i:024x}" for i in range(4)]
+    assert entries[0].start.tzinfo is entries[3].end.tzinfo  # one zone object, too
+
+
 # --- valid answers, as Clockify sends them (reference §4.1–4.5): each must be read in full ------
 
 # generated data, not timing, is under test: a busy machine must not fail these

@@ -49,8 +49,8 @@ def clean_customer(customer: Customer) -> Customer:
     path = strip_path(customer.fully_qualified_name)
     if not own and path == customer.fully_qualified_name:
         return customer
-    return dataclasses.replace(
-        customer, display_name=strip(customer.display_name), fully_qualified_name=path,
+    return customer._replace(
+        display_name=strip(customer.display_name), fully_qualified_name=path,
         active=customer.active and not own, named_deleted=customer.named_deleted or own)
 
 

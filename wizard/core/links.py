@@ -9,7 +9,7 @@ Where no page of the record itself is known, the list page is used (QuickBooks e
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote, urlencode
 
 from wizard.core.link_types import NO_LINKS, Links, WebPlaces
@@ -78,7 +78,17 @@ _PLAN_CODES = frozenset({"PLAN_UNSUPPORTED", "PLAN_ADVANCED", "PLAN_PAYROLL", "P
                          "PLAN_SUPPORTED", "SUBSCRIPTION_INACTIVE"})
 
 
-def _quickbooks_record(base: str, finding: Finding) -> str | None:
+class Target(NamedTuple):
+    """What a finding's links depend on: the kind of its subject and record ids."""
+
+    subject_kind: str
+    code: str
+    subject_id: str | None
+    match_type: str | None
+    match_id: str | None
+
+
+def _quickbooks_record(base: str, finding: Target) -> str | None:
     """The QuickBooks page of the record the finding names, by its kind and id (an employee
     for users and a customer for clients and projects, unless the finding says otherwise)."""
     usual = "employee" if finding.subject_kind == "user" else "customer"
@@ -92,7 +102,7 @@ def _quickbooks_record(base: str, finding: Finding) -> str | None:
     return None
 
 
-def _clockify_page(base: str, workspace_id: str | None, finding: Finding) -> str | None:
+def _clockify_page(base: str, workspace_id: str | None, finding: Target) -> str | None:
     kind = finding.subject_kind
     if kind == "user":
         return clockify_team(base, workspace_id) if workspace_id else None
@@ -108,7 +118,7 @@ def _clockify_page(base: str, workspace_id: str | None, finding: Finding) -> str
     return None
 
 
-def _quickbooks_page(base: str, finding: Finding) -> str | None:
+def _quickbooks_page(base: str, finding: Target) -> str | None:
     kind = finding.subject_kind
     if kind == "user":
         # the record's own page where it is a vendor; otherwise the employees it belongs among
@@ -122,9 +132,15 @@ def _quickbooks_page(base: str, finding: Finding) -> str | None:
 
 def for_finding(finding: Finding, places: WebPlaces) -> Links:
     """The pages where this finding's record is fixed, on whichever sides have a web app."""
-    clockify = _clockify_page(places.clockify, places.workspace_id, finding) \
+    return for_target(Target(finding.subject_kind, finding.code, finding.subject_id,
+                             finding.match_type, finding.match_id), places)
+
+
+def for_target(target: Target, places: WebPlaces) -> Links:
+    """`for_finding` of a finding about to be made (the checks make each one with its links)."""
+    clockify = _clockify_page(places.clockify, places.workspace_id, target) \
         if places.clockify else None
-    quickbooks = _quickbooks_page(places.quickbooks, finding) if places.quickbooks else None
+    quickbooks = _quickbooks_page(places.quickbooks, target) if places.quickbooks else None
     return Links(clockify=clockify, quickbooks=quickbooks)
 
 

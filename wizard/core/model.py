@@ -136,9 +136,12 @@ class NameRecord:
     named_deleted: bool = False  # QuickBooks' name carried " (deleted)" (stripped here)
 
 
-@dataclass(frozen=True, slots=True)
-class Customer:
-    """A QuickBooks customer; sub-customers have a parent and `Parent:Child` full names."""
+class Customer(NamedTuple):
+    """A QuickBooks customer; sub-customers have a parent and `Parent:Child` full names.
+
+    A NamedTuple rather than a dataclass, like `TimeEntry`: a large company has tens of
+    thousands of customers, and a frozen dataclass is built several times slower.
+    """
 
     id: str | None
     display_name: str

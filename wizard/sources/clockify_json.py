@@ -188,13 +188,15 @@ def report_total_count(body: Any) -> int | None:
 #
 # A large workspace sends hundreds of thousands of rows with some twenty fields each; the checks
 # need eleven. msgspec decodes the page's bytes straight into these structs, in C, skipping every
-# other field without building it (benchmarks/decoding.py has the figures against orjson and the
-# standard library's json). Types the wire may vary on stay loose (`Any`) and are judged below.
+# other field without building it, and parses the RFC 3339 times there too (benchmarks/decoding.py
+# has the figures against orjson and the standard library's json). Types the wire may vary on stay
+# loose (`Any`) and are judged below. A page whose times msgspec's strict RFC 3339 reader refuses
+# is decoded again with the times as text, read by `datetime.fromisoformat` as before.
 # The structs are not tracked by the cyclic GC (`gc=False`): decoded JSON holds no cycles.
 
 class _Interval(msgspec.Struct, gc=False):
-    start: str
-    end: str | None = None
+    start: dt.datetime
+    end: dt.datetime | None = None
     duration: Any = None
 
 
@@ -221,7 +223,22 @@ class _ReportPage(msgspec.Struct, gc=False):
     totals: Any = None
 
 
+class _TextInterval(_Interval, gc=False):
+    start: str  # type: ignore[assignment]
+    end: str | None = None  # type: ignore[assignment]
+
+
+class _TextRow(_ReportRow, gc=False):
+    interval: _TextInterval  # type: ignore[assignment]
+
+
+class _TextPage(_ReportPage, gc=False):
+    timeentries: list[_TextRow] | None = None  # type: ignore[assignment]
+    timeEntries: list[_TextRow] | None = None  # type: ignore[assignment]
+
+
 _REPORT_DECODER = msgspec.json.Decoder(_ReportPage)
+_TEXT_DECODER = msgspec.json.Decoder(_TextPage)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,51 +251,65 @@ class ReportPage:
     entries: list[TimeEntry]
 
 
-def decode_report_page(raw: bytes) -> ReportPage:
-    """A Detailed report page's bytes → entries; MalformedData for anything unreadable."""
+def decode_report_page(raw: bytes, names: dict[str | None, str | None] | None = None
+                       ) -> ReportPage:
+    """A Detailed report page's bytes → entries; MalformedData for anything unreadable.
+
+    `names`: one dictionary for every page of a read, through which the ids and names of users,
+    projects and clients pass, so that the entries share one string per distinct value rather
+    than holding a copy each (a large company's 250,000 entries name a few thousand).
+    """
     try:
-        page = _REPORT_DECODER.decode(raw)
+        try:
+            page: _ReportPage = _REPORT_DECODER.decode(raw)
+        except msgspec.ValidationError:  # e.g. a time msgspec's RFC 3339 reader refuses
+            page = _TEXT_DECODER.decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise MalformedData(WHAT) from exc
-    return _report_page(page)
-
-
-def _report_page(page: _ReportPage) -> ReportPage:
     rows = page.timeentries if page.timeentries is not None else page.timeEntries or []
-    return ReportPage(report_total_count({"totals": page.totals}), len(rows), _entries(rows))
+    return ReportPage(report_total_count({"totals": page.totals}), len(rows),
+                      _entries(rows, {} if names is None else names))
 
 
-def _entries(rows: list[_ReportRow]) -> list[TimeEntry]:
+def _entries(rows: list[_ReportRow], names: dict[str | None, str | None]) -> list[TimeEntry]:
     """Times carry the request zone's offset. The hot loop of a large workspace: keep it lean."""
     out = []
     append = out.append
     fromiso = dt.datetime.fromisoformat
     utc = dt.UTC
+    names[""] = None  # so that `one("", "")` is None
+    one = names.setdefault
     # tuple.__new__ builds the NamedTuple in C; TimeEntry(…) goes through a Python-level __new__
     new_entry = tuple.__new__
     try:
         for row in rows:
             interval = row.interval
-            start = fromiso(interval.start)
-            end_raw = interval.end
-            if end_raw:
-                end = fromiso(end_raw)
+            start, end = interval.start, interval.end
+            if start.__class__ is str:  # the text page: see the comment above _Interval
+                start = fromiso(start)  # type: ignore[arg-type]
+                end = fromiso(end) if end else None  # type: ignore[arg-type]
+            if end is not None:
                 duration = interval.duration
                 if duration.__class__ is not int:
                     duration = parse_iso_duration(duration) if isinstance(duration, str) \
                         else int((end - start).total_seconds())
             else:
-                end = duration = None
+                duration = None
             if start.tzinfo is None:
                 start = start.replace(tzinfo=utc)
                 end = end.replace(tzinfo=utc) if end else None
             entry_id = row.row_id or row.id or row.get_id
             if entry_id.__class__ is not str or not entry_id:
                 raise MalformedData(WHAT)
-            append(new_entry(TimeEntry, (entry_id, row.user_id or None, row.user_name or None,
-                                         row.project_id or None, row.project_name or None,
-                                         row.client_id or None, row.client_name or None,
-                                         bool(row.billable), start, end, duration)))
+            # `one` also turns "" (Clockify's "none" for names and ids) into None
+            user_id, user_name = row.user_id, row.user_name
+            project_id, project_name = row.project_id, row.project_name
+            client_id, client_name = row.client_id, row.client_name
+            append(new_entry(TimeEntry, (
+                entry_id, one(user_id, user_id), one(user_name, user_name),
+                one(project_id, project_id), one(project_name, project_name),
+                one(client_id, client_id), one(client_name, client_name),
+                bool(row.billable), start, end, duration)))
     except (TypeError, ValueError, AttributeError) as exc:
         raise MalformedData(WHAT) from exc
     return out

@@ -55,6 +55,10 @@ def _read(connection: ClockifyConnection, workspace_id: str,
     if connection.reports_url is None:
         connection.detect_region()
     url = f"{connection.reports_url}/workspaces/{workspace_id}/reports/detailed"
+    names: dict[str | None, str | None] = {}  # one string per distinct name: see decode_report_page
+
+    def decode(raw: bytes) -> cj.ReportPage:
+        return cj.decode_report_page(raw, names)
 
     def read_page(chunk: tuple[dt.date, dt.date], page: int) -> cj.ReportPage:
         body = report_body(chunk, time_zone, page, REPORT_PAGE_SIZE, only_user)
@@ -62,7 +66,7 @@ def _read(connection: ClockifyConnection, workspace_id: str,
         if response.status_code == 400 and page == 1:
             log.warning("Clockify: report refused (code %s)", error_code(response))
             raise _RangeRefused
-        decoded: cj.ReportPage = connection.decode(response, cj.decode_report_page)
+        decoded: cj.ReportPage = connection.decode(response, decode)
         pages.done()
         return decoded
 

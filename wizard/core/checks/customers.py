@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from wizard.core.checks.findings import CheckOutput, Subject, count_statuses, marked
 from wizard.core.checks.quickbooks_names import QuickBooksNames
+from wizard.core.link_types import WebPlaces
 from wizard.core.model import Client, Customer, Project, TimeEntry, client_key, project_key
 from wizard.core.names import NameIndex, NearMatch
 from wizard.core.result import Finding, Status, worst
@@ -53,11 +54,12 @@ def _namesake(subject: Subject, best: Customer, code: str,
                                   match=fqn, match_id=best.id), best)
 
 
-def _client_finding(client: Client, names: QuickBooksNames) -> tuple[Finding, Customer | None]:
+def _client_finding(client: Client, names: QuickBooksNames,
+                    places: WebPlaces | None) -> tuple[Finding, Customer | None]:
     """The client's finding, and the QuickBooks parent it maps to when matched."""
     name = client.name
     subject = Subject(check="customers", kind="client", name=name, id=client.id,
-                      archived=client.archived)
+                      archived=client.archived, places=places)
 
     if ":" in name:
         existing = _colon_counterpart(name, names.all_customers)
@@ -95,11 +97,11 @@ def _client_finding(client: Client, names: QuickBooksNames) -> tuple[Finding, Cu
 
 
 def _project_finding(project: Project, parent: Customer | None,
-                     names: QuickBooksNames) -> Finding:
+                     names: QuickBooksNames, places: WebPlaces | None) -> Finding:
     """`parent`: the QuickBooks customer the project's client maps to, when it matched."""
     name, client = project.name, project.client_name
     subject = Subject(check="customers", kind="project", name=name, id=project.id,
-                      client=client, archived=project.archived)
+                      client=client, archived=project.archived, places=places)
 
     if ":" in name:
         candidates = names.children_of(parent) if client and parent is not None else (
@@ -195,8 +197,10 @@ def used_keys(entries: list[TimeEntry]) -> tuple[set[str | None], set[str | None
 
 def check_customers(clients: tuple[Client, ...], projects: tuple[Project, ...],
                     names: QuickBooksNames, used_projects: set[str | None] | None,
-                    used_clients: set[str | None] | None) -> CheckOutput:
-    """`used_*` are the keys with entries in the period, or None when entries weren't loaded."""
+                    used_clients: set[str | None] | None,
+                    places: WebPlaces | None = None) -> CheckOutput:
+    """`used_*` are the keys with entries in the period, or None when entries weren't loaded;
+    `places`: where the records live on the web, for each finding's links."""
     findings: list[Finding] = []
     skipped = 0
     client_result: dict[str, tuple[Finding, Customer | None]] = {}
@@ -211,7 +215,7 @@ def check_customers(clients: tuple[Client, ...], projects: tuple[Project, ...],
             or project_key(None, p.client_name, p.name) in used_projects
 
     for client in clients:
-        result = _client_finding(client, names)
+        result = _client_finding(client, names, places)
         client_result[client_key(client.id, client.name)] = result
         client_by_name.setdefault(client.name, result)
         if client.archived and not client_used(client):
@@ -227,9 +231,10 @@ def check_customers(clients: tuple[Client, ...], projects: tuple[Project, ...],
             cf = client_result.get(client_key(project.client_id, project.client_name)) \
                 or client_by_name.get(project.client_name)
             if cf is None:  # a client missing from the client list: judge it by its name
-                cf = _client_finding(Client(project.client_id, project.client_name), names)
+                cf = _client_finding(Client(project.client_id, project.client_name), names,
+                                     places)
                 client_by_name[project.client_name] = cf
-        findings.append(_project_finding(project, cf[1] if cf else None, names))
+        findings.append(_project_finding(project, cf[1] if cf else None, names, places))
     counts = count_statuses(findings)
     matched = sum(1 for f in findings if f.code in ("CLIENT_MATCHED", "PROJECT_MATCHED"))
     summary = say.customers(matched, len(findings), counts[Status.FAIL], skipped)

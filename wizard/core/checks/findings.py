@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from wizard.core.link_types import WebPlaces
+from wizard.core.links import Target, for_target
 from wizard.core.model import Customer, NameRecord
 from wizard.core.result import Finding, Status
 from wizard.text import checks as say
@@ -42,16 +44,22 @@ class Subject:
     client: str | None = None  # projects with a client
     deactivated: bool = False  # users: deactivated in Clockify
     archived: bool = False  # clients and projects: archived in Clockify
+    # where the records live on the web: each finding is made with its links (SPEC §4) rather
+    # than made again with them afterwards (tens of thousands on a large company); None leaves
+    # them to the run
+    places: WebPlaces | None = None
 
     def finding(self, code: str, status: Status, text: texts.Text, *, match: str | None = None,
                 near_kind: str | None = None, suggestion: str | None = None,
                 match_id: str | None = None, match_type: str | None = None) -> Finding:
+        links = None if self.places is None else for_target(
+            Target(self.kind, code, self.id, match_type, match_id), self.places)
         return Finding(code=code, check=self.check, status=status, subject=self.name,
                        subject_kind=self.kind, message=text.message, fix=text.fix,
                        subject_id=self.id, client=self.client, match=match,
                        near_kind=near_kind, suggestion=suggestion,
                        deactivated=self.deactivated, archived=self.archived,
-                       match_id=match_id, match_type=match_type)
+                       match_id=match_id, match_type=match_type, links=links)
 
 
 def marked(finding: Finding, record: NameRecord | Customer) -> Finding:

@@ -3,13 +3,13 @@ by the users and customers checks."""
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from wizard.core import deleted
 from wizard.core.model import Customer, NameRecord, QuickBooksData
 from wizard.core.names import NameIndex
 
-
-def _display_name(record: Customer) -> str:
-    return record.display_name
+_display_name = attrgetter("display_name")  # in C: called for every record an index holds
 
 
 class QuickBooksNames:
@@ -25,8 +25,7 @@ class QuickBooksNames:
         for rec in employees:
             if not rec.active:
                 self.inactive_employees.setdefault(rec.display_name, rec)
-        self.active_employees = NameIndex([r for r in employees if r.active],
-                                          lambda r: r.display_name)
+        self.active_employees = NameIndex([r for r in employees if r.active], _display_name)
         self.vendors = deleted.clean_records(qbo.vendors or ())
         self.vendors_by_name: dict[str, NameRecord] = {}
         for rec in self.vendors:
@@ -44,24 +43,24 @@ class QuickBooksNames:
             held = self.by_fqn.get(c.fully_qualified_name)
             if held is None or (c.active and not held.active):
                 self.by_fqn[c.fully_qualified_name] = c
+        # one pass over the customers (tens of thousands): each one's parent is found once
         self.has_children: set[str] = set()
-        for c in customers:
-            parent = self.parent_of(c)
-            if parent is not None:
-                self.has_children.add(parent.fully_qualified_name)
         self.by_name: dict[str, list[Customer]] = {}
+        self._children: dict[str, list[Customer]] = {}
+        top: list[Customer] = []
+        subs: list[Customer] = []
         for c in customers:
             self.by_name.setdefault(c.display_name, []).append(c)
-        self.all_customers: NameIndex[Customer] = NameIndex(customers, _display_name)
-        self.top_level: NameIndex[Customer] = NameIndex(
-            [c for c in customers if self.parent_of(c) is None], _display_name)
-        self.sub_customers: NameIndex[Customer] = NameIndex(
-            [c for c in customers if self.parent_of(c) is not None], _display_name)
-        self._children: dict[str, list[Customer]] = {}
-        for c in customers:
             parent = self.parent_of(c)
-            if parent is not None:
+            if parent is None:
+                top.append(c)
+            else:
+                subs.append(c)
+                self.has_children.add(parent.fully_qualified_name)
                 self._children.setdefault(parent.fully_qualified_name, []).append(c)
+        self.all_customers: NameIndex[Customer] = NameIndex(customers, _display_name)
+        self.top_level: NameIndex[Customer] = NameIndex(top, _display_name)
+        self.sub_customers: NameIndex[Customer] = NameIndex(subs, _display_name)
         self._child_index: dict[str, NameIndex[Customer]] = {}
 
     def parent_of(self, c: Customer) -> Customer | None:

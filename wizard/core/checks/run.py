@@ -26,7 +26,7 @@ def run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
                period: tuple[dt.date, dt.date], generated_at: dt.datetime,
                version: str) -> RunResult:
     """Every check, in SPEC order, from both sides' data."""
-    with paused_gc():
+    with paused_gc(freeze=True):
         return _run_checks(clockify, quickbooks, period, generated_at, version)
 
 
@@ -52,7 +52,7 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
     elif qdata is None or names is None or qdata.employees is None:
         outputs["users"] = needs("employees")
     else:
-        outputs["users"] = check_users(cdata.members, qdata, names)
+        outputs["users"] = check_users(cdata.members, qdata, names, places)
         user_findings = outputs["users"].findings
 
     customer_findings: tuple[Finding, ...] = ()
@@ -64,7 +64,7 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
         used_projects, used_clients = used_keys(in_period.entries) if in_period is not None \
             else (None, None)
         outputs["customers"] = check_customers(cdata.clients, cdata.projects, names,
-                                               used_projects, used_clients)
+                                               used_projects, used_clients, places)
         customer_findings = outputs["customers"].findings
     # the name indexes are done with: free them before the entries' items are built (peak memory)
     tables = tables_of(names)
@@ -93,7 +93,8 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
 
     checks = tuple(CheckResult(cid, outputs[cid].status, say.check_title(cid),
                                outputs[cid].summary) for cid in CHECK_IDS)
-    findings = tuple(f.with_links(weblinks.for_finding(f, places))
+    # the users' and customers' findings were made with their links; the few others get theirs
+    findings = tuple(f if f.links is not None else f.with_links(weblinks.for_finding(f, places))
                      for cid in CHECK_IDS for f in outputs[cid].findings)
     return RunResult(
         version=version, generated_at=generated_at, period=period,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from wizard.core.checks.findings import CheckOutput, Subject, count_statuses, marked
 from wizard.core.checks.quickbooks_names import QuickBooksNames
+from wizard.core.link_types import WebPlaces
 from wizard.core.model import Member, QuickBooksData
 from wizard.core.result import Finding, Status, worst
 from wizard.text import _
@@ -12,11 +13,12 @@ from wizard.text import checks as say
 from wizard.text import findings as texts
 
 
-def _user_finding(member: Member, names: QuickBooksNames, has_vendors: bool) -> Finding:
+def _user_finding(member: Member, names: QuickBooksNames, has_vendors: bool,
+                  places: WebPlaces | None) -> Finding:
     name = member.name or ""
     deact = member.is_deactivated
     user = Subject(check="users", kind="user", name=member.name or _("(no name)"), id=member.id,
-                   deactivated=deact)
+                   deactivated=deact, places=places)
 
     if member.is_pending:
         return user.finding("USER_PENDING", Status.WARN, texts.user_pending(member.name))
@@ -46,8 +48,9 @@ def _user_finding(member: Member, names: QuickBooksNames, has_vendors: bool) -> 
 
 
 def check_users(members: tuple[Member, ...], qbo: QuickBooksData,
-                names: QuickBooksNames) -> CheckOutput:
-    findings = tuple(_user_finding(m, names, qbo.vendors is not None) for m in members)
+                names: QuickBooksNames, places: WebPlaces | None = None) -> CheckOutput:
+    """`places`: where the records live on the web, for each finding's links."""
+    findings = tuple(_user_finding(m, names, qbo.vendors is not None, places) for m in members)
     counts = count_statuses(findings)
     matched = sum(1 for f in findings if f.code == "USER_MATCHED")
     summary = say.users(matched, len(findings), counts[Status.FAIL], counts[Status.WARN],

@@ -6,7 +6,6 @@ so the checks say `not_checked`.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from wizard.core.errors import FileProblem
@@ -112,7 +111,7 @@ def _customers(raw_names: list[str]) -> list[Customer]:
     for fqn, customer in sorted(found.items(), key=lambda kv: kv[1].level):
         parent = found.get(customer.parent_path or "")
         if customer.active and parent is not None and not parent.active:
-            found[fqn] = dataclasses.replace(customer, active=False)  # under an inactive parent
+            found[fqn] = customer._replace(active=False)  # under an inactive parent
     return list(found.values())
 
 
