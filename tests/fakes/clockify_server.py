@@ -30,7 +30,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -38,6 +38,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.fakes.loopback import FakeHTTPServer
 from wizard.sources.service_rules import ClockifyBook
 
 CORE_MAX, REPORT_MAX, DEFAULT_PAGE_SIZE = 5000, 1000, 50
@@ -104,7 +105,7 @@ class FakeClockify:
         # each page's answer, encoded once: the fake's own work must not be what a benchmark times
         self._report_cache: dict[tuple[Any, ...], Any] = {}
         self._encoded: dict[int, tuple[Any, bytes]] = {}
-        self._server: ThreadingHTTPServer | None = None
+        self._server: FakeHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
     # -- set-up --
@@ -144,8 +145,7 @@ class FakeClockify:
         class Handler(_Handler):
             owner = fake
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = FakeHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
                                         daemon=True,
                                         name=f"fake-clockify-{self.region}")
@@ -387,6 +387,7 @@ def _core_entry(row: dict[str, Any], ws_id: str) -> dict[str, Any]:
 class _Handler(BaseHTTPRequestHandler):
     owner: FakeClockify
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once, no 40 ms stalls
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the fake keeps its own log (without the key)."""

@@ -7,6 +7,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 
 
+class FakeHTTPServer(ThreadingHTTPServer):
+    """A threaded server whose listen queue takes a client's whole pool of new connections at
+    once: with socketserver's default of 5, a sixth simultaneous connect waits for the kernel's
+    one-second SYN retry, a stall of the fake that no real service has."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class FakeHandler(BaseHTTPRequestHandler):
     """Keep-alive HTTP/1.1 like the real services; reaches its fake as `self.fake`."""
 
@@ -25,8 +34,7 @@ class LoopbackServer:
     """
 
     def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
+        self.server = FakeHTTPServer(("127.0.0.1", 0), handler)
         self.server.block_on_close = False
         self.server.fake = self  # type: ignore[attr-defined]
         self._thread = threading.Thread(target=self.server.serve_forever,
