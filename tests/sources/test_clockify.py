@@ -428,6 +428,23 @@ def test_report_pages_are_read_side_by_side_in_order(fake: FakeClockify) -> None
     assert sorted(report_pages) == list(range(1, 9))  # each page once
 
 
+def test_a_twelve_page_report_reads_its_other_pages_in_one_round(
+        fake: FakeClockify, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the default pool, once the first page gives the count, the other eleven pages of a
+    twelve-page report (12,000 entries at the real page size) are all in flight together."""
+    monkeypatch.setattr(clockify_report, "REPORT_PAGE_SIZE", 10)
+    space = synthetic(fake, KEY, members=3, entries=120)
+    fake.latency = 0.2
+    client = client_for(fake)
+    data = client.read(PERIOD)
+    assert data.entries is not None
+    assert len({e.id for e in data.entries}) == 120
+    assert client.requests_sent == len(fake.log) == minimum_requests(space) + 11
+    assert client.gate.most_in_flight == 11
+    report_pages = [r.body["detailedFilter"]["page"] for r in fake.requests("/reports")]
+    assert sorted(report_pages) == list(range(1, 13))
+
+
 def test_one_worker_reads_one_page_at_a_time(fake: FakeClockify) -> None:
     synthetic(fake, KEY, entries=3500)
     client = client_for(fake, workers=1)
@@ -472,13 +489,14 @@ def test_a_429_pauses_the_clients_other_threads() -> None:
 
 def test_requests_stay_under_the_rate_limit(fake: FakeClockify) -> None:
     """The default gate lets no more than 1 / MIN_INTERVAL requests start in any second,
-    well under Clockify's 50."""
+    well under Clockify's 50, and keeps no more in flight than it lets start in half a second
+    (12 since issue 15's one-round report pages; it was 6)."""
     synthetic(fake, KEY, entries=3500)
     client = ClockifyClient(new_session(), KEY, fake.core_url, fake.reports_url, regions=())
     client.read(PERIOD)
     assert client.requests_sent == 9
     assert client.gate.per_window == round(1 / clockify_http.MIN_INTERVAL) <= 25
-    assert client.gate.most_in_flight <= clockify.WORKERS < 10
+    assert client.gate.most_in_flight <= clockify.WORKERS <= client.gate.per_window // 2
 # --- the module API the CLI and the wizard call --------------------------------------------------
 
 @pytest.fixture
