@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,6 +124,36 @@ def test_the_five_first_reads_go_out_together(
     client.read()
     assert client.requests_made == 5
     assert client.gate.most_in_flight == 5
+
+def test_pages_after_the_count_are_parsed_as_they_arrive(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    """Each page read side by side is parsed on the thread that read it (while the others are
+    on their way); the records still come back whole and in order."""
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:05d}") for i in range(1, 4501)]
+    fake_qbo.latency = 0.03
+    parsed_on: list[tuple[int, int]] = []
+
+    def parse(rows: list[object]) -> list[object]:
+        parsed_on.append((threading.get_ident(), len(rows)))
+        return [dict(row)["DisplayName"] for row in rows]  # type: ignore[call-overload]
+
+    names = client_for(fake_intuit, fake_qbo).query_all("Customer", parse=parse)
+    assert names == [f"Customer {i:05d}" for i in range(1, 4501)]
+    here = threading.get_ident()
+    assert sorted(n for t, n in parsed_on if t != here) == [500, 1000, 1000]  # pages 3 to 5
+    assert [n for t, n in parsed_on if t == here] == [2000]  # the two read one after another
+
+
+def test_a_bad_record_on_a_later_page_is_garbled(
+        fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:05d}") for i in range(1, 3501)]
+    fake_qbo.lists["Customer"][3200]["DisplayName"] = None
+    with pytest.raises(QboUnreachable) as info:
+        client_for(fake_intuit, fake_qbo).read()
+    assert str(info.value) == QboUnreachable.GARBLED
+
 
 def test_rows_added_after_the_count_are_still_read(
         fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
