@@ -12,6 +12,7 @@ def main() -> int:
     startup_probe.install(app)
     label = QLabel("Hello")
     label.resize(640, 480)
+    startup_probe.watch(label)
     label.show()
     return app.exec()
 

@@ -96,16 +96,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def main_gui(args: argparse.Namespace | None = None) -> int:
     if args is None:
         args = parse()
-    import gc
-
-    # Start-up creates many long-lived objects (modules, Qt types) and no garbage worth a cyclic
-    # collection: run_app turns the collector back on once the window has painted.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        # Qt and the wizard are imported only here: the commands above run without them.
-        from wizard.ui.app import run_app
-        return run_app(demo=args.demo, screenshots=args.screenshots)
-    finally:
-        if was_enabled:
-            gc.enable()
+    # Qt and the wizard are imported only here: the commands above run without them.
+    from wizard.ui.start import open_window
+    return open_window(demo=args.demo, screenshots=args.screenshots)

@@ -32,12 +32,17 @@ def make_app() -> QApplication:
     # back; a shorter switch interval keeps those waits (and so repaint gaps) short.
     sys.setswitchinterval(0.001)
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+        app.setStyle("Fusion")
+    else:
+        # Qt's own -style option: setStyle("Fusion") from Python would make PySide build the
+        # Python side of QStyle (a dozen large enums) before the first paint, for nothing
+        app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     app.setApplicationName("Sync Checkup")
     app.setOrganizationName("SyncCheckup")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
-    app.setStyle("Fusion")
     hints = app.styleHints()
     if os.environ.get(DARK_ENV) == "1" or hints.colorScheme() is Qt.ColorScheme.Dark:
         app.setPalette(theme.dark_palette())
@@ -60,6 +65,7 @@ def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
     if not demo and screenshots is None and saved_companies_count() >= 2:
         home = CompaniesHome(today_for(demo))  # SPEC §9: opens on All companies
         after_first_paint(home.page, _after_first_paint)
+        startup_probe.watch(home.page)
         home.page.show()
         try:
             code = app.exec()
@@ -73,6 +79,7 @@ def run_app(demo: bool = False, screenshots: Path | None = None) -> int:
         flow.choices.use_sample()
         window.welcome.show_choices()
     after_first_paint(window, _after_first_paint)
+    startup_probe.watch(window)
     window.show()
     if screenshots is not None:
         def finished(files: list[Path]) -> None:
@@ -95,7 +102,7 @@ def open_log_file() -> None:
 
 def _after_first_paint() -> None:
     """What start-up put off until the window showed: the log file, and the cyclic garbage
-    collector (main_gui pauses it while the window is built)."""
+    collector (wizard.ui.start.open_window pauses it while the window is built)."""
     gc.enable()
     open_log_file()
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication
 from wizard import __version__, redact
 from wizard.text import _
 from wizard.text.unexpected import UNEXPECTED
-from wizard.ui.unexpected_dialog import UnexpectedDialog
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +63,8 @@ def show_unexpected(exc_type: type[BaseException], exc: BaseException,
     shown = _logged(exc_type, exc, tb, "the window")
     if _headless or QApplication.instance() is None:
         return
+    # imported when first needed: the dialog's module is not part of the window's start
+    from wizard.ui.unexpected_dialog import UnexpectedDialog
     UnexpectedDialog(shown.sentence, shown.details).exec()
 
 

@@ -134,9 +134,12 @@ class WelcomePage(StepPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidgetResizable(True)
+        # the box's own background shows through, as before: a viewport of our own, which
+        # doesn't fill its background (asking the scroll area for its own viewport would make
+        # PySide look up the Python class of a widget it never saw, which builds the classes of
+        # every Qt widget before the first paint)
+        scroll.setViewport(QWidget())
         scroll.setWidget(content)
-        # the box's own background shows through, as before
-        scroll.viewport().setAutoFillBackground(False)
         content.setAutoFillBackground(False)
         box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(box)
