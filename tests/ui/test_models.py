@@ -108,3 +108,55 @@ def test_unknown_codes_still_get_a_word(sample_result) -> None:  # type: ignore[
     f = sample_result.findings_for("users")[0]
     assert tag_for(dataclasses.replace(f, code="SOMETHING_NEW", status=Status.FAIL)) is Tag.PROBLEM
     assert tag_for(dataclasses.replace(f, code="SOMETHING_NEW", status=Status.PASS)) is Tag.OK
+
+
+def test_a_near_match_is_marked_up_once_however_often_it_is_painted(  # type: ignore[no-untyped-def]
+        qtbot, sample_result, monkeypatch) -> None:
+    from wizard.ui import models, tables
+
+    made: list[tuple[str, str]] = []
+
+    def counted(a: str, b: str, **kwargs: str) -> tuple[str, str]:
+        made.append((a, b))
+        return diff_html(a, b, **kwargs)
+
+    monkeypatch.setattr(models, "diff_html", counted)
+    flat = flatten(customer_rows(sample_result))
+    model = NamesModel("Clockify", "QuickBooks")
+    model.set_rows(flat)
+    near = [r for r in range(model.rowCount()) if model.index(r, 0).data(Role.ROW).near]
+    assert near
+    cells = [model.index(r, c) for r in near for c in (NameColumn.CLOCKIFY, NameColumn.QUICKBOOKS)]
+    first = [cell.data(Role.DIFF) for cell in cells]
+    assert all(isinstance(text, str) for text in first)
+    assert any("<span" in text for text in first)
+    model.set_order(list(reversed(range(len(flat.rows)))))  # a new order keeps what was made
+    again = [model.index(model.rowCount() - 1 - c.row(), c.column()).data(Role.DIFF) for c in cells]
+    assert again == first
+    assert len(made) == len(near)  # one difflib run per row, for both of its cells
+    model.set_rows(flat)  # new rows (or a new theme): made afresh
+    assert model.index(near[0], NameColumn.CLOCKIFY).data(Role.DIFF) == first[0]
+    assert len(made) == len(near) + 1
+
+    # the delegate lays each marked-up cell out once, not at every repaint
+    documents: list[object] = []
+
+    class CountedDocument(tables.QTextDocument):
+        def __init__(self) -> None:
+            super().__init__()
+            documents.append(self)
+
+    monkeypatch.setattr(tables, "QTextDocument", CountedDocument)
+    view = tables.read_only_table(model, "Names", None)  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    delegate = tables.DiffDelegate(view)
+    view.setItemDelegateForColumn(NameColumn.CLOCKIFY, delegate)
+    view.setItemDelegateForColumn(NameColumn.QUICKBOOKS, delegate)
+    view.resize(900, 600)
+    view.scrollTo(model.index(near[0], 0))
+    view.grab()
+    painted = len(documents)
+    assert painted >= 1
+    view.viewport().update()
+    view.grab()  # the same cells painted again
+    assert len(documents) == painted

@@ -126,10 +126,14 @@ class NamesModel(_OrderedModel):
         self.headers = (N_("Status"), clockify_header, qbo_header, N_("Note"))
         self._flat = FlatNames()
         self._dark = False
+        # each near match's marked-up spellings, made once per row: every paint of a cell asks
+        # for them (difflib takes a tenth of a millisecond a name, and a page switch paints ~50)
+        self._diffs: dict[tuple[int, int], str] = {}
 
     def set_rows(self, flat: FlatNames, order: Sequence[int] | None = None) -> None:
         self._flat = flat
         self._dark = theme.is_dark()
+        self._diffs = {}
         self._reset(flat.rows, order)
 
     @property
@@ -184,15 +188,25 @@ class NamesModel(_OrderedModel):
         if role == Role.PROBLEM:
             return row.is_problem
         if role == Role.DIFF and row.near and col in (NameColumn.CLOCKIFY, NameColumn.QUICKBOOKS):
-            assert row.finding is not None
-            assert row.finding.match is not None
-            ours, theirs = diff_html(row.clockify, _leaf(row.finding.match),
-                                     mark=theme.DIFF_MARK[self._dark], ink="#000000")
-            if col == NameColumn.QUICKBOOKS:
-                return _with_parent(row.finding.match, theirs)
-            indent = _INDENT if self._flat.depth[self._at(index.row())] else ""
-            return html.escape(indent).replace(" ", "&nbsp;") + ours
+            at = self._at(index.row())
+            cached = self._diffs.get((at, col))
+            if cached is None:
+                ours, theirs = self._diff(row, at)
+                self._diffs[(at, NameColumn.CLOCKIFY)] = ours
+                self._diffs[(at, NameColumn.QUICKBOOKS)] = theirs
+                cached = ours if col == NameColumn.CLOCKIFY else theirs
+            return cached
         return None
+
+    def _diff(self, row: NameRow, at: int) -> tuple[str, str]:
+        """Both cells of a near match as rich text: (Clockify's, QuickBooks')."""
+        assert row.finding is not None
+        assert row.finding.match is not None
+        ours, theirs = diff_html(row.clockify, _leaf(row.finding.match),
+                                 mark=theme.DIFF_MARK[self._dark], ink="#000000")
+        indent = _INDENT if self._flat.depth[at] else ""
+        return (html.escape(indent).replace(" ", "&nbsp;") + ours,
+                _with_parent(row.finding.match, theirs))
 
 
 _INDENT = "    ↳ "  # a project under its client

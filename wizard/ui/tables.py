@@ -4,12 +4,14 @@ differ in, and column sizing."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRectF,
     QSize,
@@ -123,13 +125,32 @@ class Legend(QWidget):
 
 
 class DiffDelegate(QStyledItemDelegate):
-    """Paints a cell's rich-text difference (Role.DIFF) when it has one, else the usual text."""
+    """Paints a cell's rich-text difference (Role.DIFF) when it has one, else the usual text.
+
+    The laid-out documents are kept for the cells last painted (KEPT of them): a document is
+    parsed and laid out once, not at every repaint of its cell (hover, selection, scrolling
+    back, the second paint after a page switch).
+    """
+
+    KEPT = 400  # about eight screens of near matches
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._docs: OrderedDict[tuple[str, str], QTextDocument] = OrderedDict()
 
     def _doc(self, option: QStyleOptionViewItem, text: str) -> QTextDocument:
+        key = (text, option.font.key())
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
         doc.setHtml(text)
+        self._docs[key] = doc
+        if len(self._docs) > self.KEPT:
+            self._docs.popitem(last=False)
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
