@@ -107,7 +107,9 @@ def read_and_check(args: argparse.Namespace) -> tuple[RunResult, Any, Any]:
         qbo_files=all_files if args.qbo_file else (),
         manual=Manual(plan=args.plan, payroll=args.payroll, closing_date=args.closing_date,
                       closing_date_given=args.closing_date is not None))
-    with paused_gc():  # hundreds of thousands of records: see wizard/core/gcpause.py
+    # hundreds of thousands of records, kept for the whole run: no collection walks them while
+    # they are built, nor afterwards (frozen, as the wizard does): see wizard/core/gcpause.py
+    with paused_gc(freeze=True):
         clockify_side = read_clockify(request)
     if clockify == "file" and args.date_from is None and args.date_to is None \
             and clockify_side.data is not None and clockify_side.data.period is not None:

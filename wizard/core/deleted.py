@@ -43,8 +43,8 @@ def clean_records(records: Iterable[NameRecord]) -> tuple[NameRecord, ...]:
 
 
 def clean_customer(customer: Customer) -> Customer:
-    if SUFFIX not in customer.fully_qualified_name and not marked(customer.display_name):
-        return customer  # most: no level of the path is marked (one C search, no split)
+    if SUFFIX not in customer.fully_qualified_name and SUFFIX not in customer.display_name:
+        return customer  # most: no name carries it (two C searches, no split, no call)
     own = marked(customer.display_name) or marked(customer.fully_qualified_name)
     path = strip_path(customer.fully_qualified_name)
     if not own and path == customer.fully_qualified_name:
