@@ -53,9 +53,9 @@ class Client:
     archived: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Project:
-    """A Clockify project; `client_name` is None when the project has no client."""
+class Project(NamedTuple):
+    """A Clockify project; `client_name` is None when the project has no client. A NamedTuple
+    like `TimeEntry` and `Customer`: a large workspace has thousands."""
 
     id: str | None
     name: str

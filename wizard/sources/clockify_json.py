@@ -162,6 +162,7 @@ def parse_clients(body: Any) -> list[Client]:
 def parse_projects(body: Any, clients: Iterable[Client] = ()) -> list[Project]:
     client_names = {c.id: c.name for c in clients if c.id}
     out = []
+    new = tuple.__new__  # Project(…) goes through a Python-level __new__
     for item in _list(body):
         o = _obj(item)
         client_id = _str(o.get("clientId"))
@@ -169,9 +170,8 @@ def parse_projects(body: Any, clients: Iterable[Client] = ()) -> list[Project]:
         if client_name is None:
             raw = o.get("clientName")
             client_name = raw if isinstance(raw, str) and raw else None
-        out.append(Project(id=_str(o.get("id")), name=_name(o.get("name")),
-                           client_id=client_id, client_name=client_name,
-                           archived=bool(o.get("archived"))))
+        out.append(new(Project, (_str(o.get("id")), _name(o.get("name")), client_id,
+                                 client_name, bool(o.get("archived")))))
     return out
 
 
