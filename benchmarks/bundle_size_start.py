@@ -29,6 +29,7 @@ WORK = ROOT / "build" / "work"
 EXE = ".exe" if os.name == "nt" else ""
 MARKER = "SYNC_CHECKUP_FIRST_PAINT"  # wizard.ui.startup_probe.FIRST_PAINT_MARKER
 STAGE = "SYNC_CHECKUP_STAGE"  # wizard.ui.startup_probe.STAGE_MARKER
+MODULES = "SYNC_CHECKUP_MODULES"  # wizard.ui.startup_probe.MODULES_MARKER
 SIZE_TARGET, START_TARGET = 1.3, 1.5
 
 BUNDLES = {
@@ -68,6 +69,8 @@ def start_once(executable: Path, env: dict[str, str],
             if line.startswith(STAGE) and stages is not None and sys.platform == "linux":
                 _marker, name, clock = line.split()
                 stages.setdefault(name, []).append(float(clock) - start)
+            if line.startswith(MODULES) and stages is not None:
+                stages.setdefault("modules", []).append(float(line.split()[1]))
             if line.strip() == MARKER:
                 elapsed = time.perf_counter() - start
                 break
@@ -80,6 +83,14 @@ def start_once(executable: Path, env: dict[str, str],
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def load_average() -> str:
+    """The 1-minute load average (the machine is shared: say how busy it was)."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except (AttributeError, OSError):  # not on Windows
+        return "unknown"
 
 
 def main() -> int:
@@ -96,6 +107,7 @@ def main() -> int:
             print(f"building {name} from {spec.relative_to(ROOT)} ...", flush=True)
             build_times[name] = build(spec)
 
+    load_before = load_average()
     home = tempfile.mkdtemp(prefix="sync-checkup-bench-")
     env = {**os.environ, "QT_QPA_PLATFORM": args.platform, "SYNC_CHECKUP_HOME": home,
            "SYNC_CHECKUP_EXIT_AFTER_PAINT": "1"}
@@ -106,7 +118,8 @@ def main() -> int:
             times[name].append(start_once(folder / exe, env, stages[name]))
 
     print(f"\nPyInstaller one-folder bundles, {sys.platform}, Qt platform {args.platform}, "
-          f"{args.runs} start-ups each (alternating)\n")
+          f"{args.runs} start-ups each (alternating); load average {load_before} before, "
+          f"{load_average()} after\n")
     print(f"{'bundle':<14} {'size MB':>8} {'files':>6} {'start median s':>15} "
           f"{'first run s':>12} {'min s':>7} {'build s':>8}")
     figures = {}
@@ -125,6 +138,9 @@ def main() -> int:
             paint_at = statistics.median(stages[name]["paint"])
             print(f"{name:<14} {app_at:7.3f} {paint_at - app_at:7.3f} "
                   f"{statistics.median(times[name]) - paint_at:7.3f}")
+    if all(len(stages[name].get("modules", [])) == args.runs for name in BUNDLES):
+        print("\nPython modules loaded at the first paint: " + ", ".join(
+            f"{name} {statistics.median(stages[name]['modules']):.0f}" for name in BUNDLES))
     (bare_mb, bare_count, bare_start), (app_mb, app_count, app_start) = figures.values()
     size_ratio, start_ratio = app_mb / bare_mb, app_start / bare_start
     print(f"\nsize  ratio {size_ratio:.2f}× (target ≤ {SIZE_TARGET}×): "

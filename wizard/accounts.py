@@ -7,8 +7,8 @@ on the GUI thread, and they touch no widget. Expected problems come back as valu
 `SyncCheckupError` sentences; anything else goes to the one unexpected-error path.
 
 The source modules are imported inside each job on purpose: the keyring, HTTP, Intuit and
-spreadsheet libraries behind them load after the first paint, when the first job runs
-(start-up builds only the Welcome page, which imports this module).
+spreadsheet libraries behind them load after the first paint, when the first job runs. The
+Welcome page imports this module itself only then (at its first job), not before it is painted.
 """
 
 from __future__ import annotations

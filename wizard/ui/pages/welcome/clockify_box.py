@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import accounts
 from wizard.core.result import Status
 from wizard.text import _
 from wizard.ui.pages.welcome.sides import SideBox, show_source
@@ -99,6 +98,8 @@ class ClockifyBox(SideBox):
         self.key_edit.clear()  # the key lives only in the job and then in the keyring
         self.key_save.setEnabled(False)
         self.key_message.show_message(Status.NOT_CHECKED, _("Checking the key with Clockify…"))
+        from wizard import accounts  # loaded on first use, not before the first paint
+
         self.session.run_job(partial(accounts.keep_clockify_key, key), "clockify key",
                              self.on_key_checked, self.on_key_failed)
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from wizard import accounts
 from wizard.core.result import Status
 from wizard.text import _
 from wizard.ui.session import Session
@@ -51,11 +50,15 @@ class OpenedFiles(QLabel):
         self.setAccessibleName(_("Opened files"))
 
     def add(self, paths: Sequence[Path]) -> None:
+        from wizard import accounts  # loaded on first use, not before the first paint
+
         self.message.clear()
         self.session.run_job(partial(accounts.identify_files, list(paths)), "identify files",
                              self.on_identified, self.on_failed)
 
     def on_identified(self, infos: list[FileInfo]) -> None:
+        from wizard import accounts
+
         choices = self.session.flow.choices
         sorted_files = accounts.sort_files(infos, choices.clockify_files, choices.qbo_files)
         choices.clockify_files = sorted_files.clockify

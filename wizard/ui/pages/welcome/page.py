@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import accounts
 from wizard.flow import Page
 from wizard.text import _
 from wizard.ui.first_paint import after_first_paint
@@ -37,6 +36,8 @@ from wizard.ui.session import Session
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from wizard.accounts import StoredLogins
 
 
 class WelcomePage(StepPage):
@@ -103,6 +104,26 @@ class WelcomePage(StepPage):
     def _steps_box(self) -> QGroupBox:
         """What comes next, so the page says where this is going (and uses its room)."""
         box = QGroupBox(_("What the checkup looks at, page by page"), self)
+        # In a small window (or a longer language) this overview gives up its room first: the
+        # choices above matter. A vertical box layout gives every item that has a height for
+        # its width exactly that height as its minimum, whatever its size policy says; word-
+        # wrapped labels have one, so laid out directly they claimed their full height and the
+        # side boxes above were squeezed instead. In a scroll area they claim nothing (the
+        # overview scrolls when it is short of room) and the `Ignored` policy holds.
+        scroll = QScrollArea(box)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidgetResizable(True)
+        # the box's own background shows through, as before: a viewport of our own, which
+        # doesn't fill its background (asking the scroll area for its own viewport would make
+        # PySide look up the Python class of a widget it never saw, which builds the classes of
+        # every Qt widget before the first paint)
+        scroll.setViewport(QWidget())
+        # the content goes in while still empty: the scroll area sizes what it is given, and
+        # the rich text would otherwise be laid out here and once more when the window shows
+        content = QWidget()
+        scroll.setWidget(content)
+        content.setAutoFillBackground(False)
         steps = QLabel(_(
             "<ol style=\"margin-left: -20px\">"
             "<li><b>QuickBooks plan</b>: Essentials or Plus, payroll off, time tracking on.</li>"
@@ -113,34 +134,16 @@ class WelcomePage(StepPage):
             "<li><b>Billable entries</b>: every time entry that won't sync, with its reasons."
             "</li>"
             "<li><b>Summary and report</b>: everything on one page, and a report for "
-            "support.</li></ol>"), box)
+            "support.</li></ol>"), content)
         steps.setWordWrap(True)
         steps.setTextFormat(Qt.TextFormat.RichText)
         steps.setAlignment(Qt.AlignmentFlag.AlignTop)
-        drop = QLabel(_("You can also drop export files onto this window."), box)
-        # In a small window (or a longer language) this overview gives up its room first: the
-        # choices above matter. A vertical box layout gives every item that has a height for
-        # its width exactly that height as its minimum, whatever its size policy says; word-
-        # wrapped labels have one, so laid out directly they claimed their full height and the
-        # side boxes above were squeezed instead. In a scroll area they claim nothing (the
-        # overview scrolls when it is short of room) and the `Ignored` policy holds.
-        content = QWidget()
+        drop = QLabel(_("You can also drop export files onto this window."), content)
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(steps)
         inner.addWidget(drop)
         inner.addStretch(1)
-        scroll = QScrollArea(box)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidgetResizable(True)
-        # the box's own background shows through, as before: a viewport of our own, which
-        # doesn't fill its background (asking the scroll area for its own viewport would make
-        # PySide look up the Python class of a widget it never saw, which builds the classes of
-        # every Qt widget before the first paint)
-        scroll.setViewport(QWidget())
-        scroll.setWidget(content)
-        content.setAutoFillBackground(False)
         box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(box)
         layout.addWidget(scroll)
@@ -158,6 +161,8 @@ class WelcomePage(StepPage):
         """Ask the keyring, on a worker, whether a key and a sign-in are stored."""
         if self.session.closed:  # the window closed before its first paint was followed up
             return
+        from wizard import accounts  # loaded on first use, not before the first paint
+
         self.session.run_job(accounts.look_up_logins, "keyring lookup", self.on_logins_found,
                              lambda _m, _d: None)
 
@@ -188,7 +193,7 @@ class WelcomePage(StepPage):
 
     # --- slots ----------------------------------------------------------------------------------
 
-    def on_logins_found(self, found: accounts.StoredLogins) -> None:
+    def on_logins_found(self, found: StoredLogins) -> None:
         choices = self.session.flow.choices
         choices.clockify_key_stored = found.clockify_key
         choices.qbo_signed_in = found.quickbooks_sign_in

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import accounts
 from wizard.core.plans import plan_from_choice
 from wizard.core.result import Status
 from wizard.text import N_, _, signin
@@ -28,6 +27,7 @@ from wizard.ui.session import Session
 from wizard.ui.widgets import InlineMessage
 
 if TYPE_CHECKING:
+    from wizard.accounts import StartedSignIn
     from wizard.sources.intuit import SignIn
 
 # the plan picker: (what `plan_from_choice` takes, the product's name); code never reads labels,
@@ -147,10 +147,12 @@ class QuickBooksBox(SideBox):
     def start_sign_in(self) -> None:
         """"Sign in with Intuit" (also what "Reconnect" on page 5 leads to)."""
         self.message.show_message(Status.NOT_CHECKED, _("Opening the Intuit sign-in page…"))
+        from wizard import accounts  # loaded on first use, not before the first paint
+
         self.session.run_job(accounts.start_sign_in, "intuit sign-in start",
                              self.on_sign_in_started, self.on_sign_in_failed)
 
-    def on_sign_in_started(self, started: accounts.StartedSignIn) -> None:
+    def on_sign_in_started(self, started: StartedSignIn) -> None:
         self._close_sign_in()
         self.signing_in = started.sign_in
         from PySide6.QtCore import QUrl  # Qt classes the first picture doesn't use load on use
@@ -167,6 +169,8 @@ class QuickBooksBox(SideBox):
                 "Your browser opened the Intuit sign-in page. Sign in and choose the "
                 "company; this page notices when you're done. If the browser ends on a page "
                 "that doesn't load, copy its address into the field below."))
+        from wizard import accounts
+
         self.session.run_job(partial(accounts.wait_for_sign_in, started.sign_in),
                              "intuit sign-in wait", self.on_signed_in, self.on_sign_in_failed,
                              lambda: None)
@@ -181,6 +185,8 @@ class QuickBooksBox(SideBox):
             self.message.show_message(Status.WARN, _("Paste the address first."))
             return
         self.paste_edit.clear()
+        from wizard import accounts
+
         self.session.run_job(partial(accounts.finish_sign_in, sign_in, text),
                              "intuit sign-in paste", self.on_signed_in, self.on_sign_in_failed)
 
@@ -196,6 +202,8 @@ class QuickBooksBox(SideBox):
 
     def _close_sign_in(self) -> None:
         if self.signing_in is not None:
+            from wizard import accounts
+
             accounts.close_sign_in(self.signing_in)
             self.signing_in = None
 
