@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wizard.core import links
 from wizard.core.model import ClockifyData, ClockifySide, QuickBooksData, QuickBooksSide
 from wizard.sources import clockify_json as cj
 from wizard.sources import quickbooks_json as qj
@@ -221,7 +222,8 @@ def parse_sides(man: Manifest) -> tuple[ClockifySide, QuickBooksSide]:
         workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,
         members=tuple(members), clients=tuple(clients), projects=tuple(projects),
         entries=tuple(entries), features=ws.features, is_admin=True,
-        entry_times_local=True))  # as the live client: the report was asked in that zone
+        entry_times_local=True,  # as the live client: the report was asked in that zone
+        web_url=links.CLOCKIFY_WEB))  # and, as live, a web app: every finding gets its links
 
     def rows(entity: str):
         return [r for p in man.quickbooks[entity] for r in qj.query_rows(_load(p), entity)]
@@ -231,7 +233,7 @@ def parse_sides(man: Manifest) -> tuple[ClockifySide, QuickBooksSide]:
         preferences=qj.parse_preferences(_load(man.quickbooks["preferences"][0])),
         employees=tuple(qj.parse_name_records(rows("Employee"))),
         vendors=tuple(qj.parse_name_records(rows("Vendor"))),
-        customers=tuple(qj.parse_customers(rows("Customer")))))
+        customers=tuple(qj.parse_customers(rows("Customer"))), web_url=links.QUICKBOOKS_WEB))
     return clockify, quickbooks
 
 

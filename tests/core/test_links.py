@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wizard.core import links
 from wizard.core.link_types import Links, WebPlaces
@@ -114,3 +116,17 @@ def demo_json() -> dict[str, object]:
                           text=True, timeout=120, check=False)
     assert done.returncode == 1, done.stderr
     return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+@given(st.text(max_size=12))
+def test_any_record_id_is_written_into_its_link_as_the_standard_quoting_does(record_id: str
+                                                                             ) -> None:
+    """Ids of letters and digits skip the quoting (the usual case, for speed); every id must
+    come out exactly as `urlencode` / `quote` write it."""
+    base = "https://app.qbo.intuit.com"
+    assert links.quickbooks_customer(base, record_id) \
+        == f"{base}/app/customerdetail?{urlencode({'nameId': record_id})}"
+    assert links.quickbooks_vendor(base, record_id) \
+        == f"{base}/app/vendordetail?{urlencode({'nameId': record_id})}"
+    assert links.clockify_project("https://app.clockify.me", record_id) \
+        == f"https://app.clockify.me/projects/{quote(record_id, safe='')}/edit"
