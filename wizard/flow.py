@@ -14,7 +14,7 @@ from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wizard.core.result import CHECK_IDS, Status, worst
+from wizard.core.status import CHECK_IDS, Status, worst
 from wizard.text import N_, _, _n
 
 if TYPE_CHECKING:

@@ -6,9 +6,12 @@ tone; the wizard and the report turn tones into colours and icons (never colour 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from wizard.core.result import Finding, Status
+from wizard.core.status import Status
+
+if TYPE_CHECKING:
+    from wizard.core.result import Finding
 
 Tone = Literal["good", "near", "bad", "warn", "info", "neutral"]
 

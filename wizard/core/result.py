@@ -5,34 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, NamedTuple
 
 from wizard.core.link_types import NO_LINKS, Links, WebPlaces
 
+# a check's status lives below the result types (the window's first paint needs only it); the
+# names stay importable from here
+from wizard.core.status import CHECK_IDS as CHECK_IDS
+from wizard.core.status import Status as Status
+from wizard.core.status import worst as worst
+
 SCHEMA = 1
-CHECK_IDS = ("plan", "users", "customers", "entries", "connection")
-
-
-class Status(StrEnum):
-    PASS = "pass"
-    INFO = "info"
-    WARN = "warn"
-    FAIL = "fail"
-    NOT_CHECKED = "not_checked"
-
-    @property
-    def is_problem(self) -> bool:
-        """Warn or fail: something the user should fix (the one place this is decided)."""
-        return self in _PROBLEMS
-
-
-_PROBLEMS = frozenset({Status.WARN, Status.FAIL})
-_SEVERITY = {Status.PASS: 0, Status.INFO: 1, Status.NOT_CHECKED: 2, Status.WARN: 3, Status.FAIL: 4}
-
-
-def worst(statuses: list[Status], default: Status = Status.PASS) -> Status:
-    return max(statuses, key=_SEVERITY.__getitem__, default=default)
 
 
 @dataclass(frozen=True, slots=True)

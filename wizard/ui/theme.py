@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from wizard.core.labels import Tag
-from wizard.core.result import Status
+from wizard.core.status import Status
 from wizard.resources import resource_path
 
 _STATUS_ICON = {

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.result import Status
+from wizard.core.status import Status
 from wizard.text import _
 from wizard.text.status import status_word
 from wizard.ui import theme

@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
-from wizard.core.result import Finding, Status
+from wizard.core.status import Status
 from wizard.flow import PAGE_TITLES, Load, Page
 from wizard.text import _
 from wizard.ui.session import Session
 from wizard.ui.widgets import InlineMessage, LoadBar, PageHeader
 
 if TYPE_CHECKING:
+    from wizard.core.result import Finding
     from wizard.ui.jobs import Loaded
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.result import Status
+from wizard.core.status import Status
 from wizard.text import _
 from wizard.ui.pages.welcome.sides import SideBox, show_source
 from wizard.ui.session import Session

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from wizard.core.result import Status
+from wizard.core.status import Status
 from wizard.text import _
 from wizard.ui.session import Session
 from wizard.ui.widgets import InlineMessage

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.plans import plan_from_choice
-from wizard.core.result import Status
+from wizard.core.status import Status
 from wizard.text import N_, _, signin
 from wizard.ui.pages.welcome.saved import Answers
 from wizard.ui.pages.welcome.sides import SideBox, show_source
