@@ -41,6 +41,7 @@ from wizard.core.model import (
 from wizard.flow import Flow, Load, Page
 from wizard.sources import clockify_json as cj
 from wizard.sources import quickbooks_json as qj
+from wizard.sources.clockify_report import entries_of
 from wizard.sources.progress import CancelToken, Progress
 from wizard.sources.request import Request
 from wizard.ui.jobs import Readers
@@ -71,13 +72,14 @@ def readers_for(man: Manifest) -> Readers:
         members = pages("members", "members", lambda raw: cj.parse_members(raw, ws.id))
         clients = pages("clients", "clients", cj.parse_clients)
         projects = pages("projects", "projects", lambda raw: cj.parse_projects(raw, clients))
-        entries: list[Any] = []
+        read: list[Any] = []
         files = man.clockify["report"]
         names: dict[str | None, str | None] = {}
         for i, page in enumerate(files):  # as the live client: bytes straight to records
             cancel.raise_if_cancelled()
-            entries.extend(cj.decode_report_page(page.read_bytes(), names).entries)
+            read.append(cj.decode_report_page(page.read_bytes(), names))
             progress("Reading Clockify time entries", i + 1, len(files))
+        entries = entries_of(read)  # each once, in time order, as the live client
         return ClockifySide(source="api", data=ClockifyData(
             workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,
             members=tuple(members), clients=tuple(clients), projects=tuple(projects),

@@ -22,6 +22,7 @@ from wizard.core import links
 from wizard.core.model import ClockifyData, ClockifySide, QuickBooksData, QuickBooksSide
 from wizard.sources import clockify_json as cj
 from wizard.sources import quickbooks_json as qj
+from wizard.sources.clockify_report import entries_of
 
 FIRST = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "James", "Isabella",
          "Lucas", "Mia", "Mason", "Amelia", "Ethan", "Harper", "Logan", "Evelyn", "Aiden",
@@ -216,8 +217,9 @@ def parse_sides(man: Manifest) -> tuple[ClockifySide, QuickBooksSide]:
     projects = [x for p in man.clockify["projects"]
                 for x in cj.parse_projects(_load(p), clients)]
     names: dict[str | None, str | None] = {}  # one per read, as the live client does
-    entries = [e for p in man.clockify["report"]
-               for e in cj.decode_report_page(p.read_bytes(), names).entries]
+    # each entry once and in time order, as the live client puts them
+    entries = entries_of(cj.decode_report_page(p.read_bytes(), names)
+                         for p in man.clockify["report"])
     clockify = ClockifySide(source="api", data=ClockifyData(
         workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,
         members=tuple(members), clients=tuple(clients), projects=tuple(projects),

@@ -16,7 +16,12 @@ from tests.fakes.clockify_server import iso_duration
 from wizard.core.errors import MalformedData
 from wizard.core.model import Client, Member, MembershipStatus, Project, TimeEntry
 from wizard.sources import clockify_json as cj
-from wizard.sources.clockify_report import REPORT_PAGE_SIZE, report_body, split_period
+from wizard.sources.clockify_report import (
+    REPORT_PAGE_SIZE,
+    in_time_order,
+    report_body,
+    split_period,
+)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
@@ -303,3 +308,20 @@ def test_valid_members_are_read_with_this_workspace_s_status(
     assert cj.parse_members(body, "w1") == [
         Member(user_id, name, MembershipStatus(status), account)
         for user_id, name, status, account, _ in rows]
+
+
+@given(st.lists(st.tuples(st.datetimes(min_value=dt.datetime(2026, 3, 1),
+                                       max_value=dt.datetime(2026, 3, 4)),
+                          st.integers(min_value=-14 * 4, max_value=14 * 4)),
+                max_size=40),
+       st.randoms())
+def test_entries_come_in_time_order_as_one_sort_by_start_and_id_puts_them(
+        starts: list[tuple[dt.datetime, int]], rng: Any) -> None:
+    """Days of different offsets (as across a daylight-saving change at midnight) and equal
+    instants included: the per-day sorts give what one (start, id) sort gives."""
+    entries = [TimeEntry(f"{rng.randrange(10**6):06d}{i:04d}", None, None, None, None, None, None,
+                         True, when.replace(tzinfo=dt.timezone(dt.timedelta(minutes=15 * q))),
+                         None, None)
+               for i, (when, q) in enumerate(starts)]
+    rng.shuffle(entries)
+    assert in_time_order(entries) == sorted(entries, key=lambda e: (e.start, e.id))

