@@ -18,7 +18,7 @@ from wizard.core.model import Client, Member, MembershipStatus, Project, TimeEnt
 from wizard.sources import clockify_json as cj
 from wizard.sources.clockify_report import (
     REPORT_PAGE_SIZE,
-    in_time_order,
+    entries_of,
     report_body,
     split_period,
 )
@@ -310,18 +310,17 @@ def test_valid_members_are_read_with_this_workspace_s_status(
         for user_id, name, status, account, _ in rows]
 
 
-@given(st.lists(st.tuples(st.datetimes(min_value=dt.datetime(2026, 3, 1),
-                                       max_value=dt.datetime(2026, 3, 4)),
-                          st.integers(min_value=-14 * 4, max_value=14 * 4)),
-                max_size=40),
-       st.randoms())
-def test_entries_come_in_time_order_as_one_sort_by_start_and_id_puts_them(
-        starts: list[tuple[dt.datetime, int]], rng: Any) -> None:
-    """Days of different offsets (as across a daylight-saving change at midnight) and equal
-    instants included: the per-day sorts give what one (start, id) sort gives."""
-    entries = [TimeEntry(f"{rng.randrange(10**6):06d}{i:04d}", None, None, None, None, None, None,
-                         True, when.replace(tzinfo=dt.timezone(dt.timedelta(minutes=15 * q))),
-                         None, None)
-               for i, (when, q) in enumerate(starts)]
-    rng.shuffle(entries)
-    assert in_time_order(entries) == sorted(entries, key=lambda e: (e.start, e.id))
+@given(st.lists(st.lists(st.integers(min_value=0, max_value=30), max_size=8), max_size=5))
+def test_the_entries_of_overlapping_pages_come_once_each_by_id(pages: list[list[int]]) -> None:
+    """Pages can overlap when entries change during the read: each id once, the last page's
+    copy of it, in id order."""
+    moment = dt.datetime(2026, 11, 2, 8, tzinfo=dt.UTC)
+
+    def entry(number: int, page: int) -> TimeEntry:
+        return TimeEntry(f"{number:024x}", None, f"page {page}", None, None, None, None, True,
+                         moment, None, None)
+
+    read = [cj.ReportPage(None, len(numbers), [entry(n, i) for n in numbers])
+            for i, numbers in enumerate(pages)]
+    last_page = {n: i for i, numbers in enumerate(pages) for n in numbers}
+    assert entries_of(read) == [entry(n, last_page[n]) for n in sorted(last_page)]

@@ -12,7 +12,8 @@ import datetime as dt
 import logging
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, lt
 from typing import Any
 
 from wizard.core.model import TimeEntry
@@ -97,49 +98,25 @@ def _read(connection: ClockifyConnection, workspace_id: str,
 
 
 def entries_of(pages: Iterable[cj.ReportPage]) -> list[TimeEntry]:
-    """Every entry of the pages once (pages can overlap when entries change during the read),
-    in time order."""
-    entries: dict[str, TimeEntry] = {}
-    for page in pages:
-        for entry in page.entries:
-            entries[entry.id] = entry
-    return in_time_order(entries.values())
+    """Every entry of the pages once (pages can overlap when entries change during the read), by
+    id: the order the pages were asked in, so the sort is one pass over a list already in order.
 
-
-def in_time_order(entries: Iterable[TimeEntry]) -> list[TimeEntry]:
-    """The entries by start, then by id.
-
-    A large company has 250,000 entries. One `sorted` with a (start, id) tuple per entry took
-    330 ms, 230 of them in comparisons that hold the interpreter lock and would freeze the
-    window. Instead, the entries go into one bucket per calendar day of their start, in Python,
-    which lets the GUI thread in. Each day is then sorted by id and again by start (the second
-    sort is stable, so the order is (start, id)), each sort holding the lock for a few
-    milliseconds. An earlier day starts earlier, unless the offset changed at midnight between
-    two entries' days: that is checked where the days meet, and then the whole list is sorted.
+    Not by start time. The checks list a day's entries in this order, and nothing else depends on
+    it. Putting a quarter of a million entries in time order cost 195 ms, and it scattered them
+    against the order they were built in memory. Every later pass over them then paid for that
+    in cache misses: the checks of the large benchmark company took 0.89 s instead of 0.68 s.
     """
-    days: dict[int, list[TimeEntry]] = {}
-    for entry in entries:
-        day = entry.start.toordinal()
-        bucket = days.get(day)
-        if bucket is None:
-            bucket = days[day] = []
-        bucket.append(entry)
-    by_id, by_start = attrgetter("id"), attrgetter("start")
-    ordered: list[TimeEntry] = []
-    in_order = True
-    for day in sorted(days):
-        bucket = days[day]
-        bucket.sort(key=by_id)
-        bucket.sort(key=by_start)
-        if ordered and in_order:
-            last, first = ordered[-1], bucket[0]
-            in_order = last.start < first.start or (last.start == first.start
-                                                    and last.id <= first.id)
-        ordered += bucket
-    if not in_order:
-        ordered.sort(key=by_id)
-        ordered.sort(key=by_start)
-    return ordered
+    read = [entry for page in pages for entry in page.entries]
+    ids = list(map(_ID, read))
+    if all(map(lt, ids, islice(ids, 1, None))):
+        return read  # the usual case: no page overlapped, every id once and in order
+    entries: dict[str, TimeEntry] = {}
+    for entry in read:
+        entries[entry.id] = entry
+    return sorted(entries.values(), key=_ID)
+
+
+_ID = attrgetter("id")
 
 
 def report_body(period: tuple[dt.date, dt.date], time_zone: str | None, page: int,
