@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
 import sys
 import time
@@ -33,6 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks import latency
+from benchmarks.latency import load
 from tests.fakes.child_process import ChildFakes
 from tests.fakes.clockify_server import serve, synthetic
 from wizard.sources.clockify import WORKERS, ClockifyClient, Region, new_session
@@ -40,7 +41,6 @@ from wizard.sources.clockify import WORKERS, ClockifyClient, Region, new_session
 KEY = "Bench" * 10
 PERIOD = (dt.date(2026, 10, 26), dt.date(2026, 11, 24))
 REGION_NAMES = ("global", "euc1", "use2", "euw2", "apse2")
-GOAL = 0.35
 WHERE = {"own": "fakes in their own process", "here": "fakes in this process (as before)"}
 
 
@@ -76,9 +76,6 @@ def read_once(regions: list[tuple[str, str, str]], take_log: Callable[[], list[s
     assert data.entries is not None
     return took, cpu, client.requests_sent, Counter(take_log()), len(data.entries)
 
-
-def load() -> str:
-    return "load " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -117,9 +114,8 @@ def main() -> None:
                     median = statistics.median(times[key])
                     ratio = median / (counts[key] * args.latency)
                     what = "one at a time" if workers == 1 else f"{workers} at once   "
-                    verdict = "" if workers == 1 else (
-                        f"  (goal ≤ {GOAL}: {'met' if ratio <= GOAL else 'MISSED'}; request "
-                        f"count {'unchanged' if counts[key] == counts[where, 1] else 'CHANGED'})")
+                    verdict = "" if workers == 1 else latency.verdict(ratio, counts[key],
+                                                                     counts[where, 1])
                     print(f"    {what}: {counts[key]} requests "
                           f"({', '.join(f'{k} {v}' for k, v in sorted(paths[key].items()))}); "
                           f"{median:.2f} s; wall / (requests × latency) = {ratio:.2f}{verdict}")

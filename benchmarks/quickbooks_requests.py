@@ -16,7 +16,6 @@ client's interpreter lock and is timed as the client's).
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -27,13 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import latency  # noqa: E402
+from benchmarks.latency import load  # noqa: E402
 from tests.fakes.child_process import ChildFakes  # noqa: E402
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit  # noqa: E402
 from tests.fakes.quickbooks_server import FakeQuickBooks, customer, person  # noqa: E402
 from wizard.sources import demo, intuit  # noqa: E402
 from wizard.sources.quickbooks import WORKERS, QuickBooksClient, make_session  # noqa: E402
 
-GOAL = 0.35
 WHERE = {"own": "fakes in their own process", "here": "fakes in this process (as before)"}
 
 
@@ -96,9 +96,6 @@ def latency_read(info: tuple[str, str, str, str], take_log: Callable[[], int],
     return took, client.requests_made
 
 
-def load() -> str:
-    return "load " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
-
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -130,9 +127,8 @@ def main() -> None:
                     key = (where, workers)
                     median = statistics.median(times[key])
                     ratio = median / (sent[key] * args.latency)
-                    verdict = "" if workers == 1 else (
-                        f"  (goal ≤ {GOAL}: {'met' if ratio <= GOAL else 'MISSED'}; request "
-                        f"count {'unchanged' if sent[key] == sent[where, 1] else 'CHANGED'})")
+                    verdict = "" if workers == 1 else latency.verdict(ratio, sent[key],
+                                                                     sent[where, 1])
                     print(f"    {'one at a time' if workers == 1 else f'{workers} at once   '}: "
                           f"{sent[key]} requests, {median:.2f} s, wall / (requests × latency) = "
                           f"{ratio:.2f}{verdict}")
