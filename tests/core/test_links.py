@@ -3,6 +3,7 @@ address the source found; none for files and the sample company."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
@@ -92,6 +93,29 @@ def test_a_subdomain_is_read_from_the_workspace() -> None:
 def test_quickbooks_sandbox_companies_live_on_the_sandbox_host() -> None:
     assert quickbooks.web_url_for(quickbooks.SANDBOX_API_URL) == links.QUICKBOOKS_SANDBOX_WEB
     assert quickbooks.web_url_for(quickbooks.PRODUCTION_API_URL) == links.QUICKBOOKS_WEB
+
+
+def test_every_finding_of_a_run_is_made_with_the_links_its_record_has() -> None:
+    """Each check makes its findings with their links (no second pass over them): every one,
+    of every check and kind, must carry what `for_finding` gives its record."""
+    from wizard.core.checks import run_checks
+    from wizard.sources import demo, sample
+
+    today = sample.sample_info().today
+    clockify_side, quickbooks_side = demo.clockify_side(), demo.quickbooks_side()
+    assert clockify_side.data is not None
+    assert quickbooks_side.data is not None
+    live_like = (
+        dataclasses.replace(clockify_side, source="api", data=dataclasses.replace(
+            clockify_side.data, web_url=PLACES.clockify, workspace_id=PLACES.workspace_id)),
+        dataclasses.replace(quickbooks_side, source="api", data=dataclasses.replace(
+            quickbooks_side.data, web_url=PLACES.quickbooks)))
+    result = run_checks(*live_like, (today - dt.timedelta(days=29), today),
+                        dt.datetime(2026, 11, 24, tzinfo=dt.UTC), "t")
+    assert {f.check for f in result.findings} == {"plan", "users", "customers", "connection"}
+    for f in result.findings:
+        assert f.links == links.for_finding(f, PLACES), f.code
+    assert sum(1 for f in result.findings if f.links and f.links.quickbooks) > 10
 
 
 def test_the_sample_company_has_null_links_on_every_finding_and_entry(

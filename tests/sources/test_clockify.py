@@ -497,6 +497,8 @@ def test_requests_stay_under_the_rate_limit(fake: FakeClockify) -> None:
     assert client.requests_sent == 9
     assert client.gate.per_window == round(1 / clockify_http.MIN_INTERVAL) <= 25
     assert client.gate.most_in_flight <= clockify.WORKERS <= client.gate.per_window // 2
+
+
 # --- the module API the CLI and the wizard call --------------------------------------------------
 
 @pytest.fixture

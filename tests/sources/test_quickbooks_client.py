@@ -125,6 +125,7 @@ def test_the_five_first_reads_go_out_together(
     assert client.requests_made == 5
     assert client.gate.most_in_flight == 5
 
+
 def test_pages_after_the_count_are_parsed_as_they_arrive(
         fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
     """Each page read side by side is parsed on the thread that read it (while the others are

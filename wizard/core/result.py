@@ -42,14 +42,6 @@ class Finding:
     match_type: str | None = None
     links: Links | None = None  # the web pages where it is fixed (SPEC §4)
 
-    def with_links(self, links: Links) -> Finding:
-        """This finding with its web pages. Written out rather than `dataclasses.replace`,
-        which walks the fields in Python: a large company has tens of thousands of findings."""
-        return Finding(self.code, self.check, self.status, self.subject, self.subject_kind,
-                       self.message, self.fix, self.subject_id, self.client, self.match,
-                       self.near_kind, self.suggestion, self.deactivated, self.archived,
-                       self.match_id, self.match_named_deleted, self.match_type, links)
-
     @property
     def key(self) -> str:
         """Identity of the subject across runs, for before/after comparison."""

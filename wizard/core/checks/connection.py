@@ -4,13 +4,12 @@ read."""
 from __future__ import annotations
 
 from wizard.core.checks.findings import CheckOutput, Subject
+from wizard.core.link_types import WebPlaces
 from wizard.core.model import ClockifySide, QuickBooksSide
 from wizard.core.result import Finding, Status, worst
 from wizard.text import connection as texts
 from wizard.text.findings import Text
 
-_CLOCKIFY = Subject(check="connection", kind="connection", name="Clockify")
-_QUICKBOOKS = Subject(check="connection", kind="connection", name="QuickBooks")
 # how a side that was read was read, and what that says: only a live API that answered passes
 _STATUS = {"connected": Status.PASS, "files": Status.INFO, "sample": Status.INFO}
 _CLOCKIFY_CODES = {"connected": "CLOCKIFY_CONNECTED", "files": "CLOCKIFY_FROM_FILES",
@@ -24,10 +23,16 @@ def _read_from(source: str) -> str:
     return {"api": "connected", "file": "files"}.get(source, "sample")
 
 
-def check_connection(clockify: ClockifySide, quickbooks: QuickBooksSide) -> CheckOutput:
+def check_connection(clockify: ClockifySide, quickbooks: QuickBooksSide,
+                     places: WebPlaces | None = None) -> CheckOutput:
     """`*_CONNECTED` only for a live API that answered; files and the sample say what they are
-    (SPEC §3.5), so with no live side the check is `info`, never `pass`."""
+    (SPEC §3.5), so with no live side the check is `info`, never `pass`. `places`: where the
+    records live on the web, for each finding's links."""
     findings: list[Finding] = []
+    clockify_subject = Subject(check="connection", kind="connection", name="Clockify",
+                               places=places)
+    quickbooks_subject = Subject(check="connection", kind="connection", name="QuickBooks",
+                                 places=places)
 
     def add(code: str, status: Status, side: Subject, text: Text) -> None:
         findings.append(side.finding(code, status, text))
@@ -36,17 +41,17 @@ def check_connection(clockify: ClockifySide, quickbooks: QuickBooksSide) -> Chec
         code = clockify.problem.code
         text = (texts.clockify_key_invalid if code == "CLOCKIFY_KEY_INVALID"
                 else texts.clockify_unreachable)(clockify.problem.detail)
-        add(code, Status.FAIL, _CLOCKIFY, text)
+        add(code, Status.FAIL, clockify_subject, text)
         clockify_state = "key_rejected" if code == "CLOCKIFY_KEY_INVALID" else "unreachable"
     elif clockify.source is not None and clockify.data is not None:
         data = clockify.data
         clockify_state = _read_from(clockify.source)
-        add(_CLOCKIFY_CODES[clockify_state], _STATUS[clockify_state], _CLOCKIFY,
+        add(_CLOCKIFY_CODES[clockify_state], _STATUS[clockify_state], clockify_subject,
             texts.clockify_source(clockify_state, data.workspace_name))
         if data.is_admin is False:
-            add("CLOCKIFY_NOT_ADMIN", Status.WARN, _CLOCKIFY, texts.clockify_not_admin())
+            add("CLOCKIFY_NOT_ADMIN", Status.WARN, clockify_subject, texts.clockify_not_admin())
         if data.features is not None and "QUICKBOOKS_INTEGRATION" not in data.features:
-            add("CLOCKIFY_NO_QUICKBOOKS", Status.WARN, _CLOCKIFY,
+            add("CLOCKIFY_NO_QUICKBOOKS", Status.WARN, clockify_subject,
                 texts.clockify_no_quickbooks(data.workspace_name))
     else:
         clockify_state = "not_chosen"
@@ -54,14 +59,14 @@ def check_connection(clockify: ClockifySide, quickbooks: QuickBooksSide) -> Chec
         code = quickbooks.problem.code
         text = (texts.qbo_reconnect_needed if code == "QBO_RECONNECT_NEEDED"
                 else texts.qbo_unreachable)(quickbooks.problem.detail)
-        add(code, Status.FAIL, _QUICKBOOKS, text)
+        add(code, Status.FAIL, quickbooks_subject, text)
         qbo_state = "sign_in_again" if code == "QBO_RECONNECT_NEEDED" else "unreachable"
     elif quickbooks.source is not None and quickbooks.data is not None:
         qbo_state = _read_from(quickbooks.source)
-        add(_QUICKBOOKS_CODES[qbo_state], _STATUS[qbo_state], _QUICKBOOKS,
+        add(_QUICKBOOKS_CODES[qbo_state], _STATUS[qbo_state], quickbooks_subject,
             texts.qbo_source(qbo_state, quickbooks.data.company.company_name))
     else:
-        add("QBO_NOT_CONNECTED", Status.INFO, _QUICKBOOKS, texts.qbo_not_connected())
+        add("QBO_NOT_CONNECTED", Status.INFO, quickbooks_subject, texts.qbo_not_connected())
         qbo_state = "not_chosen"
     return CheckOutput(worst([f.status for f in findings]),
                        texts.connection_summary(clockify_state, qbo_state), tuple(findings))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wizard.core.checks.findings import CheckOutput, Subject, needs
+from wizard.core.link_types import WebPlaces
 from wizard.core.model import QuickBooksData
 from wizard.core.plans import PlanVerdict, classify_plan, subscription_active
 from wizard.core.result import Finding, Status, worst
@@ -10,12 +11,13 @@ from wizard.text import checks as say
 from wizard.text import findings as texts
 
 
-def check_plan(qbo: QuickBooksData | None) -> CheckOutput:
+def check_plan(qbo: QuickBooksData | None, places: WebPlaces | None = None) -> CheckOutput:
+    """`places`: where the records live on the web, for each finding's links."""
     if qbo is None:
         return needs("quickbooks")
     company, prefs = qbo.company, qbo.preferences
     verdict, plan_name = classify_plan(company.offering_sku)
-    plan = Subject(check="plan", kind="plan", name=plan_name)
+    plan = Subject(check="plan", kind="plan", name=plan_name, places=places)
     findings: list[Finding] = []
 
     def add(code: str, status: Status, text: texts.Text) -> None:

@@ -39,7 +39,7 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
                        workspace_id=cdata.workspace_id if cdata else None,
                        quickbooks=qdata.web_url if qdata else None)
     outputs: dict[str, CheckOutput] = {}
-    outputs["plan"] = check_plan(qdata)
+    outputs["plan"] = check_plan(qdata, places)
 
     names = QuickBooksNames(qdata) if qdata is not None else None
     zone = zone_named(cdata.time_zone if cdata else None)
@@ -89,13 +89,12 @@ def _run_checks(clockify: ClockifySide, quickbooks: QuickBooksSide,
             in_period, user_ok, user_ok_by_name, project_ok, close_date, qdata is not None,
             closing_known, not_admin, weblinks.for_entries(places, period))
 
-    outputs["connection"] = check_connection(clockify, quickbooks)
+    outputs["connection"] = check_connection(clockify, quickbooks, places)
 
     checks = tuple(CheckResult(cid, outputs[cid].status, say.check_title(cid),
                                outputs[cid].summary) for cid in CHECK_IDS)
-    # the users' and customers' findings were made with their links; the few others get theirs
-    findings = tuple(f if f.links is not None else f.with_links(weblinks.for_finding(f, places))
-                     for cid in CHECK_IDS for f in outputs[cid].findings)
+    # every finding was made with its links (each check was given `places`)
+    findings = tuple(f for cid in CHECK_IDS for f in outputs[cid].findings)
     return RunResult(
         version=version, generated_at=generated_at, period=period,
         sources={"clockify": clockify.source, "quickbooks": quickbooks.source},
