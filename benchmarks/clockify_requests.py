@@ -110,14 +110,11 @@ def main() -> None:
             for where, title in WHERE.items():
                 print(f"  {title}:")
                 for workers in (1, WORKERS):
-                    key = (where, workers)
-                    median = statistics.median(times[key])
-                    ratio = median / (counts[key] * args.latency)
-                    what = "one at a time" if workers == 1 else f"{workers} at once   "
-                    verdict = "" if workers == 1 else latency.verdict(ratio, counts[key],
-                                                                     counts[where, 1])
-                    print(f"    {what}: {counts[key]} requests "
-                          f"({', '.join(f'{k} {v}' for k, v in sorted(paths[key].items()))}); "
+                    what, median, ratio, verdict = latency.figure(times, counts, where, workers,
+                                                                  args.latency)
+                    per_path = ", ".join(f"{k} {v}" for k, v in sorted(paths[where, workers]
+                                                                       .items()))
+                    print(f"    {what}: {counts[where, workers]} requests ({per_path}); "
                           f"{median:.2f} s; wall / (requests × latency) = {ratio:.2f}{verdict}")
                 cpu = statistics.median(cpus[where])
                 whose = "the client alone" if where == "own" else "the client and the fakes"

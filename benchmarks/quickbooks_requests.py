@@ -16,7 +16,6 @@ client's interpreter lock and is timed as the client's).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -124,14 +123,10 @@ def main() -> None:
             for where, title in WHERE.items():
                 print(f"  {title}:")
                 for workers in (1, WORKERS):
-                    key = (where, workers)
-                    median = statistics.median(times[key])
-                    ratio = median / (sent[key] * args.latency)
-                    verdict = "" if workers == 1 else latency.verdict(ratio, sent[key],
-                                                                     sent[where, 1])
-                    print(f"    {'one at a time' if workers == 1 else f'{workers} at once   '}: "
-                          f"{sent[key]} requests, {median:.2f} s, wall / (requests × latency) = "
-                          f"{ratio:.2f}{verdict}")
+                    what, median, ratio, verdict = latency.figure(times, sent, where, workers,
+                                                                  args.latency)
+                    print(f"    {what}: {sent[where, workers]} requests, {median:.2f} s, "
+                          f"wall / (requests × latency) = {ratio:.2f}{verdict}")
     start = time.perf_counter()
     for _ in range(20):
         demo.load_quickbooks()
