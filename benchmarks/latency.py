@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import statistics
+from collections.abc import Hashable, Mapping, Sequence
 
 GOAL = 0.35  # wall time / (requests × latency), with the request count unchanged
 
@@ -13,19 +14,20 @@ def load() -> str:
     return "load " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def verdict(ratio: float, sent: int, sent_one_at_a_time: int) -> str:
-    """The goal's verdict on a concurrent read, beside the one-at-a-time read's request count."""
-    count = "unchanged" if sent == sent_one_at_a_time else "CHANGED"
+def verdict(ratio: float, sent: int, sent_before: int, before: str = "one at a time") -> str:
+    """The goal's verdict on a read, beside the request count of the read it replaces."""
+    if sent == sent_before:
+        count = "unchanged"
+    elif sent < sent_before:
+        count = f"{sent_before - sent} fewer than {before}"
+    else:
+        count = f"CHANGED: {sent - sent_before} more than {before}"
     return f"  (goal ≤ {GOAL}: {'met' if ratio <= GOAL else 'MISSED'}; request count {count})"
 
 
-def figure(times: dict[tuple[str, int], list[float]], sent: dict[tuple[str, int], int],
-           where: str, workers: int, latency: float) -> tuple[str, float, float, str]:
-    """One way of reading, from its runs: how many at once (as printed), the median wall time,
-    that over (requests × latency), and the goal's verdict (none for one at a time)."""
-    key = (where, workers)
+def figure(times: Mapping[Hashable, Sequence[float]], sent: Mapping[Hashable, int],
+           key: Hashable, latency: float) -> tuple[float, float]:
+    """One way of reading, from its runs: the median wall time, and that over (requests ×
+    latency)."""
     median = statistics.median(times[key])
-    ratio = median / (sent[key] * latency)
-    if workers == 1:
-        return "one at a time", median, ratio, ""
-    return f"{workers} at once   ", median, ratio, verdict(ratio, sent[key], sent[where, 1])
+    return median, median / (sent[key] * latency)

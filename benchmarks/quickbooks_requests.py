@@ -123,8 +123,11 @@ def main() -> None:
             for where, title in WHERE.items():
                 print(f"  {title}:")
                 for workers in (1, WORKERS):
-                    what, median, ratio, verdict = latency.figure(times, sent, where, workers,
-                                                                  args.latency)
+                    median, ratio = latency.figure(times, sent, (where, workers), args.latency)
+                    what, verdict = "one at a time", ""
+                    if workers > 1:
+                        what = f"{workers} at once   "
+                        verdict = latency.verdict(ratio, sent[where, workers], sent[where, 1])
                     print(f"    {what}: {sent[where, workers]} requests, {median:.2f} s, "
                           f"wall / (requests × latency) = {ratio:.2f}{verdict}")
     start = time.perf_counter()

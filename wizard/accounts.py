@@ -59,14 +59,12 @@ def look_up_logins(progress: Progress, cancel: CancelToken) -> StoredLogins:
 
 
 def keep_clockify_key(key: str, progress: Progress, cancel: CancelToken) -> str | None:
-    """Ask Clockify whether the key works, and keep it in the password store only if it does;
-    returns why it was refused, or None when it was kept."""
+    """Ask Clockify whether the key works, and keep it in the password store only if it does
+    (with its data region, so that runs ask that region alone); returns why it was refused, or
+    None when it was kept."""
     del progress, cancel
     from wizard.sources import clockify
-    problem = clockify.check_key(key)
-    if problem is None:
-        clockify.store_key(key)
-    return problem
+    return clockify.keep_key(key)
 
 
 @dataclass(frozen=True)

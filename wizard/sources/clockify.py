@@ -7,11 +7,20 @@ kept within Clockify's limits is `clockify_http`.
 
 The key lives in the OS keyring (service `SyncCheckup`, entry `clockify-api-key`, see
 `wizard.storage.secrets`); `SYNC_CHECKUP_CLOCKIFY_API_KEY` overrides it and is never stored.
+Beside the key, entry `clockify-api-key-region` keeps the data region that accepted it, so that
+a run goes straight there instead of asking every region in turn: written when the key is kept
+(the connect page checks it, so its region is known) or found elsewhere, deleted with the key.
+It names the region and a one-way digest of the key it belongs to, so it is never used for
+another key (the environment's, or a key kept later); a region that refuses the key or can't be
+reached is asked no more and every region is asked, as without it. It lives in the keyring, not
+in settings: nothing derived from a key goes into settings files.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 import logging
 import os
 from collections.abc import Callable, Sequence
@@ -21,7 +30,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from wizard.core.errors import SyncCheckupError
+from wizard.core.errors import NoKeyring, SyncCheckupError
 from wizard.core.links import CLOCKIFY_WEB
 from wizard.core.model import Client, ClockifyData, ClockifySide, Member, Project, TimeEntry
 from wizard.sources import clockify_json as cj
@@ -45,12 +54,14 @@ from wizard.text import _, connection
 # what callers take from here, whichever module of the Clockify client defines it
 __all__ = ["ENV_API_URL", "ENV_KEY", "ENV_REPORTS_URL", "ENV_WORKSPACE", "KEY_ENTRY", "REGIONS",
            "WORKERS", "ClockifyClient", "ClockifyProblem", "Reached", "Region", "check_key",
-           "choose_workspace", "forget_key", "has_stored_key", "list_workspaces", "new_session",
-           "read_side", "read_workspace", "store_key", "web_url_for"]
+           "choose_workspace", "forget_key", "has_stored_key", "keep_key", "list_workspaces",
+           "new_session", "read_side", "read_workspace", "remembered_region", "store_key",
+           "web_url_for"]
 
 log = logging.getLogger(__name__)
 
 KEY_ENTRY = "clockify-api-key"
+REGION_ENTRY = "clockify-api-key-region"  # "<region name> <digest of the key>": not a secret
 ENV_KEY = "SYNC_CHECKUP_CLOCKIFY_API_KEY"
 ENV_WORKSPACE = "SYNC_CHECKUP_CLOCKIFY_WORKSPACE"
 ENV_API_URL = "SYNC_CHECKUP_CLOCKIFY_API_URL"
@@ -185,9 +196,13 @@ def choose_workspace(spaces: Sequence[Workspace], wanted: str | None,
 
 def _client(api_key: str, session: requests.Session | None = None,
             cancel: CancelToken | None = None) -> ClockifyClient:
-    return ClockifyClient(session or new_session(), api_key,
-                          os.environ.get(ENV_API_URL) or None,
-                          os.environ.get(ENV_REPORTS_URL) or None, cancel=cancel)
+    """A client for a key being checked: the live settings' URLs, else its remembered region
+    first."""
+    core_url = os.environ.get(ENV_API_URL) or None
+    return ClockifyClient(session or new_session(), api_key, core_url,
+                          os.environ.get(ENV_REPORTS_URL) or None, regions=REGIONS,
+                          cancel=cancel,
+                          try_first=None if core_url else remembered_region(api_key))
 
 
 def _stored_key() -> str | None:
@@ -195,24 +210,47 @@ def _stored_key() -> str | None:
     return value.strip() if value and value.strip() else None
 
 
+def _key_digest(api_key: str) -> str:
+    """Which key a remembered region belongs to; one-way (the key can't be had back from it)."""
+    return hashlib.sha256(api_key.strip().encode()).hexdigest()[:16]
+
+
+def remembered_region(api_key: str) -> Region | None:
+    """The region remembered for this very key, if any (one of `REGIONS`)."""
+    value = secrets.get(REGION_ENTRY, secret=False) or ""
+    name, _sep, digest = value.partition(" ")
+    if digest != _key_digest(api_key):
+        return None
+    return next((region for region in REGIONS if region.name == name), None)
+
+
+def _remember_region(api_key: str, region: Region) -> None:
+    """Raises `NoKeyring` when there is none."""
+    secrets.put(REGION_ENTRY, f"{region.name} {_key_digest(api_key)}", secret=False)
+
+
 @dataclass(frozen=True)
 class Reached:
-    """Where a key was read: its owner (whose key entry it is) and the region's API bases."""
+    """Where a key was read: its owner (whose key entry it is), the region's API bases, and the
+    region when it was detected (None when the URLs were given)."""
 
     account: str
     core_url: str
     reports_url: str
+    region: Region | None = None
 
 
 def read_workspace(api_key: str | None, workspace: str | None, period: tuple[dt.date, dt.date],
                    progress: Progress, cancel: CancelToken | None, *,
-                   core_url: str | None = None, reports_url: str | None = None
-                   ) -> tuple[ClockifySide, Reached | None]:
+                   core_url: str | None = None, reports_url: str | None = None,
+                   try_first: Region | None = None) -> tuple[ClockifySide, Reached | None]:
     """One workspace read with one key (a saved company's, or the live settings'); a connection
-    failure becomes the side's problem. `Reached` says where, when the read succeeded."""
+    failure becomes the side's problem. `Reached` says where, when the read succeeded. Without
+    URLs the region is detected, `try_first` asked first."""
     if not api_key:
         return ClockifySide(source="api", problem=key_invalid().side_problem()), None
-    client = ClockifyClient(new_session(), api_key, core_url, reports_url, cancel=cancel)
+    client = ClockifyClient(new_session(), api_key, core_url, reports_url, regions=REGIONS,
+                            cancel=cancel, try_first=try_first)
     try:
         data = client.read(period, workspace, progress)
         owner = client.user()
@@ -221,16 +259,28 @@ def read_workspace(api_key: str | None, workspace: str | None, period: tuple[dt.
     finally:
         log.info("Clockify: %s requests", client.requests_sent)
         client.session.close()
-    reached = Reached(owner.id, client.core_url or "", client.reports_url or "")
+    reached = Reached(owner.id, client.core_url or "", client.reports_url or "", client.region)
     return ClockifySide(source="api", data=data), reached
 
 
 def read_side(period: tuple[dt.date, dt.date], progress: Progress,
               cancel: CancelToken) -> ClockifySide:
-    """The Clockify side of a run from the live settings or the wizard's stored key."""
-    return read_workspace(_stored_key(), os.environ.get(ENV_WORKSPACE) or None, period, progress,
-                          cancel, core_url=os.environ.get(ENV_API_URL) or None,
-                          reports_url=os.environ.get(ENV_REPORTS_URL) or None)[0]
+    """The Clockify side of a run from the live settings or the wizard's stored key; the
+    stored key goes straight to its remembered region, and the region found is remembered
+    when it was not (a key kept before regions were remembered, or one that moved)."""
+    core_url = os.environ.get(ENV_API_URL) or None
+    key = _stored_key()
+    kept = key if key and not os.environ.get(ENV_KEY) else None  # the keyring's, not the variable's
+    first = remembered_region(kept) if kept and not core_url else None
+    side, reached = read_workspace(key, os.environ.get(ENV_WORKSPACE) or None, period, progress,
+                                   cancel, core_url=core_url,
+                                   reports_url=os.environ.get(ENV_REPORTS_URL) or None,
+                                   try_first=first)
+    found = reached.region if reached is not None else None
+    if kept and found is not None and found != first:
+        with contextlib.suppress(NoKeyring):
+            _remember_region(kept, found)
+    return side
 
 
 def has_stored_key() -> bool:
@@ -238,13 +288,19 @@ def has_stored_key() -> bool:
     return bool(secrets.get(KEY_ENTRY))
 
 
-def store_key(key: str) -> None:
-    """Keep the key in the OS keyring; raises `NoKeyring` when there is none."""
+def store_key(key: str, region: Region | None = None) -> None:
+    """Keep the key in the OS keyring, with the region that accepted it when known (a region
+    remembered for an earlier key goes); raises `NoKeyring` when there is none."""
+    secrets.delete(REGION_ENTRY)
     secrets.put(KEY_ENTRY, key.strip())
+    if region is not None:
+        _remember_region(key, region)
 
 
 def forget_key() -> None:
+    """Forget the key and the region remembered for it."""
     secrets.delete(KEY_ENTRY)
+    secrets.delete(REGION_ENTRY)
 
 
 def list_workspaces(api_key: str) -> list[Workspace]:
@@ -257,15 +313,30 @@ def list_workspaces(api_key: str) -> list[Workspace]:
         client.session.close()
 
 
-def check_key(api_key: str) -> str | None:
-    """None when Clockify accepts the key, else the sentence to show next to the key field."""
+def _checked(api_key: str) -> tuple[str | None, Region | None]:
+    """Why Clockify refuses the key (None: it accepts it), and the region that accepted it."""
     if not api_key.strip():
-        return str(key_invalid())
+        return str(key_invalid()), None
     client = _client(api_key)
     try:
         client.user()
     except ClockifyProblem as problem:
-        return str(problem)
+        return str(problem), None
     finally:
         client.session.close()
-    return None
+    return None, client.region
+
+
+def check_key(api_key: str) -> str | None:
+    """None when Clockify accepts the key, else the sentence to show next to the key field."""
+    return _checked(api_key)[0]
+
+
+def keep_key(api_key: str) -> str | None:
+    """Check the key and, when Clockify accepts it, keep it with the region that accepted it
+    (every later run then asks that region alone); else the sentence to show next to the key
+    field, and nothing is kept. Raises `NoKeyring` when there is no keyring."""
+    problem, region = _checked(api_key)
+    if problem is None:
+        store_key(api_key, region)
+    return problem

@@ -2,7 +2,8 @@
 connection every read goes through.
 
 Facts from the Clockify reference: `X-Api-Key` auth; core and reports hosts per data region,
-detected by asking `GET /user` of each in turn (§3); bare-array lists paged with `page` /
+detected by asking `GET /user` of each in turn (§3), the region remembered for the key first
+when there is one; bare-array lists paged with `page` /
 `page-size` and a `Last-Page` header (§5). At most `WORKERS` requests are in flight and
 `1 / MIN_INTERVAL` started in any one second, half Clockify's 50 (`wizard.sources.paging`).
 Requests are retried by urllib3 on 429/5xx and dropped connections (honouring `Retry-After`,
@@ -172,7 +173,8 @@ class ClockifyConnection:
     def __init__(self, session: requests.Session, api_key: str, core_url: str | None = None,
                  reports_url: str | None = None, *, regions: Sequence[Region] = REGIONS,
                  timeout: tuple[float, float] = TIMEOUT, min_interval: float = MIN_INTERVAL,
-                 workers: int = WORKERS, cancel: CancelToken | None = None) -> None:
+                 workers: int = WORKERS, cancel: CancelToken | None = None,
+                 try_first: Region | None = None) -> None:
         register_secret(api_key)
         self.session = session
         self._key = api_key.strip()
@@ -182,6 +184,8 @@ class ClockifyConnection:
         else:
             self.reports_url = reports_url_for(self.core_url) if self.core_url else None
         self.regions = tuple(regions)
+        self.try_first = try_first  # the region this key was found in before, if known
+        self.region: Region | None = None  # the region detection found (None: URLs were given)
         self.timeout = timeout
         self.min_interval = min_interval
         self.workers = max(1, workers)
@@ -295,22 +299,33 @@ class ClockifyConnection:
     # -- whose key it is, and where --
 
     def detect_region(self) -> KeyOwner:
-        """Ask each region's `GET /user` until one accepts the key; fixes both base URLs."""
+        """Ask each region's `GET /user` in turn until one accepts the key, and fix both base
+        URLs. `try_first` (the region remembered for this key) is asked before the others; when
+        it refuses the key or can't be reached, every other region is asked as usual."""
         if self.core_url is not None:
             return self.user()
+        first = self.try_first
+        order = ([first] if first is not None else []) + [r for r in self.regions if r != first]
         some_unreachable = False
-        for index, region in enumerate(self.regions):
+        for region in order:
             try:
                 response = self.send("GET", region.core_url + "/user")
             except ClockifyProblem:
-                if index == 0:  # the global host is down: most likely no network at all
-                    raise
+                if self.regions and region == self.regions[0]:
+                    raise  # the global host is down: most likely no network at all
                 some_unreachable = True
+                if region == first:
+                    log.info("Clockify: the key's remembered region %s is out of reach; asking "
+                             "every region", region.name)
                 continue
             if response.status_code == 401:
+                if region == first:
+                    log.info("Clockify: the key's remembered region %s refused it; asking every "
+                             "region", region.name)
                 continue
             owner = parsed(cj.parse_user, self.decode(response))
             self.core_url, self.reports_url = region.core_url, region.reports_url
+            self.region = region
             if region.name != "global":
                 log.info("Clockify: the key belongs to data region %s", region.name)
             self._owner = owner

@@ -1,13 +1,15 @@
 """Secrets live only in the OS keyring (service `SyncCheckup`), or in the documented environment
 variables, which override and are never written anywhere.
 
-Entries, by name: `clockify-api-key`; `clockify:<account>:api-key` (a saved company's, see
+Entries, by name: `clockify-api-key`, and `clockify-api-key-region` beside it (the data region
+that accepted that key and a one-way digest of the key, written and deleted with it, see
+`wizard.sources.clockify`); `clockify:<account>:api-key` (a saved company's, see
 `wizard.storage.companies`); `intuit-client-id`, `intuit-client-secret`;
 `qbo-current-realm`; `qbo:<realm>:refresh-token`, `qbo:<realm>:access-token` (JSON
 `{"token", "expires_at"}`, epoch seconds); `qbo:<realm>:company` (the company's name, shown on the
 Reconnect page); `intuit-environment`, `intuit-redirect-uri` (go with the user's own app keys).
-Realm ids, company names and the Intuit environment are not secrets: read them with
-`get(..., secret=False)` so the log scrubber doesn't blank them out of reports.
+Realm ids, company names, the Clockify region and the Intuit environment are not secrets: read
+them with `get(..., secret=False)` so the log scrubber doesn't blank them out of reports.
 No plaintext fallback: a machine without a usable keyring gets `NoKeyring`, and nothing is saved.
 """
 
