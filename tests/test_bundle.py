@@ -157,6 +157,34 @@ def test_bundle_holds_the_data_and_no_unused_qt(bundle: Path) -> None:
     assert any("offscreen" in n for n in platforms), platforms
 
 
+def _names(code: object) -> set[str]:
+    """Every name a code object (and the functions and classes inside it) looks up."""
+    names = set(code.co_names)  # type: ignore[attr-defined]
+    for const in code.co_consts:  # type: ignore[attr-defined]
+        if hasattr(const, "co_names"):
+            names |= _names(const)
+    return names
+
+
+def test_no_runtime_hook_imports_what_the_app_never_uses(bundle: Path) -> None:
+    """Runtime hooks run before the entry script, so what they import delays the first paint
+    (issue 15). build/pyinstaller.spec leaves out multiprocessing, and with it its hook, and
+    pkgutil's hook, which only teaches pkgutil to list the archive's modules."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    archive = CArchiveReader(str(APP))
+    scripts = {name for name, entry in archive.toc.items() if entry[-1] == "s"}
+    assert "entry" in scripts
+    assert not scripts & {"pyi_rth_multiprocessing", "pyi_rth_pkgutil"}, scripts
+    pyz = archive.open_embedded_archive("PYZ.pyz")
+    assert "multiprocessing" not in pyz.toc
+    # without the hook, pkgutil.iter_modules() would list nothing from the archive: no bundled
+    # module may rely on it
+    listing = sorted(name for name in pyz.toc if name != "pkgutil" and (code := pyz.extract(name))
+                     and _names(code) & {"iter_modules", "walk_packages"})
+    assert listing == []
+
+
 @pytest.mark.skipif(sys.platform != "darwin", reason="the .app exists on macOS only")
 def test_macos_app_bundle_has_its_info_plist(bundle: Path) -> None:
     import plistlib
