@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from msgspec import structs
 
 from wizard.core.checks import run_checks
 from wizard.core.compare import compare, snapshot
@@ -123,7 +124,7 @@ def test_recheck_reports_fixed_new_and_still() -> None:
     flow.finish_load(first)
     assert flow.recheck_changes(Page.RESYNC) is None
     near = next(f for f in first.findings if f.subject == "Jon Smith")
-    fixed = dataclasses.replace(near, code="USER_MATCHED", status=Status.PASS)
+    fixed = structs.replace(near, code="USER_MATCHED", status=Status.PASS)
     second = dataclasses.replace(
         first, findings=tuple(fixed if f is near else f for f in first.findings))
     flow.finish_load(second)

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec import structs
 
 from tests.core import builders as b
 from tests.report.samples import FIRST_RUN, SECOND_RUN, sample_result
@@ -379,7 +380,7 @@ def test_a_saved_run_reads_back_field_by_field() -> None:
     snap = snapshot_from_json(_saved(result))
     # every field the JSON carries must come back; `deactivated`/`archived` are display notes
     # that the saved JSON does not carry
-    carried = tuple(dataclasses.replace(f, deactivated=False, archived=False)
+    carried = tuple(structs.replace(f, deactivated=False, archived=False)
                     for f in result.findings)
     for got, want in zip(snap.findings, carried, strict=True):
         assert got == want
@@ -412,7 +413,7 @@ def test_a_check_skipped_in_the_saved_run_is_not_read_as_checked() -> None:
 def test_a_saved_finding_keeps_its_web_pages() -> None:
     clockify = "https://app.clockify.me/projects/p1/edit"
     qbo = "https://app.qbo.intuit.com/app/customerdetail?nameId=58"
-    linked = dataclasses.replace(ADS, links=Links(clockify=clockify, quickbooks=qbo))
+    linked = structs.replace(ADS, links=Links(clockify=clockify, quickbooks=qbo))
     assert finding_from_json(json.loads(json.dumps(linked.to_json()))) == linked
     saved = ADS.to_json()
     for links, read in [({"clockify": clockify, "quickbooks": None}, Links(clockify, None)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from msgspec import structs
 
 from tests.report.samples import sample_result
 from wizard.core.result import RunResult
@@ -32,8 +33,8 @@ def _with_notes(result: RunResult) -> RunResult:
     """The sample with one user deactivated and one project archived, so notes show."""
     users = [f for f in result.findings if f.subject_kind == "user"]
     projects = [f for f in result.findings if f.subject_kind == "project"]
-    changed = {id(users[0]): dataclasses.replace(users[0], deactivated=True),
-               id(projects[0]): dataclasses.replace(projects[0], archived=True)}
+    changed = {id(users[0]): structs.replace(users[0], deactivated=True),
+               id(projects[0]): structs.replace(projects[0], archived=True)}
     return dataclasses.replace(result, findings=tuple(changed.get(id(f), f)
                                                       for f in result.findings))
 

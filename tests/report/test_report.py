@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from msgspec import structs
 
 from tests.conftest import require_tool
 from tests.report.samples import SECOND_RUN, sample_result
@@ -386,7 +387,7 @@ def test_each_problem_links_to_its_record_where_the_side_has_a_web_page() -> Non
     result = sample_result()
     url = "https://app.qbo.intuit.com/app/customerdetail?nameId=58"
     target = next(f for f in result.findings if f.code == "CLIENT_NEAR_MATCH")
-    findings = tuple(dataclasses.replace(f, links=Links(None, url)) if f is target else f
+    findings = tuple(structs.replace(f, links=Links(None, url)) if f is target else f
                      for f in result.findings)
     html = render(dataclasses.replace(result, findings=findings), "html").decode("utf-8")
     assert html.count('href="https://app.qbo.intuit.com/app/customerdetail?nameId=58"') == 1

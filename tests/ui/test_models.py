@@ -101,13 +101,13 @@ def test_diff_marks_only_the_differing_characters() -> None:
 
 
 def test_unknown_codes_still_get_a_word(sample_result) -> None:  # type: ignore[no-untyped-def]
-    import dataclasses
+    from msgspec.structs import replace
 
     from wizard.core.labels import tag_for
     from wizard.core.result import Status
     f = sample_result.findings_for("users")[0]
-    assert tag_for(dataclasses.replace(f, code="SOMETHING_NEW", status=Status.FAIL)) is Tag.PROBLEM
-    assert tag_for(dataclasses.replace(f, code="SOMETHING_NEW", status=Status.PASS)) is Tag.OK
+    assert tag_for(replace(f, code="SOMETHING_NEW", status=Status.FAIL)) is Tag.PROBLEM
+    assert tag_for(replace(f, code="SOMETHING_NEW", status=Status.PASS)) is Tag.OK
 
 
 def test_a_near_match_is_marked_up_once_however_often_it_is_painted(  # type: ignore[no-untyped-def]

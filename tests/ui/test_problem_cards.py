@@ -3,10 +3,10 @@ reached by Tab card after card; a hidden page's cards are shown only once the pa
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 
 import pytest
+from msgspec.structs import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 
@@ -28,8 +28,7 @@ def one_card_a_pass(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _rows(sample_result: RunResult, n: int) -> list[tuple[str, problem_cards.Finding]]:
     todo = [f for f in sample_result.findings if f.status.is_problem]
-    return [("to fix", dataclasses.replace(todo[i % len(todo)],
-                                           subject=f"{todo[i % len(todo)].subject} {i}"))
+    return [("to fix", replace(todo[i % len(todo)], subject=f"{todo[i % len(todo)].subject} {i}"))
             for i in range(n)]
 
 

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import msgspec
+
 from wizard.core.link_types import NO_LINKS, Links, WebPlaces
 
 # a check's status lives below the result types (the window's first paint needs only it); the
@@ -18,8 +20,12 @@ from wizard.core.status import worst as worst
 SCHEMA = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True, gc=False):
+    """One subject's verdict from one check. Immutable; a msgspec Struct rather than a frozen
+    dataclass because a large company makes tens of thousands of them in one run, and a Struct
+    is built in C (a tenth of the dataclass's 5 µs). It holds no reference cycles, so the
+    cyclic collector need not track it (`gc=False`). Copy one with `msgspec.structs.replace`."""
+
     code: str
     check: str
     status: Status

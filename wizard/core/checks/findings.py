@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+import msgspec
 
 from wizard.core.link_types import WebPlaces
 from wizard.core.links import Target, for_target
@@ -32,10 +33,10 @@ def needs(what: str) -> CheckOutput:
     return CheckOutput(Status.NOT_CHECKED, say.needs(what))
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
+class Subject(msgspec.Struct, frozen=True, gc=False):
     """What one finding is about (a plan, a user, a client, a project, a connection); it makes
-    every finding about it, so each check names its subject once."""
+    every finding about it, so each check names its subject once. A Struct, as `Finding` is:
+    there is one per client and project, tens of thousands on a large company."""
 
     check: str
     kind: str  # plan, user, client, project, connection
@@ -65,5 +66,5 @@ class Subject:
 def marked(finding: Finding, record: NameRecord | Customer) -> Finding:
     """Say that the inactive record `match` names was called "… (deleted)" in QuickBooks:
     `match` names it without the suffix, and reactivating it drops the suffix too."""
-    return dataclasses.replace(finding, match_named_deleted=True) if record.named_deleted \
+    return msgspec.structs.replace(finding, match_named_deleted=True) if record.named_deleted \
         else finding
