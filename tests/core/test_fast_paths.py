@@ -90,3 +90,9 @@ def test_days_of_local_starts_are_each_starts_own_date(
     got = entries_in_period(entries, dt.UTC, period, already_local=True)
     plainly = [(e, e.start.date()) for e in entries if period[0] <= e.start.date() <= period[1]]
     assert list(zip(got.entries, got.days, strict=True)) == plainly
+
+
+def test_the_checks_read_each_entry_field_at_its_position() -> None:
+    from wizard.core import model
+    positions = {name: getattr(model, "AT_" + name.upper()) for name in TimeEntry._fields}
+    assert positions == {name: i for i, name in enumerate(TimeEntry._fields)}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 SourceKind = Literal["api", "file", "demo"]
 
@@ -80,7 +80,9 @@ def client_key(client_id: str | None, name: str | None) -> str:
 
 
 class TimeEntry(NamedTuple):
-    """One Clockify time entry. `end` and `duration_s` are None while the timer runs.
+    """One Clockify time entry. `end` and `duration_s` are None while the timer runs;
+    `duration_s` is set only when `end` is (it may be None when `end` is set: the source didn't
+    give it, and it is then `end - start`).
 
     A NamedTuple rather than a dataclass: a large workspace has hundreds of thousands of
     entries, and tuples are built several times faster.
@@ -105,6 +107,22 @@ class TimeEntry(NamedTuple):
     @property
     def project_key(self) -> str:
         return project_key(self.project_id, self.client_name, self.project_name)
+
+
+# A TimeEntry's fields by position, for the checks' loops over a large company's hundreds of
+# thousands of entries: a NamedTuple's attribute is a descriptor call, its index a C fast path.
+# (Literal, so that type checkers know each field's type; a test holds them to `_fields`.)
+AT_ID: Final = 0
+AT_USER_ID: Final = 1
+AT_USER_NAME: Final = 2
+AT_PROJECT_ID: Final = 3
+AT_PROJECT_NAME: Final = 4
+AT_CLIENT_ID: Final = 5
+AT_CLIENT_NAME: Final = 6
+AT_BILLABLE: Final = 7
+AT_START: Final = 8
+AT_END: Final = 9
+AT_DURATION_S: Final = 10
 
 
 @dataclass(frozen=True, slots=True)

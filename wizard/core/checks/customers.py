@@ -8,7 +8,18 @@ from collections.abc import Callable
 from wizard.core.checks.findings import CheckOutput, Subject, count_statuses, marked
 from wizard.core.checks.quickbooks_names import QuickBooksNames
 from wizard.core.link_types import WebPlaces
-from wizard.core.model import Client, Customer, Project, TimeEntry, client_key, project_key
+from wizard.core.model import (
+    AT_CLIENT_ID,
+    AT_CLIENT_NAME,
+    AT_PROJECT_ID,
+    AT_PROJECT_NAME,
+    Client,
+    Customer,
+    Project,
+    TimeEntry,
+    client_key,
+    project_key,
+)
 from wizard.core.names import NameIndex, NearMatch
 from wizard.core.result import Finding, Status, worst
 from wizard.text import checks as say
@@ -179,11 +190,11 @@ def used_keys(entries: list[TimeEntry]) -> tuple[set[str | None], set[str | None
     add_project, add_client = used_projects.add, used_clients.add
     named: set[tuple[str | None, str | None]] = set()  # entries without both ids
     for e in entries:
-        project_id, client_id = e.project_id, e.client_id
+        project_id, client_id = e[AT_PROJECT_ID], e[AT_CLIENT_ID]
         add_project(project_id)
         add_client(client_id)
         if not (project_id and client_id):
-            named.add((e.project_name, e.client_name))
+            named.add((e[AT_PROJECT_NAME], e[AT_CLIENT_NAME]))
     # sources without ids (export files) name them: key those by name too
     for project_name, client_name in named:
         if project_name:

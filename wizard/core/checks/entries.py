@@ -9,7 +9,20 @@ from operator import itemgetter
 from wizard.core.checks.findings import CheckOutput
 from wizard.core.checks.periods import InPeriod
 from wizard.core.link_types import Links
-from wizard.core.model import Project, project_key
+from wizard.core.model import (
+    AT_BILLABLE,
+    AT_CLIENT_NAME,
+    AT_DURATION_S,
+    AT_END,
+    AT_ID,
+    AT_PROJECT_ID,
+    AT_PROJECT_NAME,
+    AT_START,
+    AT_USER_ID,
+    AT_USER_NAME,
+    Project,
+    project_key,
+)
 from wizard.core.result import EntriesSummary, EntryItem, Finding, Status
 from wizard.text import checks as say
 
@@ -83,27 +96,36 @@ def check_entries(in_period: InPeriod,
     # projects checks (dictionaries over the few thousand distinct users and projects).
     per_mask = [0] * len(_REASONS_BY_MASK)
     hours_of: dict[int, float] = {}  # durations repeat: 15 min, 30 min, 1 h …
+    # Each entry's fields are read one by one, and only when needed: reading a field touches its
+    # object, and an entry's own objects (its id, times and duration) lie scattered over the
+    # hundreds of megabytes a large company takes, so each is a cache miss (unpacking all eleven
+    # cost 100 ms of this loop's 230 on the large benchmark company). An entry that will sync
+    # needs neither its id nor, when its duration is known, its times.
     for e, day in zip(in_period.entries, in_period.days, strict=True):
-        # e is a NamedTuple: unpack once rather than reading attributes one by one
-        (entry_id, user_id, user_name, project_id, project_name, _client_id, client_name,
-         billable, start, end, duration) = e
+        billable, project_id = e[AT_BILLABLE], e[AT_PROJECT_ID]
         mask = 0 if billable else _NOT_BILLABLE
-        if not (project_id or project_name):
+        if project_id:
+            if check_projects and not projects_ok.get(project_id, False):
+                mask |= _PROJECT_UNMAPPED
+        elif not e[AT_PROJECT_NAME]:
             mask |= _NO_PROJECT
         elif check_projects and not projects_ok.get(
-                project_id or project_key(None, client_name, project_name), False):
+                project_key(None, e[AT_CLIENT_NAME], e[AT_PROJECT_NAME]), False):
             mask |= _PROJECT_UNMAPPED
         if check_users:
+            user_id = e[AT_USER_ID]
             ok = users_ok.get(user_id) if user_id else None
-            if not (ok or (ok is None and user_ok_by_name.get(user_name or "", False))):
+            if not (ok or (ok is None and user_ok_by_name.get(e[AT_USER_NAME] or "", False))):
                 mask |= _USER_UNMAPPED
-        if end is None:
-            seconds = None
-            mask |= _RUNNING
-        else:
-            seconds = duration if duration is not None else int((end - start).total_seconds())
-            if seconds > too_long:
-                mask |= _TOO_LONG
+        seconds = e[AT_DURATION_S]  # set only when the entry has ended (TimeEntry)
+        if seconds is None:
+            end = e[AT_END]
+            if end is None:
+                mask |= _RUNNING
+            else:
+                seconds = int((end - e[AT_START]).total_seconds())
+        if seconds is not None and seconds > too_long:
+            mask |= _TOO_LONG
         if close_date is not None and day <= close_date:
             mask |= _BOOKS_CLOSED
         if not mask:
@@ -117,8 +139,8 @@ def check_entries(in_period: InPeriod,
             hours = None
         elif (hours := hours_of.get(seconds)) is None:
             hours = hours_of[seconds] = round(seconds / 3600, 2)
-        append(new_item(EntryItem, (entry_id, day, user_name, project_name or None,
-                                    client_name or None, billable, hours,
+        append(new_item(EntryItem, (e[AT_ID], day, e[AT_USER_NAME], e[AT_PROJECT_NAME] or None,
+                                    e[AT_CLIENT_NAME] or None, billable, hours,
                                     _REASONS_BY_MASK[mask], links)))
     # counted per mask (a few dozen occur), then spread out
     for mask, n in enumerate(per_mask):

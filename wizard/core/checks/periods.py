@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from wizard.core.model import TimeEntry
+from wizard.core.model import AT_START, TimeEntry
 
 _EPOCH = dt.date(1970, 1, 1)
 
@@ -83,7 +83,7 @@ def entries_in_period(entries: Iterable[TimeEntry], zone: dt.tzinfo,
         first, last = (d.toordinal() for d in period)
         day_of: dict[int, dt.date] = {}
         for e in entries:
-            n = e.start.toordinal()
+            n = e[AT_START].toordinal()
             if first <= n <= last:
                 keep(e)
                 day = day_of.get(n)
@@ -95,7 +95,7 @@ def entries_in_period(entries: Iterable[TimeEntry], zone: dt.tzinfo,
     first, last = ((d - _EPOCH).days for d in period)
     day_number, date = local.day_number, local.date
     for e in entries:
-        n = day_number(e.start)
+        n = day_number(e[AT_START])
         if first <= n <= last:
             keep(e)
             add_day(date(n))
