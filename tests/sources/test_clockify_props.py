@@ -165,6 +165,8 @@ def test_typed_decoding_reads_a_report_page_as_the_plain_rules_do(
     assert page.entries == [_by_hand(r) for r in rows]
     assert page.rows == len(rows)
     assert page.total == total
+    # the entries check reads an entry's end only when it has no duration (TimeEntry)
+    assert all(e.end is not None for e in page.entries if e.duration_s is not None)
 
 
 def _in_minutes(row: dict[str, Any]) -> dict[str, Any]:

@@ -394,4 +394,6 @@ def test_generated_valid_detailed_reports_are_read_entry_for_entry(
     assert cdata is not None
     assert [(e.user_name, e.project_name, e.client_name, e.billable, e.start, e.end,
              e.duration_s) for e in cdata.entries or ()] == wanted
+    # the entries check reads an entry's end only when it has no duration (TimeEntry)
+    assert all(e.end is not None for e in cdata.entries or () if e.duration_s is not None)
     path.unlink()
