@@ -214,3 +214,12 @@ def test_spelling_needs_aligned_words_and_few_edits(a: str, b: str) -> None:
 def test_ascii_fast_path_gives_the_same_keys_as_the_unicode_path(name: str) -> None:
     from wizard.core.names import _ascii_keys, _unicode_keys
     assert _ascii_keys(name) == _unicode_keys(name)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(["and", "AND", "an", "d", "'", "`", ".", "&", " ", "  ", "-", "_",
+                                 "x", "7", "\t"]), max_size=8).map("".join))
+def test_ascii_fast_path_gives_the_same_keys_around_the_word_and(name: str) -> None:
+    """The pieces that decide whether "and" is a word of its own, put together many ways."""
+    from wizard.core.names import _ascii_keys, _unicode_keys
+    assert _ascii_keys(name) == _unicode_keys(name)

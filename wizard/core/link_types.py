@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 
-@dataclass(frozen=True, slots=True)
-class Links:
-    """One finding's (or entry's) web pages: None where no page is known or the side has none."""
+
+class Links(msgspec.Struct, frozen=True, gc=False):
+    """One finding's (or entry's) web pages: None where no page is known or the side has none.
+    A Struct, as `Finding` is: a large company's run makes one per finding."""
 
     clockify: str | None = None
     quickbooks: str | None = None

@@ -75,7 +75,10 @@ def _ascii_keys(name: str) -> tuple[tuple[str, ...], str]:
         spaced = _SPACE_AMP.sub(" & ", spaced)
     case = spaced.lower()
     text = case.replace("`", "'")  # the one ASCII character of _APOSTROPHES (translate is slow)
-    if "&" in text or "and" in text:
+    # Spaces put around a word "and" only change the keys where an apostrophe or a full stop
+    # meets it ("rock'and'roll"), as both are dropped below rather than made spaces; elsewhere
+    # the word is already apart, so the regular expression is spared for names like "Landscaping"
+    if "&" in text or ("and" in text and ("'" in text or "." in text)):
         text = _AND.sub(" and ", text)
     text = text.replace("'", "").replace(".", "")
     if text.replace(" ", "").isalnum():
@@ -88,8 +91,9 @@ def _ascii_keys(name: str) -> tuple[tuple[str, ...], str]:
 def _keys(uni: str, spaced: str, case: str, plain: str,
           fold: str) -> tuple[tuple[str, ...], str]:
     # Punctuation and accents drop spaces too, so "Book-keeping" meets "Bookkeeping".
-    return (uni, spaced, case, plain.replace(" ", ""), fold.replace(" ", ""),
-            " ".join(sorted(fold.split()))), fold
+    joined = plain.replace(" ", "")
+    return (uni, spaced, case, joined, joined if fold is plain else fold.replace(" ", ""),
+            " ".join(sorted(fold.split())) if " " in fold else fold), fold
 
 
 def fold_accents(text: str) -> str:
