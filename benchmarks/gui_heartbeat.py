@@ -79,7 +79,7 @@ def readers_for(man: Manifest) -> Readers:
             cancel.raise_if_cancelled()
             read.append(cj.decode_report_page(page.read_bytes(), names))
             progress("Reading Clockify time entries", i + 1, len(files))
-        entries = entries_of(read)  # each once, in time order, as the live client
+        entries = entries_of(read)  # each once, in id order, as the live client
         return ClockifySide(source="api", data=ClockifyData(
             workspace_id=ws.id, workspace_name=ws.name, time_zone=owner.time_zone,
             members=tuple(members), clients=tuple(clients), projects=tuple(projects),

@@ -106,9 +106,19 @@ def entries_of(pages: Iterable[cj.ReportPage]) -> list[TimeEntry]:
     against the order they were built in memory. Every later pass over them then paid for that
     in cache misses: the checks of the large benchmark company took 0.89 s instead of 0.68 s.
     """
-    read = [entry for page in pages for entry in page.entries]
-    ids = list(map(_ID, read))
-    if all(map(lt, ids, islice(ids, 1, None))):
+    read: list[TimeEntry] = []
+    ordered, last = True, None
+    for page in pages:
+        if not page.entries:
+            continue
+        if ordered:
+            # page by page, not over the whole read: each C call holds the interpreter lock,
+            # and over 250,000 entries at once it held the wizard's window still for ~30 ms
+            ids = list(map(_ID, page.entries))
+            ordered = (last is None or last < ids[0]) and all(map(lt, ids, islice(ids, 1, None)))
+            last = ids[-1]
+        read += page.entries
+    if ordered:
         return read  # the usual case: no page overlapped, every id once and in order
     entries: dict[str, TimeEntry] = {}
     for entry in read:
