@@ -162,7 +162,7 @@ def main() -> None:
                     per_path = ", ".join(f"{k} {v}" for k, v in sorted(paths[where, how]
                                                                        .items()))
                     print(f"    {what}: {counts[where, how]} requests ({per_path}); "
-                          f"{median:.2f} s; wall / (requests × latency) = {ratio:.2f}{verdict}")
+                          f"{median:.2f} s; wall / (requests × latency) = {ratio:.3f}{verdict}")
                 whose = "the client alone" if where == "own" else "the client and the fakes"
                 cpu = statistics.median(cpus[where, ("kept", WORKERS)])
                 print(f"    CPU per read of the kept key ({whose}): {cpu:.2f} s = "

@@ -11,6 +11,11 @@ Writes (SPEC §8): `GET <entity>/<Id>` reads one record and `POST <entity>` crea
 under the rules of `wizard.sources.service_rules` (SyncToken 5010, names unique across the three
 lists 6240, no colons, Job with ParentRef, sparse vs full update). `drop_after_write` closes the
 connection after a write was applied, without answering (a cut after the request left).
+
+`keep_answers` (benchmarks) encodes each read's answer once and sends the same bytes to the
+same request after that, as the Clockify fake does with its report pages: the fake's own JSON
+work must not be what a benchmark times. Only for lists that don't change between reads (a
+write forgets every kept answer; a list changed in place would not be seen).
 """
 
 from __future__ import annotations
@@ -127,6 +132,8 @@ class FakeQuickBooks(LoopbackServer):
         self.auth_headers: list[str] = []
         self.writes: list[tuple[str, dict[str, Any]]] = []  # (entity, body) of every POST
         self.drop_after_write = 0  # how many coming writes are applied, then cut unanswered
+        self.keep_answers = False  # benchmarks: see the module's docstring
+        self._kept: dict[str, tuple[int, bytes]] = {}  # request path and query → status, body
         self._lock = threading.Lock()
         super().__init__(_Handler)
 
@@ -266,7 +273,12 @@ class _Handler(FakeHandler):
             return
         resource = parts.path[len(base):]
         if method == "POST":
+            fake._kept.clear()
             self._write(resource, raw)
+            return
+        kept = fake._kept.get(self.path) if fake.keep_answers and fault is None else None
+        if kept is not None:
+            self._send(*kept)
             return
         one = re.fullmatch(r"(customer|employee|vendor)/(\d+)", resource)
         if fault == "fault200":
@@ -277,6 +289,10 @@ class _Handler(FakeHandler):
             self._json(200, fake.prefs)
         elif resource == "query":
             status, body = fake.query(query.get("query", ""))
+            if fake.keep_answers:
+                fake._kept[self.path] = (status, json.dumps(body).encode())
+                self._send(*fake._kept[self.path])
+                return
             self._json(status, body)
         elif one:
             self._json(*fake.book.read(one[1].capitalize(), one[2]))

@@ -5,18 +5,21 @@ address a user pastes after signing in."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import string
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wizard.core import deleted
 from wizard.core.errors import MalformedData, SignInFailed
 from wizard.core.model import CompanyInfo, Customer, NameRecord, Preferences
+from wizard.sources import quickbooks_http
 from wizard.sources import quickbooks_json as qj
 from wizard.sources.intuit import parse_callback
 
@@ -249,3 +252,48 @@ def test_parsed_customer_paths_never_keep_deleted(parts: list[tuple[str, bool]],
     assert customer.display_name == parts[-1][0]
     assert customer.active == (active and not parts[-1][1])
     assert customer.named_deleted == parts[-1][1]
+
+
+# --- the answer's body: msgspec first, requests' decoding for what msgspec refuses ---------------
+
+def _answer(raw: bytes) -> requests.Response:
+    response = requests.Response()
+    response.status_code = 200
+    response.headers["Content-Type"] = "application/json"
+    response._content = raw
+    return response
+
+
+def _as_requests_reads_it(raw: bytes) -> Any:
+    """How the body was decoded before msgspec (None where requests can't)."""
+    try:
+        return _answer(raw).json()
+    except ValueError:
+        return None
+
+
+def _same(a: Any, b: Any) -> bool:
+    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)  # NaN == NaN too
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_json_values, st.sampled_from(["utf-8", "utf-16", "utf-32"]), st.booleans())
+def test_an_answer_decodes_as_before(value: Any, encoding: str, ascii_only: bool) -> None:
+    raw = json.dumps(value, ensure_ascii=ascii_only).encode(encoding, "surrogatepass")
+    answer = quickbooks_http.answer_of(_answer(raw))
+    assert _same(answer.body, _as_requests_reads_it(raw))
+    if encoding == "utf-8":
+        assert _same(answer.body, value)
+
+
+@given(st.binary(max_size=64))
+def test_an_answer_that_is_not_json_decodes_as_before(raw: bytes) -> None:
+    answer = quickbooks_http.answer_of(_answer(raw))
+    before = _as_requests_reads_it(raw)
+    assert _same(answer.body, before)
+    assert answer.ok == (before is not None and qj.parse_fault(before) is None)

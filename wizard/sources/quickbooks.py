@@ -259,12 +259,14 @@ class QuickBooksClient:
                         ) -> Callable[[], list[Any]]:
             return lambda: self.query_all(entity, cancel, pages, parse)
 
+        # customers first: the longest list, whose second page can only be asked once its first
+        # has come back, so its first request leaves before the four that need one round trip
         calls: list[Callable[[], Any]] = [
+            entity_list("Customer", qj.parse_customers),
             one(lambda: self.company_info(cancel)), one(lambda: self.preferences(cancel)),
             entity_list("Employee", qj.parse_name_records),
-            entity_list("Vendor", qj.parse_name_records),
-            entity_list("Customer", qj.parse_customers)]
-        info_body, prefs_body, employees, vendors, customers = in_order(
+            entity_list("Vendor", qj.parse_name_records)]
+        customers, info_body, prefs_body, employees, vendors = in_order(
             calls, self.workers, cancel or CancelToken(), self._sessions)
         try:
             return QuickBooksData(
