@@ -58,7 +58,9 @@ def test_invalid_key_exits_1_with_the_finding(fake: FakeClockify) -> None:
     codes = {f["code"]: f for f in result["findings"]}
     assert codes["CLOCKIFY_KEY_INVALID"]["status"] == "fail"
     assert codes["CLOCKIFY_KEY_INVALID"]["message"].startswith("Clockify did not accept")
-    assert [r.status for r in fake.log] == [401]
+    # the owner and the owned workspaces are asked side by side (the region is given)
+    assert sorted((r.path.rsplit("/", 1)[-1], r.status) for r in fake.log) == [
+        ("user", 401), ("workspaces", 401)]
     assert_key_nowhere(bad, done.stdout, done.stderr)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,10 +103,37 @@ def test_a_region_tried_first_that_refuses_the_key_falls_back_to_every_region(
                             try_first=world.region("euc1"))
     client.read(PERIOD)
     asked = world.asked()
-    assert asked["euc1"] == ["user"]  # asked first, and not again
+    # asked first (with the owned workspaces beside it), and not again
+    assert sorted(asked["euc1"]) == ["user", "workspaces"]
     assert asked["global"] == ["user"]
-    assert client.requests_sent == cold
+    assert client.requests_sent == cold + 1  # the owned list asked of the wrong region
     assert client.region == world.region("apse2")
+
+
+def test_the_owner_and_the_owned_workspaces_are_asked_side_by_side(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the region known (remembered or given), `GET /user` and the owned workspaces are
+    in flight together: one round trip less, and the same requests."""
+    cold = cold_requests(world)
+    both = threading.Barrier(2, timeout=10)  # broken (the test fails) if one waits for the other
+    real_send = ClockifyClient.send
+
+    def send(self: ClockifyClient, method: str, url: str, **kwargs: object) -> object:
+        if url.endswith(("/user", "/workspaces")):
+            both.wait()
+        return real_send(self, method, url, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ClockifyClient, "send", send)
+    for given in ({"try_first": world.region("apse2")},
+                  {"core_url": world.fake("apse2").core_url,
+                   "reports_url": world.fake("apse2").reports_url}):
+        client = ClockifyClient(new_session(), KEY, regions=world.regions, min_interval=0,
+                                **given)  # type: ignore[arg-type]
+        data = client.read(PERIOD)
+        assert data.workspace_id == world.space.raw["id"]
+        assert data.is_admin
+        assert client.requests_sent == cold - 2
+        assert world.asked()["apse2"].count("workspaces") == 1
 
 
 def test_a_key_refused_everywhere_is_still_invalid(world: World) -> None:
@@ -145,9 +173,10 @@ def test_a_region_that_refuses_the_key_is_corrected(
     clockify.store_key(KEY, world.region("euc1"))  # remembered wrongly (or the key moved)
     run()
     asked = world.asked()
-    assert asked["euc1"] == ["user"]  # the remembered region first, then every other one
+    # the remembered region first (and the owned workspaces beside it), then every other one
+    assert sorted(asked["euc1"]) == ["user", "workspaces"]
     assert asked["global"] == ["user"]
-    assert sum(len(paths) for paths in asked.values()) == cold
+    assert sum(len(paths) for paths in asked.values()) == cold + 1
     assert clockify.remembered_region(KEY) == world.region("apse2")
     run()
     asked = world.asked()

@@ -45,7 +45,7 @@ from wizard.sources.clockify_http import (
     new_session,
     parsed,
 )
-from wizard.sources.clockify_json import Workspace
+from wizard.sources.clockify_json import KeyOwner, Workspace
 from wizard.sources.paging import PageTally, in_order
 from wizard.sources.progress import CancelToken, Progress, no_progress
 from wizard.storage import secrets
@@ -94,18 +94,39 @@ class ClockifyClient(ClockifyConnection):
         """Workspaces where the key's owner is owner or admin."""
         return {w.id for role in ("OWNER", "WORKSPACE_ADMIN") for w in self.workspaces(role)}
 
-    def find_workspace(self, wanted: str | None, explicit: bool = False
-                       ) -> tuple[Workspace, bool]:
+    def find_workspace(self, wanted: str | None, explicit: bool = False,
+                       owned: Sequence[Workspace] | None = None) -> tuple[Workspace, bool]:
         """The workspace to read and whether the key's owner may read everyone's entries.
 
         The role lists come first: for an owner (the usual case) the first request answers
-        everything, a non-admin needs the full list as well.
+        everything, a non-admin needs the full list as well. `owned`: the OWNER list when it
+        was read already.
         """
         for role in ("OWNER", "WORKSPACE_ADMIN"):
-            for ws in self.workspaces(role):
+            spaces = owned if role == "OWNER" and owned is not None else self.workspaces(role)
+            for ws in spaces:
                 if wanted in (ws.id, ws.name):
                     return ws, True
         return choose_workspace(self.workspaces(), wanted, explicit), False
+
+    def _owner_and_owned(self) -> tuple[KeyOwner, list[Workspace] | None]:
+        """The key's owner and, when the region is known or remembered, the workspaces it owns,
+        asked side by side: the owned list doesn't depend on the owner's answer, so a read
+        saves one round trip and no request (every read asks both). A list asked of a
+        remembered region that turns out not to be the key's is dropped (None: asked again)."""
+        base = self.core_url or (self.try_first.core_url if self.try_first else None)
+        if base is None or self.workers <= 1:
+            return self.user(), None
+
+        def owned() -> list[Workspace] | None:
+            try:
+                answer = self.send("GET", base + "/workspaces", params={"roles": "OWNER"})
+                return list(parsed(cj.parse_workspaces, self.decode(answer)))
+            except ClockifyProblem:
+                return None  # asked again, once the owner's answer says where and why
+
+        owner, spaces = in_order([self.user, owned], 2, self.cancel, self.sessions)
+        return owner, spaces if self.core_url == base else None
 
     def members(self, workspace_id: str, pages: PageTally | None = None) -> list[Member]:
         out: list[Member] = []
@@ -142,12 +163,13 @@ class ClockifyClient(ClockifyConnection):
 
     def read(self, period: tuple[dt.date, dt.date], workspace: str | None = None,
              progress: Progress = no_progress) -> ClockifyData:
-        """Everything the checks need, with the fewest requests: members, clients, projects
-        and entries are read side by side once the workspace is known."""
+        """Everything the checks need, with the fewest requests: the owner and the owned
+        workspaces side by side when the region is known, then members, clients, projects and
+        entries side by side once the workspace is known."""
         progress(_("Connecting to Clockify"), 0, 0)
-        owner = self.user()
+        owner, owned = self._owner_and_owned()
         ws, is_admin = self.find_workspace(workspace or owner.active_workspace,
-                                           explicit=bool(workspace))
+                                           explicit=bool(workspace), owned=owned)
         progress(_("Reading workspace {name}").format(name=ws.name), 0, 0)
         pages = PageTally(progress, "Clockify")
 
