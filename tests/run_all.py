@@ -44,6 +44,10 @@ def main(pytest_args: list[str]) -> int:
                  "gnome-keyring-daemon --daemonize --unlock --components=secrets >/dev/null && "
                  "exec \"$@\"")
         env["KEYRING_HOME"] = keyring_home
+        # A runtime folder of this run's own: the accessibility bus and the keyring daemon put
+        # their sockets there, so two test runs on one machine no longer pull each other's away
+        # ("Couldn't connect to accessibility bus" when they shared ~/.cache/at-spi).
+        env["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="sync-checkup-runtime-", dir=keyring_home)
         cmd = ["dbus-run-session", "--", "sh", "-c", inner, "sh", *pytest]
         env["SYNC_CHECKUP_REAL_KEYRING"] = "1"
     else:
