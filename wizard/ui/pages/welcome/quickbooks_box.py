@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.plans import plan_from_choice
 from wizard.core.status import Status
 from wizard.text import N_, _, signin
 from wizard.ui.pages.welcome.saved import Answers
@@ -126,6 +125,7 @@ class QuickBooksBox(SideBox):
             combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
 
     def on_answer_changed(self, _index: int = 0) -> None:
+        from wizard.core.plans import plan_from_choice
         from wizard.sources.request import Manual  # loads the data model: not before the paint
 
         answers = self.answers()
