@@ -18,11 +18,14 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import requests
+
 from wizard.core import links
 from wizard.core.model import ClockifyData, ClockifySide, QuickBooksData, QuickBooksSide
 from wizard.sources import clockify_json as cj
 from wizard.sources import quickbooks_json as qj
 from wizard.sources.clockify_report import entries_of
+from wizard.sources.quickbooks_http import answer_of
 
 FIRST = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "James", "Isabella",
          "Lucas", "Mia", "Mason", "Amelia", "Ethan", "Harper", "Logan", "Evelyn", "Aiden",
@@ -208,6 +211,15 @@ def _load(path: Path):
     return json.loads(path.read_bytes())
 
 
+def _answer_body(path: Path):
+    """A QuickBooks page's body decoded as the live client decodes an answer (`answer_of`)."""
+    response = requests.Response()
+    response.status_code = 200
+    response.headers["Content-Type"] = "application/json"
+    response._content = path.read_bytes()
+    return answer_of(response).body
+
+
 def parse_sides(man: Manifest) -> tuple[ClockifySide, QuickBooksSide]:
     """Raw pages → sides, page by page, through the same parsers as live answers."""
     owner = cj.parse_user(_load(man.clockify["user"][0]))
@@ -228,11 +240,12 @@ def parse_sides(man: Manifest) -> tuple[ClockifySide, QuickBooksSide]:
         web_url=links.CLOCKIFY_WEB))  # and, as live, a web app: every finding gets its links
 
     def rows(entity: str):
-        return [r for p in man.quickbooks[entity] for r in qj.query_rows(_load(p), entity)]
+        return [r for p in man.quickbooks[entity]
+                for r in qj.query_rows(_answer_body(p), entity)]
 
     quickbooks = QuickBooksSide(source="api", data=QuickBooksData(
-        company=qj.parse_company_info(_load(man.quickbooks["companyinfo"][0])),
-        preferences=qj.parse_preferences(_load(man.quickbooks["preferences"][0])),
+        company=qj.parse_company_info(_answer_body(man.quickbooks["companyinfo"][0])),
+        preferences=qj.parse_preferences(_answer_body(man.quickbooks["preferences"][0])),
         employees=tuple(qj.parse_name_records(rows("Employee"))),
         vendors=tuple(qj.parse_name_records(rows("Vendor"))),
         customers=tuple(qj.parse_customers(rows("Customer"))), web_url=links.QUICKBOOKS_WEB))
