@@ -160,3 +160,33 @@ def test_a_near_match_is_marked_up_once_however_often_it_is_painted(  # type: ig
     view.viewport().update()
     view.grab()  # the same cells painted again
     assert len(documents) == painted
+
+
+def test_a_hidden_names_table_lays_out_its_first_marked_up_cells_before_its_first_paint(  # type: ignore[no-untyped-def]
+        qtbot, sample_result, monkeypatch) -> None:
+    from wizard.ui import tables
+    from wizard.ui.pages.names import NamesTable
+
+    documents: list[object] = []
+
+    class CountedDocument(tables.QTextDocument):
+        def __init__(self) -> None:
+            super().__init__()
+            documents.append(self)
+
+    monkeypatch.setattr(tables, "QTextDocument", CountedDocument)
+    table = NamesTable(None, "Customers", "Clockify", "QuickBooks")  # type: ignore[arg-type]
+    qtbot.addWidget(table)
+    table.resize(900, 600)
+    table.set_rows(flatten(customer_rows(sample_result)))  # a few rows: ordered at once
+    near = [r for r in range(table.model.rowCount())
+            if table.model.index(r, 0).data(Role.ROW).near]
+    assert near
+    assert near[0] < 10  # on the first screen
+    qtbot.waitUntil(lambda: not table._prepare_timer.isActive())
+    prepared = len(documents)
+    assert prepared >= 2  # both spellings of each near match on the first screen, made hidden
+    table.show()
+    qtbot.waitExposed(table)
+    table.grab()  # the first paint: every marked-up cell it shows was laid out ahead
+    assert len(documents) == prepared

@@ -148,3 +148,42 @@ def test_cards_gives_every_card_at_once_and_tab_goes_card_after_card(qtbot, samp
     assert visited == [*reachable, after]  # card by card, then on past the list
     assert all(b.accessibleName() for b in reachable)
     assert all(card.accessibleName().startswith("To fix: ") for card in cards)
+
+
+def test_a_hidden_list_measures_its_first_cards_at_the_width_its_page_will_have(  # type: ignore[no-untyped-def]
+        qtbot, sample_result, monkeypatch) -> None:
+    from PySide6.QtWidgets import QWizard, QWizardPage
+
+    monkeypatch.setattr(problem_cards, "MAX_CARDS", SHOWN)
+    monkeypatch.setattr(problem_cards, "BUDGET_MS", 60_000)
+    measured: list[ProblemCard] = []
+    measure = ProblemList._measure
+
+    def counted(widget: QWidget, width: int) -> int:
+        if isinstance(widget, ProblemCard):
+            measured.append(widget)
+        return measure(widget, width)
+
+    monkeypatch.setattr(ProblemList, "_measure", staticmethod(counted))
+    wizard = QWizard()
+    qtbot.addWidget(wizard)
+    wizard.addPage(QWizardPage())
+    page = QWizardPage()
+    problems = ProblemList("Problems to fix", "Nothing to fix.", page)
+    QVBoxLayout(page).addWidget(problems)
+    wizard.addPage(page)
+    wizard.resize(900, 600)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    rows = _rows(sample_result, SHOWN)
+    problems.set_rows(rows, sample_result, plan_for(sample_result))
+    qtbot.waitUntil(lambda: not problems.pending(), timeout=20_000)
+    # while the page is hidden its first cards are made and measured (text layout, the bulk of
+    # a card's cost), at the width the page will give the list: none of it falls on the switch
+    assert len(measured) == problem_cards.AHEAD
+    wizard.next()
+    qtbot.waitUntil(lambda: not problems.pending(), timeout=20_000)
+    _assert_placed(problems, [f.subject for _c, f in rows])
+    assert len(measured) == SHOWN  # each card measured once: the guessed width was the right one
+    for card in _shown(problems):  # and placed exactly as a card measured on show would be
+        assert card.height() == measure(card, card.width())

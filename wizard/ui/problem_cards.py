@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QVBoxLayout,
     QWidget,
+    QWizardPage,
 )
 
 from wizard.core.result import Finding, RunResult, Status
@@ -150,6 +151,8 @@ class ProblemList(QScrollArea):
         self._result: RunResult | None = None
         self._plan: Plan | None = None
         self._built: list[ProblemCard] = []
+        self._heights: dict[int, int] = {}  # card index → height, measured at _hint_width
+        self._hint_width = -1  # the column width a hidden list expects (see _expected_width)
         self._placed = 0  # cards of _built measured, positioned and shown at _width
         self._bottom = 0  # where the next card goes
         self._width = -1
@@ -168,6 +171,8 @@ class ProblemList(QScrollArea):
         large company's takes a tenth of a second: never made here); None only with no rows."""
         self._timer.stop()
         self._built = []
+        self._heights = {}
+        self._hint_width = -1
         column = QWidget()
         column.setAccessibleName(self.accessibleName())
         self._rows = list(rows[:MAX_CARDS])
@@ -190,7 +195,10 @@ class ProblemList(QScrollArea):
         self._tab_tail = self
         self.setWidget(column)  # the old one is deleted by the scroll area
         self._column = column
-        self._work(BUDGET_MS)
+        if self.isVisible():  # on screen: its first cards at once, not after an empty paint
+            self._work(BUDGET_MS)
+        else:  # a page filled after a check: one page per pass, its cards in later ones
+            self._timer.start()
 
     def count(self) -> int:
         """How many problem cards the list holds (some may still be on their way)."""
@@ -234,7 +242,11 @@ class ProblemList(QScrollArea):
 
     def _screen_full(self) -> bool:
         """Whether the placed cards reach below what the list shows."""
-        return self._bottom >= self.verticalScrollBar().value() + self.viewport().height()
+        # the viewport's height, without asking for the viewport: the horizontal bar is always
+        # off, and the first viewport() of a process makes PySide build some forty enum classes
+        # (about 12 ms, which fell on the first page switch to a list)
+        shown = self.height() - 2 * self.frameWidth()
+        return self._bottom >= self.verticalScrollBar().value() + shown
 
     def _work(self, budget_ms: float | None, *, fill: bool = False,
               everything: bool = False) -> None:
@@ -247,17 +259,24 @@ class ProblemList(QScrollArea):
             self._placed = 0
             self._bottom = 0
         wanted = len(self._rows) if visible or everything else min(AHEAD, len(self._rows))
+        if not visible and not everything and self._hint_width < 0:
+            self._hint_width = self._expected_width()
         while not (fill and visible and self._screen_full()):
             if visible and self._placed < len(self._built):
                 self._place(self._built[self._placed])
                 self._placed += 1
             elif len(self._built) < wanted:
                 self._build(*self._rows[len(self._built)])
+            elif not visible and self._hint_width > 0 and len(self._heights) < wanted:
+                at = len(self._heights)
+                self._heights[at] = self._measure(self._built[at], self._hint_width)
             else:
                 break
             if budget_ms is not None and (time.perf_counter() - start) * 1000 >= budget_ms:
                 break
-        done = len(self._built) == wanted and (not visible or self._placed == len(self._built))
+        done = len(self._built) == wanted and (
+            self._placed == len(self._built) if visible
+            else everything or self._hint_width <= 0 or len(self._heights) >= wanted)
         if visible:
             height = self._bottom
             if done and self._footer is not None:
@@ -277,15 +296,39 @@ class ProblemList(QScrollArea):
             self._tab_tail = button
         self._built.append(card)
 
-    def _place(self, card: ProblemCard) -> None:
-        self._bottom += self._put(card, self._bottom) + SPACING
+    def _expected_width(self) -> int:
+        """The column width this hidden list will have once its page is shown, or -1: a page
+        never shown has no geometry yet, but it will be as wide as the wizard's page on show.
+        Measuring its first cards while hidden takes that work (text layout, a few ms a card)
+        off the page switch; a wrong guess only means they are measured again when shown."""
+        page = self.parentWidget()
+        wizard = page.wizard() if isinstance(page, QWizardPage) else None
+        current = wizard.currentPage() if wizard is not None else None
+        layout = page.layout() if page is not None else None
+        if current is None or current is page or not current.isVisible() or layout is None:
+            return -1
+        margins = layout.contentsMargins()
+        width = current.width() - margins.left() - margins.right()
+        reserve = self.verticalScrollBar().sizeHint().width() + 4
+        return max(-1, width - 2 * self.frameWidth() - reserve)
 
-    def _put(self, widget: QWidget, top: int) -> int:
-        """Measure `widget` at the column's width, put it at `top`, show it; its height."""
+    def _place(self, card: ProblemCard) -> None:
+        at = self._placed
+        known = self._heights.get(at) if self._width == self._hint_width else None
+        self._bottom += self._put(card, self._bottom, known) + SPACING
+
+    def _put(self, widget: QWidget, top: int, height: int | None = None) -> int:
+        """Measure `widget` at the column's width (unless its `height` there is known), put it
+        at `top`, show it; its height."""
         width = self._width
-        height = (widget.heightForWidth(width) if widget.hasHeightForWidth()
-                  else widget.sizeHint().height())
-        height = max(height, widget.minimumSizeHint().height())
+        if height is None:
+            height = self._measure(widget, width)
         widget.setGeometry(0, top, width, height)
         widget.show()
         return height
+
+    @staticmethod
+    def _measure(widget: QWidget, width: int) -> int:
+        height = (widget.heightForWidth(width) if widget.hasHeightForWidth()
+                  else widget.sizeHint().height())
+        return max(height, widget.minimumSizeHint().height())

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -138,20 +138,31 @@ class DiffDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._docs: OrderedDict[tuple[str, str], QTextDocument] = OrderedDict()
 
-    def _doc(self, option: QStyleOptionViewItem, text: str) -> QTextDocument:
-        key = (text, option.font.key())
+    def _doc(self, font: QFont, text: str) -> QTextDocument:
+        key = (text, font.key())
         doc = self._docs.get(key)
         if doc is not None:
             self._docs.move_to_end(key)
             return doc
         doc = QTextDocument()
-        doc.setDefaultFont(option.font)
+        doc.setDefaultFont(font)
         doc.setDocumentMargin(2)
         doc.setHtml(text)
         self._docs[key] = doc
         if len(self._docs) > self.KEPT:
             self._docs.popitem(last=False)
         return doc
+
+    def prepare(self, index: QModelIndex, font: QFont) -> bool:
+        """Lay out now the document a later paint of this cell will want, unselected in `font`
+        (the view's): a page shown for the first time then paints from laid-out documents.
+        Whether there was one to make."""
+        text = index.data(Role.DIFF)
+        fg = index.data(Qt.ItemDataRole.ForegroundRole)
+        if not text or fg is None:
+            return False
+        self._doc(font, _coloured(text, fg.name()))
+        return True
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -170,7 +181,7 @@ class DiffDelegate(QStyledItemDelegate):
             colour = opt.palette.highlightedText().color().name()
         else:
             colour = fg.name() if fg is not None else opt.palette.text().color().name()
-        doc = self._doc(opt, f'<span style="color:{colour}">{text}</span>')
+        doc = self._doc(opt.font, _coloured(text, colour))
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         painter.save()
         painter.translate(text_rect.topLeft())
@@ -188,8 +199,12 @@ class DiffDelegate(QStyledItemDelegate):
         text = index.data(Role.DIFF)
         if not text:
             return base
-        doc = self._doc(option, text)
+        doc = self._doc(option.font, text)
         return QSize(max(base.width(), int(doc.idealWidth()) + 8), base.height())
+
+
+def _coloured(text: str, colour: str) -> str:
+    return f'<span style="color:{colour}">{text}</span>'
 
 
 def fit_columns(view: QAbstractItemView, columns: Sequence[int], sample_rows: int = 60,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import time
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -47,6 +48,8 @@ from wizard.ui.workers import Worker
 
 SYNC_ORDER_ROWS = 5_000  # up to this many rows the first order is computed at once
 MANY_PROBLEMS = 40  # more than this many name problems: the page opens on the problems alone
+PREPARED_ROWS = 40  # rows whose marked-up spellings a hidden table lays out ahead (a screenful)
+PREPARE_MS = 6  # GUI-thread time one event-loop pass may spend on them
 
 PLACEHOLDER = (N_("Select a row to see what is wrong and exactly how to fix it."),
                N_("Rows are coloured by status, with an icon and a word. Hover over a row for "
@@ -70,9 +73,17 @@ class NamesTable(QGroupBox):
         self.view = read_only_table(self.model, title, self, row_padding=6)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setShowGrid(False)
-        delegate = DiffDelegate(self.view)  # only where a difference can be highlighted
-        self.view.setItemDelegateForColumn(NameColumn.CLOCKIFY, delegate)
-        self.view.setItemDelegateForColumn(NameColumn.QUICKBOOKS, delegate)
+        self.delegate = DiffDelegate(self.view)  # only where a difference can be highlighted
+        self.view.setItemDelegateForColumn(NameColumn.CLOCKIFY, self.delegate)
+        self.view.setItemDelegateForColumn(NameColumn.QUICKBOOKS, self.delegate)
+        # while the page is hidden, the first rows' highlighted spellings are laid out a few at
+        # a time, so the first paint of the page has them ready (26 documents on a large
+        # company: 8 ms of the page switch)
+        self._prepared = 0
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(0)
+        self._prepare_timer.timeout.connect(self.on_prepare_timer_timeout)
         sortable_by_header(self.view)
         self.view.horizontalHeader().sectionClicked.connect(self.on_header_section_clicked)
         layout = QVBoxLayout(self)
@@ -100,6 +111,7 @@ class NamesTable(QGroupBox):
             order = names_order(flat, self.problems_only, self.text, None, False, self.qbo_only)
             self.model.set_order(order)
             self.hidden = hidden_counts(flat, order)
+            self._prepare()
             self.reordered.emit()
         else:
             self.reorder()
@@ -132,6 +144,7 @@ class NamesTable(QGroupBox):
                 self._job = None
                 self.model.set_order(order)
                 self.hidden = hidden_counts(flat, order)
+                self._prepare()
                 self.reordered.emit()
 
         def failed(_message: str, _details: str) -> None:
@@ -139,6 +152,29 @@ class NamesTable(QGroupBox):
                 self._job = None
 
         self._job = self.session.run_job(job, "names filter", done, failed)
+
+    def _prepare(self) -> None:
+        self._prepared = 0
+        if self.view.isVisible():  # its paint makes them anyway
+            self._prepare_timer.stop()
+        else:
+            self._prepare_timer.start()
+
+    def on_prepare_timer_timeout(self) -> None:
+        if self.view.isVisible():
+            return
+        start = time.perf_counter()
+        font = self.view.font()
+        last = min(PREPARED_ROWS, self.model.rowCount())
+        while self._prepared < last:
+            row = self._prepared
+            self._prepared += 1
+            for col in (NameColumn.CLOCKIFY, NameColumn.QUICKBOOKS):
+                self.delegate.prepare(self.model.index(row, col), font)
+            if (time.perf_counter() - start) * 1000 >= PREPARE_MS:
+                break
+        if self._prepared < last:
+            self._prepare_timer.start()
 
     def on_header_section_clicked(self, section: int) -> None:
         self.sort = next_sort(self.sort, NameColumn(section))
