@@ -247,9 +247,7 @@ def save_current(name: str, result: RunResult) -> Company:
     if not key or not realm or not workspace_id or result.sources.get("clockify") != "api" \
             or result.sources.get("quickbooks") != "api":
         raise CompanyProblem(message("save_needs_live"))
-    client = clockify.ClockifyClient(clockify.new_session(), key,
-                                     os.environ.get(clockify.ENV_API_URL) or None,
-                                     os.environ.get(clockify.ENV_REPORTS_URL) or None)
+    client = clockify.live_client(key)
     try:
         owner = client.user()
     except clockify.ClockifyProblem as problem:

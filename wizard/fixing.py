@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -269,9 +268,7 @@ def _live_clockify(workspace_id: str) -> Writer | None:
     key = clockify._stored_key()
     if key is None:
         return None
-    reader = clockify.ClockifyClient(clockify.new_session(), key,
-                                     os.environ.get(clockify.ENV_API_URL) or None,
-                                     os.environ.get(clockify.ENV_REPORTS_URL) or None)
+    reader = clockify.live_client(key)
     try:
         reader.detect_region()
     except clockify.ClockifyProblem:

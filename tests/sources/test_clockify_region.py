@@ -267,3 +267,17 @@ def test_nothing_from_the_key_lands_in_settings(
         assert KEY.encode() not in text, path
         assert digest.encode() not in text, path
         assert b"apse2" not in text, path
+
+
+@pytest.mark.keyring
+def test_the_fix_writer_goes_straight_to_the_kept_key_s_region(
+        real_keyring: keyring.backend.KeyringBackend, world: World) -> None:
+    """Fix it for me finds where to write as a run does: the kept key's region, asked alone."""
+    from wizard import fixing
+
+    del real_keyring
+    assert clockify.keep_key(KEY) is None
+    world.asked()
+    writer = fixing._live_clockify(world.space.raw["id"])
+    assert writer is not None
+    assert world.asked() == {"global": [], "euc1": [], "apse2": ["user"]}

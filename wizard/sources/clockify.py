@@ -55,8 +55,8 @@ from wizard.text import _, connection
 __all__ = ["ENV_API_URL", "ENV_KEY", "ENV_REPORTS_URL", "ENV_WORKSPACE", "KEY_ENTRY", "REGIONS",
            "WORKERS", "ClockifyClient", "ClockifyProblem", "Reached", "Region", "check_key",
            "choose_workspace", "forget_key", "has_stored_key", "keep_key", "list_workspaces",
-           "new_session", "read_side", "read_workspace", "remembered_region", "store_key",
-           "web_url_for"]
+           "live_client", "new_session", "read_side", "read_workspace", "remembered_region",
+           "store_key", "web_url_for"]
 
 log = logging.getLogger(__name__)
 
@@ -216,10 +216,10 @@ def choose_workspace(spaces: Sequence[Workspace], wanted: str | None,
 
 # --- what the command line and the wizard call --------------------------------------------------
 
-def _client(api_key: str, session: requests.Session | None = None,
+def live_client(api_key: str, session: requests.Session | None = None,
             cancel: CancelToken | None = None) -> ClockifyClient:
-    """A client for a key being checked: the live settings' URLs, else its remembered region
-    first."""
+    """A client for the wizard's key or one being checked: the live settings' URLs, else the
+    region remembered for this key first."""
     core_url = os.environ.get(ENV_API_URL) or None
     return ClockifyClient(session or new_session(), api_key, core_url,
                           os.environ.get(ENV_REPORTS_URL) or None, regions=REGIONS,
@@ -327,7 +327,7 @@ def forget_key() -> None:
 
 def list_workspaces(api_key: str) -> list[Workspace]:
     """The workspaces this key can see (for the connect page); raises `ClockifyProblem`."""
-    client = _client(api_key)
+    client = live_client(api_key)
     try:
         client.user()
         return client.workspaces()
@@ -339,7 +339,7 @@ def _checked(api_key: str) -> tuple[str | None, Region | None]:
     """Why Clockify refuses the key (None: it accepts it), and the region that accepted it."""
     if not api_key.strip():
         return str(key_invalid()), None
-    client = _client(api_key)
+    client = live_client(api_key)
     try:
         client.user()
     except ClockifyProblem as problem:
