@@ -466,3 +466,27 @@ def test_reconnect_page_says_read_from_exported_files(qtbot) -> None:  # type: i
     assert "QuickBooks was read from exported files" in page.problems.text()
     qtbot.waitUntil(lambda: "read from exported files" in page.state.text(), timeout=10_000)
     assert "Connected" not in page.problems.text()
+
+
+def test_a_filled_hidden_page_is_laid_out_ahead_as_it_is_when_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window(qtbot)
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    plan = window.pages[Page.PLAN]
+    page = window.pages[Page.RECONNECT]
+    qtbot.waitUntil(lambda: page.geometry() == plan.geometry())
+    # its word-wrapped labels already have their final width while hidden, so their text is
+    # laid out at that width before the page switch, not in it (the header's verdict is
+    # refreshed on show, and its width follows its status word)
+    ahead = {label: label.width() for label in page.findChildren(QLabel)
+             if label.wordWrap() and label.isVisibleTo(page)
+             and not page.header.isAncestorOf(label)}
+    assert len(ahead) >= 3
+    assert max(ahead.values()) > plan.width() // 2
+    while window.currentId() != Page.RECONNECT:
+        window.next()
+    assert page.isVisible()
+    assert page.geometry() == plan.geometry()
+    assert {label: label.width() for label in ahead} == ahead
