@@ -31,7 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
 
-from benchmarks.large_company import TODAY, Manifest, build_payloads
+from benchmarks.large_company import TODAY, Manifest, build_payloads, quickbooks_body
 from wizard.core.model import (
     ClockifyData,
     ClockifySide,
@@ -93,13 +93,14 @@ def readers_for(man: Manifest) -> Readers:
             files = man.quickbooks[entity]
             for i, page in enumerate(files):
                 cancel.raise_if_cancelled()
-                out.extend(qj.query_rows(_load(page), entity))
+                # decoded as the live client decodes an answer (msgspec first)
+                out.extend(qj.query_rows(quickbooks_body(page), entity))
                 progress(f"Reading QuickBooks {entity.lower()}s", i + 1, len(files))
             return out
 
         return QuickBooksSide(source="api", data=QuickBooksData(
-            company=qj.parse_company_info(_load(man.quickbooks["companyinfo"][0])),
-            preferences=qj.parse_preferences(_load(man.quickbooks["preferences"][0])),
+            company=qj.parse_company_info(quickbooks_body(man.quickbooks["companyinfo"][0])),
+            preferences=qj.parse_preferences(quickbooks_body(man.quickbooks["preferences"][0])),
             employees=tuple(qj.parse_name_records(rows("Employee"))),
             vendors=tuple(qj.parse_name_records(rows("Vendor"))),
             customers=tuple(qj.parse_customers(rows("Customer")))))

@@ -211,7 +211,7 @@ def _load(path: Path):
     return json.loads(path.read_bytes())
 
 
-def _answer_body(path: Path):
+def quickbooks_body(path: Path):
     """A QuickBooks page's body decoded as the live client decodes an answer (`answer_of`)."""
     response = requests.Response()
     response.status_code = 200
@@ -241,11 +241,11 @@ def parse_sides(man: Manifest) -> tuple[ClockifySide, QuickBooksSide]:
 
     def rows(entity: str):
         return [r for p in man.quickbooks[entity]
-                for r in qj.query_rows(_answer_body(p), entity)]
+                for r in qj.query_rows(quickbooks_body(p), entity)]
 
     quickbooks = QuickBooksSide(source="api", data=QuickBooksData(
-        company=qj.parse_company_info(_answer_body(man.quickbooks["companyinfo"][0])),
-        preferences=qj.parse_preferences(_answer_body(man.quickbooks["preferences"][0])),
+        company=qj.parse_company_info(quickbooks_body(man.quickbooks["companyinfo"][0])),
+        preferences=qj.parse_preferences(quickbooks_body(man.quickbooks["preferences"][0])),
         employees=tuple(qj.parse_name_records(rows("Employee"))),
         vendors=tuple(qj.parse_name_records(rows("Vendor"))),
         customers=tuple(qj.parse_customers(rows("Customer"))), web_url=links.QUICKBOOKS_WEB))
