@@ -88,8 +88,15 @@ class Session(QObject):
         self.error_details = ""
         log.info("check started (clockify=%s, quickbooks=%s, period %s to %s)",
                  request.clockify, request.quickbooks, *request.period)
-        worker.start(self.pool)
         self.changed.emit()
+        # Its thread starts once the event that asked for it is handled: Next on Welcome then
+        # switches to the Plan page before a busy worker competes with it for the interpreter
+        # lock (that switch took twice its own CPU time in wall-clock time on the large company).
+        QTimer.singleShot(0, self, partial(self._start_check, worker))
+
+    def _start_check(self, worker: Worker) -> None:
+        if worker is self._check and not self.closed:
+            worker.start(self.pool)
 
     def cancel(self) -> None:
         if self._check is not None:
