@@ -36,7 +36,7 @@ from wizard.ui import errors, theme
 from wizard.ui.jobs import Readers
 from wizard.ui.models import Role
 from wizard.ui.rows import NameColumn, Tag
-from wizard.ui.workers import running_workers
+from wizard.ui.workers import Worker, running_workers
 
 pytestmark = pytest.mark.gui
 
@@ -200,6 +200,24 @@ def test_cancel_mid_load(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert "cancelled" in page.load_message.text.text()
     assert not window.button(QWizard.WizardButton.NextButton).isEnabled()
     assert page.loadbar.recheck.isEnabled()
+
+
+def test_next_on_welcome_shows_the_plan_page_before_the_check_starts(  # type: ignore[no-untyped-def]
+        qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check's thread starts after the switch, so it can't slow the switch down."""
+    window = make_window(qtbot)
+    shown_at_start: list[int] = []
+    real_start = Worker.start
+
+    def start(worker: Worker, pool=None) -> Worker:  # type: ignore[no-untyped-def]
+        if worker.name == "check":
+            shown_at_start.append(window.currentId())
+        return real_start(worker, pool)
+
+    monkeypatch.setattr(Worker, "start", start)
+    _next(qtbot, window)
+    _loaded(qtbot, window)
+    assert shown_at_start == [Page.PLAN]
 
 
 def test_unexpected_error_mid_load_is_shown_inline(qtbot, caplog) -> None:  # type: ignore[no-untyped-def]
