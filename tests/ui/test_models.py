@@ -110,6 +110,21 @@ def test_unknown_codes_still_get_a_word(sample_result) -> None:  # type: ignore[
     assert tag_for(replace(f, code="SOMETHING_NEW", status=Status.PASS)) is Tag.OK
 
 
+def _counted_documents(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every text document the Names delegate makes from now on (its laid-out cells)."""
+    from wizard.ui import tables
+
+    documents: list[object] = []
+
+    class CountedDocument(tables.QTextDocument):
+        def __init__(self) -> None:
+            super().__init__()
+            documents.append(self)
+
+    monkeypatch.setattr(tables, "QTextDocument", CountedDocument)
+    return documents
+
+
 def test_a_near_match_is_marked_up_once_however_often_it_is_painted(  # type: ignore[no-untyped-def]
         qtbot, sample_result, monkeypatch) -> None:
     from wizard.ui import models, tables
@@ -139,14 +154,7 @@ def test_a_near_match_is_marked_up_once_however_often_it_is_painted(  # type: ig
     assert len(made) == len(near) + 1
 
     # the delegate lays each marked-up cell out once, not at every repaint
-    documents: list[object] = []
-
-    class CountedDocument(tables.QTextDocument):
-        def __init__(self) -> None:
-            super().__init__()
-            documents.append(self)
-
-    monkeypatch.setattr(tables, "QTextDocument", CountedDocument)
+    documents = _counted_documents(monkeypatch)
     view = tables.read_only_table(model, "Names", None)  # type: ignore[arg-type]
     qtbot.addWidget(view)
     delegate = tables.DiffDelegate(view)
@@ -164,17 +172,9 @@ def test_a_near_match_is_marked_up_once_however_often_it_is_painted(  # type: ig
 
 def test_a_hidden_names_table_lays_out_its_first_marked_up_cells_before_its_first_paint(  # type: ignore[no-untyped-def]
         qtbot, sample_result, monkeypatch) -> None:
-    from wizard.ui import tables
     from wizard.ui.pages.names import NamesTable
 
-    documents: list[object] = []
-
-    class CountedDocument(tables.QTextDocument):
-        def __init__(self) -> None:
-            super().__init__()
-            documents.append(self)
-
-    monkeypatch.setattr(tables, "QTextDocument", CountedDocument)
+    documents = _counted_documents(monkeypatch)
     table = NamesTable(None, "Customers", "Clockify", "QuickBooks")  # type: ignore[arg-type]
     qtbot.addWidget(table)
     table.resize(900, 600)
