@@ -31,7 +31,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
 
-from benchmarks.large_company import TODAY, Manifest, build_payloads, quickbooks_body
+from benchmarks.large_company import (
+    TODAY,
+    Manifest,
+    build_payloads,
+    quickbooks_body,
+    quickbooks_customers,
+)
 from wizard.core.model import (
     ClockifyData,
     ClockifySide,
@@ -103,7 +109,7 @@ def readers_for(man: Manifest) -> Readers:
             preferences=qj.parse_preferences(quickbooks_body(man.quickbooks["preferences"][0])),
             employees=tuple(qj.parse_name_records(rows("Employee"))),
             vendors=tuple(qj.parse_name_records(rows("Vendor"))),
-            customers=tuple(qj.parse_customers(rows("Customer")))))
+            customers=tuple(quickbooks_customers(man.quickbooks["Customer"]))))
 
     return Readers(clockify=clockify, quickbooks=quickbooks)
 

@@ -211,6 +211,17 @@ def _load(path: Path):
     return json.loads(path.read_bytes())
 
 
+def quickbooks_customers(paths: list[Path]) -> list:
+    """Pages of customers read as the live client reads them: straight from their bytes
+    (`decode_customer_page`), else the general way."""
+    out = []
+    for path in paths:
+        page = qj.decode_customer_page(path.read_bytes())
+        out.extend(page.records if page is not None
+                   else qj.parse_customers(qj.query_rows(quickbooks_body(path), "Customer")))
+    return out
+
+
 def quickbooks_body(path: Path):
     """A QuickBooks page's body decoded as the live client decodes an answer (`answer_of`)."""
     response = requests.Response()
@@ -248,7 +259,8 @@ def parse_sides(man: Manifest) -> tuple[ClockifySide, QuickBooksSide]:
         preferences=qj.parse_preferences(quickbooks_body(man.quickbooks["preferences"][0])),
         employees=tuple(qj.parse_name_records(rows("Employee"))),
         vendors=tuple(qj.parse_name_records(rows("Vendor"))),
-        customers=tuple(qj.parse_customers(rows("Customer"))), web_url=links.QUICKBOOKS_WEB))
+        customers=tuple(quickbooks_customers(man.quickbooks["Customer"])),
+        web_url=links.QUICKBOOKS_WEB))
     return clockify, quickbooks
 
 

@@ -214,6 +214,68 @@ def test_pasted_text_without_an_answer(text: str) -> None:
         parse_callback(text)
 
 
+# --- a page of customers read straight from its bytes, or else the general way ------------------
+
+_MALFORMED = "malformed"
+
+
+def _general(body: Any) -> Any:
+    """How the client reads a customers page without the typed decoder."""
+    try:
+        return qj.parse_customers(qj.query_rows(body, "Customer"))
+    except MalformedData:
+        return _MALFORMED
+
+
+def _typed(raw: bytes) -> Any:
+    try:
+        page = qj.decode_customer_page(raw)
+    except MalformedData:
+        return _MALFORMED
+    return None if page is None else page.records
+
+
+_page_keys = st.sampled_from(["QueryResponse", "time", "Fault", "fault", "FAULT", "Customer",
+                              "startPosition", "maxResults", "DisplayName", "Id", "Active",
+                              "ParentRef", "value", "Level", "IsProject", "FullyQualifiedName"])
+_PAGE_SHAPED = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_page_keys, inner, max_size=5),
+    max_leaves=30)
+
+
+@VALID
+@given(_PAGE_SHAPED | SHAPED | JSON)
+def test_a_customers_page_read_straight_from_its_bytes_reads_as_the_general_way(
+        body: Any) -> None:
+    """Whatever the answer, the typed decoder either leaves it to the general way (None) or
+    gives exactly what the general way gives, refusals included; never for a fault."""
+    typed = _typed(json.dumps(body).encode())
+    if typed is None:
+        return
+    assert qj.parse_fault(body) is None
+    assert typed == _general(body)
+
+
+@VALID
+@given(customer_rows(), st.booleans())
+def test_a_plain_page_of_customers_is_read_straight_from_its_bytes(
+        rows: list[dict[str, Any]], with_time: bool) -> None:
+    body: dict[str, Any] = {"QueryResponse": {"Customer": rows, "startPosition": 1,
+                                              "maxResults": len(rows)}}
+    if with_time:
+        body["time"] = "2026-11-24T10:00:00.000-08:00"
+    assert _typed(json.dumps(body).encode()) == _general(body)
+    assert qj.decode_customer_page(json.dumps({"QueryResponse": {}}).encode()) == ([],)
+
+
+@pytest.mark.parametrize("key", ["Fault", "fault", "FAULT", "Error", "warnings"])
+def test_an_answer_with_more_than_a_page_at_its_top_is_left_to_the_general_way(key: str) -> None:
+    body = {"QueryResponse": {"Customer": [{"Id": "1", "DisplayName": "Acme"}]},
+            key: {"Error": [{"code": "3200", "Message": "x"}]}}
+    assert qj.decode_customer_page(json.dumps(body).encode()) is None
+
+
 # --- " (deleted)" at every level (SPEC §3.6, issue 11) -----------------------------------------
 
 def test_api_customers_lose_deleted_at_every_level_and_stay_inactive() -> None:

@@ -100,8 +100,12 @@ class QuickBooksClient:
     # --- one call ---------------------------------------------------------------------------
 
     def get(self, resource: str, params: dict[str, str] | None = None,
-            cancel: CancelToken | None = None) -> Any:
-        """One GET with refresh-on-401, throttling back-off and server-error retries."""
+            cancel: CancelToken | None = None,
+            decode: Callable[[bytes], Any | None] | None = None) -> Any:
+        """One GET with refresh-on-401, throttling back-off and server-error retries.
+
+        `decode`: reads a 200 answer's bytes straight to what the caller wants, or gives None,
+        and the answer is then read the general way (faults, errors, retries)."""
         url = company_url(self.base_url, self.realm_id, resource)
         query = with_version(params)
         refreshed = False
@@ -126,6 +130,10 @@ class QuickBooksClient:
                     raise QboUnreachable(QboUnreachable.NETWORK) from None
                 self._sleep(float(failures))
                 continue
+            if decode is not None and response.status_code == 200:
+                typed = decode(response.content)
+                if typed is not None:
+                    return typed
             answer = answer_of(response)
             status, body, fault, code = answer.status, answer.body, answer.fault, answer.code
             if answer.ok:
@@ -167,13 +175,24 @@ class QuickBooksClient:
     def preferences(self, cancel: CancelToken | None = None) -> Any:
         return self.get("preferences", cancel=cancel)
 
-    def _query_page(self, entity: str, start: int, cancel: CancelToken | None) -> list[Any]:
-        body = self.get("query", {"query": query_statement(entity, start)}, cancel)
+    def _query_page(self, entity: str, start: int, cancel: CancelToken | None,
+                    parse: Callable[[list[Any]], list[Any]] = list,
+                    decode: Callable[[bytes], qj.ParsedPage | None] | None = None) -> list[Any]:
+        """One page's records: `decode` of its bytes when it reads them (a plain page), else its
+        rows through `parse`. Both give one record per row."""
         try:
-            return qj.query_rows(body, entity)
+            body = self.get("query", {"query": query_statement(entity, start)}, cancel, decode)
+        except MalformedData:  # from `decode`: a record this app can't read
+            log.warning("QuickBooks sent records this app can't read")
+            raise QboUnreachable(QboUnreachable.GARBLED) from None
+        if isinstance(body, qj.ParsedPage):
+            return body.records
+        try:
+            rows = qj.query_rows(body, entity)
         except MalformedData:
             log.warning("QuickBooks query for %s answered without a QueryResponse", entity)
             raise QboUnreachable(QboUnreachable.GARBLED) from None
+        return self._parsed(parse, rows)
 
     @staticmethod
     def _parsed(parse: Callable[[list[Any]], list[Any]], rows: list[Any]) -> list[Any]:
@@ -193,51 +212,55 @@ class QuickBooksClient:
 
     def query_all(self, entity: str, cancel: CancelToken | None = None,
                   pages: PageTally | None = None,
-                  parse: Callable[[list[Any]], list[Any]] = list) -> list[Any]:
-        """Every row of `entity`, active or not, 1000 a page, through `parse` (the rows as they
-        are by default).
+                  parse: Callable[[list[Any]], list[Any]] = list,
+                  decode: Callable[[bytes], qj.ParsedPage | None] | None = None) -> list[Any]:
+        """Every row of `entity`, active or not, 1000 a page, as records: each page through
+        `decode` when it reads it, else through `parse` (the rows as they are by default).
+        Both give one record per row, so a page's records say whether it was full.
 
         The first two pages are read one after the other, as before: a list that ends there
         costs exactly what plain paging costs. After two full pages, `COUNT(*)` says how many
-        pages remain and they are read a few at a time, in order, each page parsed on the
-        thread that read it while the others are still on their way; that one extra request
-        buys reading, say, 30 pages of customers about four times as fast."""
-        rows: list[Any] = []
+        pages remain and they are read a few at a time, in order, each page read into records
+        on the thread that read it while the others are still on their way; that one extra
+        request buys reading, say, 30 pages of customers about four times as fast."""
+        def records_at(at: int) -> list[Any]:
+            return self._query_page(entity, at, cancel, parse, decode)
+
+        out: list[Any] = []
         start = 1
         for _attempt in range(2):
             if pages is not None:
                 pages.expect(1)
-            page = self._query_page(entity, start, cancel)
+            page = records_at(start)
             if pages is not None:
                 pages.done()
-            rows.extend(page)
+            out.extend(page)
             if len(page) < PAGE_SIZE:
-                return self._parsed(parse, rows)
+                return out
             start += PAGE_SIZE
         total = self.count(entity, cancel)
         starts = list(range(start, total + 1, PAGE_SIZE)) or [start]
         if pages is not None:
             pages.expect(len(starts))
 
-        def page_at(at: int) -> Callable[[], tuple[int, list[Any]]]:
-            def read_page() -> tuple[int, list[Any]]:
-                found = self._query_page(entity, at, cancel)
+        def page_at(at: int) -> Callable[[], list[Any]]:
+            def read_page() -> list[Any]:
+                found = records_at(at)
                 if pages is not None:
                     pages.done()
-                return len(found), self._parsed(parse, found)
+                return found
             return read_page
 
         found = in_order([page_at(at) for at in starts], self.workers, cancel or CancelToken(),
                          self._sessions)
-        out = self._parsed(parse, rows)
-        for _size, parsed in found:
-            out.extend(parsed)
+        for records in found:
+            out.extend(records)
         start = starts[-1] + PAGE_SIZE
-        size = found[-1][0]
+        size = len(found[-1])
         while size == PAGE_SIZE:  # rows were added since the count: page on
-            page = self._query_page(entity, start, cancel)
+            page = records_at(start)
             size = len(page)
-            out.extend(self._parsed(parse, page))
+            out.extend(page)
             start += PAGE_SIZE
         return out
 
@@ -255,14 +278,15 @@ class QuickBooksClient:
                 return body
             return counted
 
-        def entity_list(entity: str, parse: Callable[[list[Any]], list[Any]]
+        def entity_list(entity: str, parse: Callable[[list[Any]], list[Any]],
+                        decode: Callable[[bytes], qj.ParsedPage | None] | None = None
                         ) -> Callable[[], list[Any]]:
-            return lambda: self.query_all(entity, cancel, pages, parse)
+            return lambda: self.query_all(entity, cancel, pages, parse, decode)
 
         # customers first: the longest list, whose second page can only be asked once its first
         # has come back, so its first request leaves before the four that need one round trip
         calls: list[Callable[[], Any]] = [
-            entity_list("Customer", qj.parse_customers),
+            entity_list("Customer", qj.parse_customers, qj.decode_customer_page),
             one(lambda: self.company_info(cancel)), one(lambda: self.preferences(cancel)),
             entity_list("Employee", qj.parse_name_records),
             entity_list("Vendor", qj.parse_name_records)]

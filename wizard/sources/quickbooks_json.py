@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
+
+import msgspec
 
 from wizard.core import deleted
 from wizard.core.errors import MalformedData
@@ -118,25 +120,74 @@ def parse_name_records(rows: list[Mapping[str, Any]]) -> list[NameRecord]:
 def parse_customers(rows: list[Mapping[str, Any]]) -> list[Customer]:
     """Customers of query pages; " (deleted)" stripped from the name and from every level of the
     path. The loop of a large company (tens of thousands): records are built in C."""
-    out = []
-    append = out.append
-    new = tuple.__new__  # Customer(…) goes through a Python-level __new__
-    clean = deleted.clean_customer
-    for r in rows:
-        name = _display_name(r)
-        record_id = r.get("Id")
-        parent = r.get("ParentRef")
-        parent_id = parent.get("value") if isinstance(parent, Mapping) else None
-        fqn = r.get("FullyQualifiedName")
-        level = r.get("Level")
-        active = _bool(r.get("Active"))
-        append(clean(new(Customer, (
-            str(record_id) if record_id is not None else None, name,
-            fqn if isinstance(fqn, str) and fqn else name,
-            str(parent_id) if parent_id is not None else None,
-            level if isinstance(level, int) else (1 if parent_id else 0),
-            True if active is None else active, bool(_bool(r.get("IsProject"))), False))))
-    return out
+    return [_customer(r.get("DisplayName"), r.get("Id"), r.get("ParentRef"),
+                      r.get("FullyQualifiedName"), r.get("Level"), r.get("Active"),
+                      r.get("IsProject")) for r in rows]
+
+
+def _customer(name: Any, record_id: Any, parent: Any, fqn: Any, level: Any, active: Any,
+              is_project: Any) -> Customer:
+    """One customer from its row's values, whichever way the row was decoded."""
+    if not isinstance(name, str):
+        raise MalformedData(WHAT)
+    parent_id = parent.get("value") if isinstance(parent, Mapping) else None
+    active = _bool(active)
+    # tuple.__new__ builds the NamedTuple in C: Customer(…) goes through a Python-level __new__
+    return deleted.clean_customer(tuple.__new__(Customer, (
+        str(record_id) if record_id is not None else None, name,
+        fqn if isinstance(fqn, str) and fqn else name,
+        str(parent_id) if parent_id is not None else None,
+        level if isinstance(level, int) else (1 if parent_id else 0),
+        True if active is None else active, bool(_bool(is_project)), False)))
+
+
+# --- a page of customers, decoded straight into typed rows -----------------------------------
+#
+# A large company has tens of thousands of customers, 1000 a page. A plain page (nothing at its
+# top but `QueryResponse` and `time`) is decoded by msgspec straight into these structs, which
+# skips every field the checks never read, in half the time of decoding it to dictionaries first.
+# Any other answer (a fault under any spelling of its key, an error, another encoding, a shape
+# these structs refuse) is left to the general way: `answer_of`, `query_rows`, `parse_customers`.
+# The values keep their JSON types (`Any`), so each is judged by `_customer` as before.
+
+class _CustomerRow(msgspec.Struct, gc=False):
+    Id: Any = None
+    DisplayName: Any = None
+    FullyQualifiedName: Any = None
+    ParentRef: Any = None
+    Level: Any = None
+    Active: Any = None
+    IsProject: Any = None
+
+
+class _CustomerList(msgspec.Struct, gc=False):
+    Customer: list[_CustomerRow] = msgspec.field(default_factory=list)
+
+
+class _CustomerPage(msgspec.Struct, gc=False, forbid_unknown_fields=True):
+    QueryResponse: _CustomerList
+    time: Any = None
+
+
+_CUSTOMER_PAGE = msgspec.json.Decoder(_CustomerPage)
+
+
+class ParsedPage(NamedTuple):
+    """A query page already read into records (see `decode_customer_page`)."""
+
+    records: list[Any]
+
+
+def decode_customer_page(raw: bytes) -> ParsedPage | None:
+    """A plain page of customers straight from its bytes; None for any other answer, which is
+    then read the general way. Raises MalformedData for a customer without a name, as
+    `parse_customers` does."""
+    try:
+        page = _CUSTOMER_PAGE.decode(raw)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    return ParsedPage([_customer(r.DisplayName, r.Id, r.ParentRef, r.FullyQualifiedName, r.Level,
+                                 r.Active, r.IsProject) for r in page.QueryResponse.Customer])
 
 
 # --- faults (reference §10) ----------------------------------------------------------------------
