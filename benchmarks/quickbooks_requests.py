@@ -97,7 +97,6 @@ def latency_read(info: tuple[str, str, str, str], take_log: Callable[[], int],
     return took, client.requests_made
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--latency", type=float, default=0.1)

@@ -1,6 +1,6 @@
 """Shortcuts the checks take for speed on a large company, each held to the plain rule it
 replaces, on generated data: the used project/client keys, the " (deleted)" clean-up of a
-customer, and a finding given its links."""
+customer, the local days of the period, and the positions the checks read an entry's fields at."""
 
 from __future__ import annotations
 

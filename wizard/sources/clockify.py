@@ -217,7 +217,7 @@ def choose_workspace(spaces: Sequence[Workspace], wanted: str | None,
 # --- what the command line and the wizard call --------------------------------------------------
 
 def live_client(api_key: str, session: requests.Session | None = None,
-            cancel: CancelToken | None = None) -> ClockifyClient:
+                cancel: CancelToken | None = None) -> ClockifyClient:
     """A client for the wizard's key or one being checked: the live settings' URLs, else the
     region remembered for this key first."""
     core_url = os.environ.get(ENV_API_URL) or None

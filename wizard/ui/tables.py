@@ -153,16 +153,13 @@ class DiffDelegate(QStyledItemDelegate):
             self._docs.popitem(last=False)
         return doc
 
-    def prepare(self, index: QModelIndex, font: QFont) -> bool:
+    def prepare(self, index: QModelIndex, font: QFont) -> None:
         """Lay out now the document a later paint of this cell will want, unselected in `font`
-        (the view's): a page shown for the first time then paints from laid-out documents.
-        Whether there was one to make."""
+        (the view's): a page shown for the first time then paints from laid-out documents."""
         text = index.data(Role.DIFF)
         fg = index.data(Qt.ItemDataRole.ForegroundRole)
-        if not text or fg is None:
-            return False
-        self._doc(font, _coloured(text, fg.name()))
-        return True
+        if text and fg is not None:
+            self._doc(font, _coloured(text, fg.name()))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
