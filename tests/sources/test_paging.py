@@ -11,6 +11,7 @@ import requests
 
 from wizard.core.errors import Cancelled
 from wizard.sources.paging import (
+    Later,
     RequestGate,
     ThreadSessions,
     in_order,
@@ -155,6 +156,90 @@ def test_the_first_failure_is_raised_and_nothing_new_starts() -> None:
     with pytest.raises(ValueError, match="page 1"):
         in_order([call(i) for i in range(50)], 2, CancelToken())
     assert len(started) < 50
+
+
+def test_the_first_call_runs_alone_until_it_says_its_request_has_left() -> None:
+    left = threading.Event()
+    started: list[int] = []
+    lock = threading.Lock()
+    seen_by_first: list[list[int]] = []
+
+    def call(i: int) -> Callable[[], int]:
+        def run() -> int:
+            with lock:
+                started.append(i)
+            if i == 0:
+                with lock:
+                    seen_by_first.append(list(started))
+                left.set()
+            return i
+        return run
+
+    assert in_order([call(i) for i in range(5)], 5, CancelToken(), first_left=left) == [
+        0, 1, 2, 3, 4]
+    assert seen_by_first == [[0]]  # nothing else had started when it said so
+    assert sorted(started) == [0, 1, 2, 3, 4]
+
+
+def test_a_first_call_that_ends_without_saying_so_lets_the_others_start() -> None:
+    assert in_order([lambda: "customers", lambda: "plan"], 2, CancelToken(),
+                    first_left=threading.Event()) == ["customers", "plan"]
+
+
+def test_a_first_call_that_fails_before_its_request_left_starts_nothing_else() -> None:
+    ran: list[str] = []
+
+    def first() -> str:
+        raise ValueError("no network")
+
+    with pytest.raises(ValueError, match="no network"):
+        in_order([first, lambda: ran.append("plan")], 2, CancelToken(),
+                 first_left=threading.Event())
+    assert ran == []
+
+
+def test_cancel_while_the_first_call_is_on_its_way_starts_nothing_else() -> None:
+    token = CancelToken()
+    left = threading.Event()
+    ran: list[str] = []
+
+    def first() -> str:
+        token.cancel()
+        left.set()
+        return "customers"
+
+    with pytest.raises(Cancelled):
+        in_order([first, lambda: ran.append("plan")], 2, token, first_left=left)
+    assert ran == []
+
+
+def test_later_makes_its_value_on_its_own_thread_once_started() -> None:
+    made_on: list[int] = []
+
+    def make() -> str:
+        made_on.append(threading.get_ident())
+        return "records"
+
+    later = Later(make)
+    later.start()
+    later.start()  # once only
+    assert later.result() == "records"
+    assert made_on != [threading.get_ident()]
+    assert len(made_on) == 1
+    never_started = Later(make)
+    assert never_started.result() == "records"  # made right here
+    assert made_on[-1] == threading.get_ident()
+
+
+def test_later_raises_what_its_thread_raised() -> None:
+    def make() -> str:
+        raise ValueError("bad page")
+
+    later = Later(make)
+    later.start()
+    later.join()
+    with pytest.raises(ValueError, match="bad page"):
+        later.result()
 
 
 def test_cancel_before_start_runs_nothing() -> None:

@@ -16,7 +16,8 @@ import requests
 from tests.fakes.intuit_server import CLIENT_ID, CLIENT_SECRET, REALM, FakeIntuit, MemoryKeyring
 from tests.fakes.quickbooks_server import FakeQuickBooks, customer, person
 from wizard.core.errors import Cancelled, QboReconnectNeeded, QboUnreachable
-from wizard.sources import intuit, quickbooks
+from wizard.sources import intuit, quickbooks, sent
+from wizard.sources import quickbooks_json as qj
 from wizard.sources.progress import CancelToken
 from wizard.sources.quickbooks import QuickBooksClient, make_session
 from wizard.storage import secrets
@@ -124,6 +125,106 @@ def test_the_five_first_reads_go_out_together(
     client.read()
     assert client.requests_made == 5
     assert client.gate.most_in_flight == 5
+
+
+def test_the_customers_request_leaves_before_the_four_others_are_asked(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Customers' first page is on the critical path (its second page waits for it): the
+    four reads of one round trip start only once its request has left, so that their threads
+    don't hold it back. The customers list gives the others half a second to be asked first:
+    none may be."""
+    fake_intuit, fake_qbo = fakes
+    events: list[str] = []
+    lock = threading.Lock()
+    another_asked = threading.Event()
+    real_get = QuickBooksClient.get
+    real_left = sent._request_left
+
+    def asked(self: QuickBooksClient, resource: str, params: dict[str, str] | None = None,
+              *args: object, **kwargs: object) -> object:
+        what = (params or {}).get("query", resource).split(" WHERE")[0]
+        with lock:
+            events.append(f"asked {what}")
+        if what == "SELECT * FROM Customer":
+            another_asked.wait(0.5)
+        else:
+            another_asked.set()
+        return real_get(self, resource, params, *args, **kwargs)  # type: ignore[arg-type]
+
+    def left() -> None:
+        if getattr(sent._waiting, "callback", None) is not None:  # someone waits for it
+            with lock:
+                events.append("left")
+        real_left()
+
+    monkeypatch.setattr(QuickBooksClient, "get", asked)
+    monkeypatch.setattr(sent, "_request_left", left)
+    client_for(fake_intuit, fake_qbo).read()
+    assert events[:2] == ["asked SELECT * FROM Customer", "left"]
+    assert sorted(events[2:]) == sorted(
+        [f"asked companyinfo/{REALM}", "asked preferences", "asked SELECT * FROM Employee",
+         "asked SELECT * FROM Vendor"])
+
+
+def test_page_two_is_asked_before_page_one_is_built(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page 1's thousand records are built (on a thread of their own) only once page 2 has
+    been asked: building them first would keep page 2 waiting. Here page 1's records can't be
+    built until the fake has seen page 2's query; built before it, they wait 10 s and fail."""
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:04d}") for i in range(1, 1151)]
+    page_two_asked = threading.Event()
+    real_query = fake_qbo.query
+
+    def query(statement: str) -> tuple[int, dict[str, object]]:
+        if "STARTPOSITION 1001" in statement:
+            page_two_asked.set()
+        return real_query(statement)
+
+    fake_qbo.query = query  # type: ignore[method-assign]
+    real_records = qj.ParsedPage.records.fget  # type: ignore[attr-defined]
+    built_with_page_two_asked: list[bool] = []
+
+    def records(page: qj.ParsedPage) -> list[object]:
+        built_with_page_two_asked.append(page_two_asked.wait(10))
+        return real_records(page)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(qj.ParsedPage, "records", property(records))
+    client = client_for(fake_intuit, fake_qbo)
+    data = client.read()
+    assert built_with_page_two_asked == [True, True]
+    assert [c.display_name for c in data.customers or ()] == [
+        f"Customer {i:04d}" for i in range(1, 1151)]
+    assert client.requests_made == 6
+
+
+@pytest.mark.parametrize(("rows", "why"), [(999, "one short of a page"), (1, "one row")])
+def test_a_first_page_that_is_not_full_asks_no_second(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], rows: int, why: str) -> None:
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:04d}") for i in range(rows)]
+    client = client_for(fake_intuit, fake_qbo)
+    assert len(client.read().customers or ()) == rows, why
+    assert len([q for q in fake_qbo.queries if "FROM Customer" in q]) == 1
+    assert client.requests_made == 5
+
+
+@pytest.mark.parametrize("name", [None, 42, ""])
+def test_a_full_first_page_with_a_nameless_customer_is_garbled_without_a_second(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], name: object) -> None:
+    """Refused as before, and without asking page 2 on the way (an empty name is a name)."""
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:04d}") for i in range(1, 1151)]
+    fake_qbo.lists["Customer"][500]["DisplayName"] = name
+    client = client_for(fake_intuit, fake_qbo)
+    if name == "":
+        assert len(client.read().customers or ()) == 1150
+        assert len([q for q in fake_qbo.queries if "FROM Customer" in q]) == 2
+        return
+    with pytest.raises(QboUnreachable) as info:
+        client.read()
+    assert str(info.value) == QboUnreachable.GARBLED
+    assert len([q for q in fake_qbo.queries if "FROM Customer" in q]) == 1
 
 
 def test_pages_after_the_count_are_parsed_as_they_arrive(

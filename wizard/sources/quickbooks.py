@@ -24,7 +24,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from wizard.core.errors import (
@@ -39,9 +38,10 @@ from wizard.core.links import QUICKBOOKS_SANDBOX_WEB, QUICKBOOKS_WEB
 from wizard.core.model import QuickBooksData, QuickBooksSide, SideProblem
 from wizard.sources import intuit
 from wizard.sources import quickbooks_json as qj
-from wizard.sources.paging import PageTally, RequestGate, ThreadSessions, in_order
+from wizard.sources.paging import Later, PageTally, RequestGate, ThreadSessions, in_order
 from wizard.sources.progress import CancelToken, Progress, no_progress
 from wizard.sources.quickbooks_http import TIMEOUT_S, answer_of, bearer, company_url, with_version
+from wizard.sources.sent import SignallingAdapter, when_sent
 from wizard.storage import secrets
 from wizard.text import _
 
@@ -71,12 +71,13 @@ def count_statement(entity: str) -> str:
 
 
 def make_session() -> requests.Session:
-    """A session that retries failed connects (never a request that may have reached Intuit)."""
+    """A session that retries failed connects (never a request that may have reached Intuit)
+    and says when a request has left (`sent.when_sent`)."""
     session = requests.Session()
     retry = Retry(total=1, connect=1, read=0, status=0, other=0, backoff_factor=0.5,
                   allowed_methods=frozenset({"GET"}), raise_on_status=False)
-    session.mount("https://", HTTPAdapter(max_retries=retry))
-    session.mount("http://", HTTPAdapter(max_retries=retry))
+    session.mount("https://", SignallingAdapter(max_retries=retry))
+    session.mount("http://", SignallingAdapter(max_retries=retry))
     return session
 
 
@@ -101,11 +102,13 @@ class QuickBooksClient:
 
     def get(self, resource: str, params: dict[str, str] | None = None,
             cancel: CancelToken | None = None,
-            decode: Callable[[bytes], Any | None] | None = None) -> Any:
+            decode: Callable[[bytes], Any | None] | None = None,
+            on_sent: Callable[[], None] | None = None) -> Any:
         """One GET with refresh-on-401, throttling back-off and server-error retries.
 
         `decode`: reads a 200 answer's bytes straight to what the caller wants, or gives None,
-        and the answer is then read the general way (faults, errors, retries)."""
+        and the answer is then read the general way (faults, errors, retries).
+        `on_sent`: run once, when the first try has left (`sent.when_sent`)."""
         url = company_url(self.base_url, self.realm_id, resource)
         query = with_version(params)
         refreshed = False
@@ -120,9 +123,11 @@ class QuickBooksClient:
                 with self.gate.slot(cancel):
                     with self._count_lock:
                         self.requests_made += 1
-                    response = session.get(url, params=query, headers=bearer(token),
-                                           timeout=TIMEOUT_S)
+                    with when_sent(session, url, on_sent):
+                        response = session.get(url, params=query, headers=bearer(token),
+                                               timeout=TIMEOUT_S)
             except requests.RequestException as exc:
+                on_sent = None
                 failures += 1
                 log.warning("QuickBooks %s: %s (try %d)", resource.split("?")[0],
                             type(exc).__name__, failures)
@@ -130,6 +135,7 @@ class QuickBooksClient:
                     raise QboUnreachable(QboUnreachable.NETWORK) from None
                 self._sleep(float(failures))
                 continue
+            on_sent = None
             if decode is not None and response.status_code == 200:
                 typed = decode(response.content)
                 if typed is not None:
@@ -177,16 +183,19 @@ class QuickBooksClient:
 
     def _query_page(self, entity: str, start: int, cancel: CancelToken | None,
                     parse: Callable[[list[Any]], list[Any]] = list,
-                    decode: Callable[[bytes], qj.ParsedPage | None] | None = None) -> list[Any]:
-        """One page's records: `decode` of its bytes when it reads them (a plain page), else its
-        rows through `parse`. Both give one record per row."""
+                    decode: Callable[[bytes], qj.ParsedPage | None] | None = None,
+                    on_sent: Callable[[], None] | None = None) -> list[Any] | qj.ParsedPage:
+        """One page: `decode` of its bytes when it reads them (a plain page; its records are
+        built from it later, and can't fail by then), else its rows' records through `parse`.
+        Either way one row per record, so its length says whether the page was full."""
         try:
-            body = self.get("query", {"query": query_statement(entity, start)}, cancel, decode)
+            body = self.get("query", {"query": query_statement(entity, start)}, cancel, decode,
+                            on_sent)
         except MalformedData:  # from `decode`: a record this app can't read
             log.warning("QuickBooks sent records this app can't read")
             raise QboUnreachable(QboUnreachable.GARBLED) from None
         if isinstance(body, qj.ParsedPage):
-            return body.records
+            return body
         try:
             rows = qj.query_rows(body, entity)
         except MalformedData:
@@ -213,37 +222,53 @@ class QuickBooksClient:
     def query_all(self, entity: str, cancel: CancelToken | None = None,
                   pages: PageTally | None = None,
                   parse: Callable[[list[Any]], list[Any]] = list,
-                  decode: Callable[[bytes], qj.ParsedPage | None] | None = None) -> list[Any]:
+                  decode: Callable[[bytes], qj.ParsedPage | None] | None = None,
+                  on_sent: Callable[[], None] | None = None) -> list[Any]:
         """Every row of `entity`, active or not, 1000 a page, as records: each page through
         `decode` when it reads it, else through `parse` (the rows as they are by default).
         Both give one record per row, so a page's records say whether it was full.
+        `on_sent`: run once the first page's request has left (`sent.when_sent`).
 
         The first two pages are read one after the other, as before: a list that ends there
-        costs exactly what plain paging costs. After two full pages, `COUNT(*)` says how many
-        pages remain and they are read a few at a time, in order, each page read into records
-        on the thread that read it while the others are still on their way; that one extra
-        request buys reading, say, 30 pages of customers about four times as fast."""
-        def records_at(at: int) -> list[Any]:
-            return self._query_page(entity, at, cancel, parse, decode)
-
-        out: list[Any] = []
-        start = 1
-        for _attempt in range(2):
+        costs exactly what plain paging costs. The second is asked as soon as the first is
+        known to be full: when `decode` read the first, its records are built only once the
+        second's request has left, on a thread of their own, while the second is on its way.
+        After two full pages, `COUNT(*)` says how many pages remain and they are read a few at
+        a time, in order, each page read into records on the thread that read it while the
+        others are still on their way; that one extra request buys reading, say, 30 pages of
+        customers about four times as fast."""
+        def page_at(at: int, sent: Callable[[], None] | None = None) -> list[Any] | qj.ParsedPage:
             if pages is not None:
                 pages.expect(1)
-            page = records_at(start)
+            page = self._query_page(entity, at, cancel, parse, decode, sent)
             if pages is not None:
                 pages.done()
-            out.extend(page)
-            if len(page) < PAGE_SIZE:
-                return out
-            start += PAGE_SIZE
+            return page
+
+        def records_at(at: int) -> list[Any]:
+            return _records(self._query_page(entity, at, cancel, parse, decode))
+
+        first = page_at(1, on_sent)
+        if len(_rows(first)) < PAGE_SIZE:
+            return _records(first)
+        built = Later(lambda: first.records) if isinstance(first, qj.ParsedPage) else None
+        start = 1 + PAGE_SIZE
+        try:
+            second = _records(page_at(start, built.start if built is not None else None))
+        finally:
+            if built is not None:
+                built.join()
+        out = built.result() if built is not None else _records(first)
+        out.extend(second)
+        if len(second) < PAGE_SIZE:
+            return out
+        start += PAGE_SIZE
         total = self.count(entity, cancel)
         starts = list(range(start, total + 1, PAGE_SIZE)) or [start]
         if pages is not None:
             pages.expect(len(starts))
 
-        def page_at(at: int) -> Callable[[], list[Any]]:
+        def read_at(at: int) -> Callable[[], list[Any]]:
             def read_page() -> list[Any]:
                 found = records_at(at)
                 if pages is not None:
@@ -251,7 +276,7 @@ class QuickBooksClient:
                 return found
             return read_page
 
-        found = in_order([page_at(at) for at in starts], self.workers, cancel or CancelToken(),
+        found = in_order([read_at(at) for at in starts], self.workers, cancel or CancelToken(),
                          self._sessions)
         for records in found:
             out.extend(records)
@@ -279,19 +304,22 @@ class QuickBooksClient:
             return counted
 
         def entity_list(entity: str, parse: Callable[[list[Any]], list[Any]],
-                        decode: Callable[[bytes], qj.ParsedPage | None] | None = None
-                        ) -> Callable[[], list[Any]]:
-            return lambda: self.query_all(entity, cancel, pages, parse, decode)
+                        decode: Callable[[bytes], qj.ParsedPage | None] | None = None,
+                        on_sent: Callable[[], None] | None = None) -> Callable[[], list[Any]]:
+            return lambda: self.query_all(entity, cancel, pages, parse, decode, on_sent)
 
         # customers first: the longest list, whose second page can only be asked once its first
-        # has come back, so its first request leaves before the four that need one round trip
+        # has come back. Its first request leaves alone; the four that need one round trip
+        # start once it has left (`in_order`'s `first_left`), so that they don't hold it back.
+        customers_left = threading.Event()
         calls: list[Callable[[], Any]] = [
-            entity_list("Customer", qj.parse_customers, qj.decode_customer_page),
+            entity_list("Customer", qj.parse_customers, qj.decode_customer_page,
+                        customers_left.set),
             one(lambda: self.company_info(cancel)), one(lambda: self.preferences(cancel)),
             entity_list("Employee", qj.parse_name_records),
             entity_list("Vendor", qj.parse_name_records)]
         customers, info_body, prefs_body, employees, vendors = in_order(
-            calls, self.workers, cancel or CancelToken(), self._sessions)
+            calls, self.workers, cancel or CancelToken(), self._sessions, customers_left)
         try:
             return QuickBooksData(
                 company=qj.parse_company_info(info_body),
@@ -301,6 +329,14 @@ class QuickBooksClient:
         except MalformedData:
             log.warning("QuickBooks sent records this app can't read")
             raise QboUnreachable(QboUnreachable.GARBLED) from None
+
+
+def _rows(page: list[Any] | qj.ParsedPage) -> list[Any]:
+    return page.rows if isinstance(page, qj.ParsedPage) else page
+
+
+def _records(page: list[Any] | qj.ParsedPage) -> list[Any]:
+    return page.records if isinstance(page, qj.ParsedPage) else page
 
 
 def web_url_for(api_url: str) -> str:
