@@ -4,7 +4,7 @@ Cancel, and one HTTP session per worker thread."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
 import requests
@@ -257,20 +257,65 @@ def test_worker_threads_never_share_a_session() -> None:
     sessions = ThreadSessions(main)
     assert sessions.current() is main
     barrier = threading.Barrier(3)
+    open_when_all_had_one: list[int] = []
+    all_have_one = threading.Barrier(3, action=lambda: open_when_all_had_one.append(
+        sessions.open_workers))
 
     def call() -> requests.Session:
         barrier.wait(5)  # all three threads at once, so none reuses another's thread
         mine = sessions.current()
-        barrier.wait(5)
-        assert sessions.open_workers == 3
+        all_have_one.wait(5)
         return mine
 
     used = in_order([call, call, call], 3, CancelToken(), sessions)
+    assert open_when_all_had_one == [3]
     assert len({id(s) for s in used}) == 3
     assert main not in used
     assert all(s.headers["User-Agent"] == "SyncCheckup (read-only)" for s in used)
     assert sessions.open_workers == 0  # closed with their pool
     main.close()
+
+
+def test_each_worker_closes_its_session_once_no_call_is_left_to_start() -> None:
+    """A thread whose call has ended closes its session while the others are still on their
+    way, once every call has started: only the last call's session is left for the end. (At
+    the end, the slow call would wait 5 s for it in vain.)"""
+    main = requests.Session()
+    sessions = ThreadSessions(main)
+    fast_thread: list[int] = []
+    fast_closed = threading.Event()
+    real_close = sessions.close
+
+    def close(idents: Sequence[int]) -> None:
+        real_close(idents)
+        if fast_thread and fast_thread[0] in idents:
+            fast_closed.set()
+
+    sessions.close = close  # type: ignore[method-assign]
+
+    def slow() -> bool:
+        sessions.current()
+        return fast_closed.wait(5)
+
+    def fast() -> str:
+        fast_thread.append(threading.get_ident())
+        sessions.current()
+        return "plan"
+
+    assert in_order([slow, fast], 2, CancelToken(), sessions) == [True, "plan"]
+    assert sessions.open_workers == 0
+    main.close()
+
+
+def test_worker_sessions_can_leave_the_environment_alone() -> None:
+    template = requests.Session()
+    assert session_like(template).trust_env
+    assert not session_like(template, trust_env=False).trust_env
+    template.trust_env = False
+    assert not session_like(template).trust_env
+    sessions = ThreadSessions(requests.Session(), trust_env=False)
+    assert in_order([lambda: sessions.current().trust_env] * 2, 2, CancelToken(),
+                    sessions) == [False, False]
 
 
 def test_session_like_keeps_the_retry_policy() -> None:

@@ -227,6 +227,35 @@ def test_a_full_first_page_with_a_nameless_customer_is_garbled_without_a_second(
     assert len([q for q in fake_qbo.queries if "FROM Customer" in q]) == 1
 
 
+def test_proxy_settings_are_read_once_and_reach_every_request(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The environment's proxy is read once, when the client is made, rather than on each
+    request, and still carries every request: the API's host here doesn't exist, and the
+    fake answers as the proxy in front of it."""
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:04d}") for i in range(1, 1151)]
+    for name in ("http_proxy", "HTTP_PROXY"):
+        monkeypatch.setenv(name, fake_qbo.url)
+    for name in ("no_proxy", "NO_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    read_env: list[str] = []
+    real_environ_proxies = requests.sessions.get_environ_proxies
+
+    def environ_proxies(url: str, no_proxy: str | None = None) -> dict[str, str]:
+        read_env.append(url)
+        return real_environ_proxies(url, no_proxy)
+
+    monkeypatch.setattr(requests.sessions, "get_environ_proxies", environ_proxies)
+    grant = fake_intuit.issue()
+    tokens = intuit.Tokens(REALM, refresh_token=grant.refresh, access_token=grant.access,
+                           persist=False)
+    client = QuickBooksClient(make_session(), "http://quickbooks.invalid", REALM, tokens)
+    data = client.read()
+    assert len(data.customers or ()) == 1150
+    assert client.requests_made == 6
+    assert read_env == ["http://quickbooks.invalid"]
+
+
 def test_pages_after_the_count_are_parsed_as_they_arrive(
         fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
     """Each page read side by side is parsed on the thread that read it (while the others are
