@@ -256,6 +256,31 @@ def test_proxy_settings_are_read_once_and_reach_every_request(
     assert read_env == ["http://quickbooks.invalid"]
 
 
+def test_an_answer_is_read_in_one_piece(
+        fakes: tuple[FakeIntuit, FakeQuickBooks], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of a thousand customers (about 150 KB) is read in one read, not 10 KB at a time
+    as requests reads a body (each read gives up the interpreter lock on the way to asking
+    the next page); what the client makes of it is the same."""
+    import urllib3.response
+
+    fake_intuit, fake_qbo = fakes
+    fake_qbo.lists["Customer"] = [customer(i, f"Customer {i:04d}") for i in range(1, 1151)]
+    reads: list[int | None] = []
+    real_read = urllib3.response.HTTPResponse.read
+
+    def read(self: urllib3.response.HTTPResponse, amt: int | None = None,
+             *args: object, **kwargs: object) -> bytes:
+        reads.append(amt)
+        return real_read(self, amt, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(urllib3.response.HTTPResponse, "read", read)
+    client = client_for(fake_intuit, fake_qbo)
+    body = client.get("query", {"query": quickbooks.query_statement("Customer", 1)})
+    assert len(body["QueryResponse"]["Customer"]) == 1000
+    assert reads == [None]
+    assert len(client.read().customers or ()) == 1150
+
+
 def test_pages_after_the_count_are_parsed_as_they_arrive(
         fakes: tuple[FakeIntuit, FakeQuickBooks]) -> None:
     """Each page read side by side is parsed on the thread that read it (while the others are

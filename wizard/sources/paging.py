@@ -181,9 +181,10 @@ def in_order(calls: Sequence[Callable[[], T]], workers: int, cancel: CancelToken
     """Every call's result, in the order of `calls`, running at most `workers` at once.
 
     The first failure (or Cancel) stops calls not yet started and is raised once the running
-    ones have ended; the sessions of this pool's threads are closed before returning: each
-    thread closes its own as soon as every call has started and its own has ended (not all
-    at the end, on the way to the answer: 0.3-1 ms). When every call is done, the pool's idle
+    ones have ended; the sessions of this pool's threads are closed as they finish: each
+    thread closes its own once every call has started and its own call's result is out (not
+    all at the end, on the way to the answer: 0.3-1 ms), and whatever is left before
+    returning. When every call is done, the pool's idle
     threads are left to end on their own rather than waited for (a few ms on a busy machine,
     after the last answer).
 
@@ -204,6 +205,7 @@ def in_order(calls: Sequence[Callable[[], T]], workers: int, cancel: CancelToken
                               thread_name_prefix="sync-checkup-page",
                               initializer=lambda: idents.append(threading.get_ident()))
     not_started = [len(calls)]
+    finished: list[int] = []  # threads that get no other call of this pool
     lock = threading.Lock()
 
     def closing(call: Callable[[], T]) -> Callable[[], T]:
@@ -214,20 +216,33 @@ def in_order(calls: Sequence[Callable[[], T]], workers: int, cancel: CancelToken
                 return call()
             finally:
                 with lock:
-                    last = not_started[0] == 0  # this thread gets no other call of this pool
-                if last and sessions is not None:
-                    sessions.close([threading.get_ident()])
+                    if not_started[0] == 0:
+                        finished.append(threading.get_ident())
         return run
+
+    def close_finished(_: Future[T]) -> None:
+        """Once a call's result is out (on its own thread, unless it was done before this was
+        added), so that closing its session is not on the way to the result."""
+        with lock:
+            done = finished[:]
+            finished.clear()
+        if sessions is not None:
+            sessions.close(done)
+
+    def submit(call: Callable[[], T]) -> Future[T]:
+        future = pool.submit(closing(call))
+        future.add_done_callback(close_finished)
+        return future
 
     every_call_done = False
     try:
-        futures: list[Future[T]] = [pool.submit(closing(calls[0]))]
+        futures: list[Future[T]] = [submit(calls[0])]
         if first_left is not None:
             futures[0].add_done_callback(lambda _: first_left.set())
             first_left.wait()
             cancel.raise_if_cancelled()
         if not (futures[0].done() and futures[0].exception() is not None):
-            futures += [pool.submit(closing(call)) for call in calls[1:]]
+            futures += [submit(call) for call in calls[1:]]
         wait(futures, return_when=FIRST_EXCEPTION)
         for future in futures:  # the first failure in call order, once nothing new starts
             if future.done() and not future.cancelled() and future.exception() is not None:
