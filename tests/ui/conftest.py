@@ -1,13 +1,18 @@
-"""Strict Qt tests: any Qt warning fails the test, and so does a worker left running."""
+"""Strict Qt tests: any Qt warning fails the test, and so does a worker left running; every
+widget a test hands to qtbot is deleted at its teardown, on the GUI thread."""
 
 from __future__ import annotations
 
 import datetime as dt
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from wizard.core.checks import run_checks
 from wizard.core.result import RunResult
@@ -40,6 +45,34 @@ def fail_on_qt_warnings() -> Iterator[list[str]]:
     qInstallMessageHandler(previous)
     if seen:
         pytest.fail("Qt warned during the test:\n" + "\n".join(seen))
+
+
+@pytest.fixture(autouse=True)
+def widgets_deleted_at_teardown(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Hold every widget given to `qtbot.addWidget` until the test's teardown, then delete it.
+
+    qtbot keeps only a weak reference, and a window is kept by reference cycles of its own
+    (Python wrappers referring to each other), so a window the test stopped referring to was
+    left to the cyclic garbage collector. That runs on whichever thread allocates next, often a
+    worker's: it then deleted the window's widgets while the GUI thread painted them (a segfault
+    in pytest-qt's event processing at teardown), or, from one of the window's own pool threads,
+    waited in the pool's destructor for itself (a hang). Here the window lives until qtbot has
+    closed it (and shut it down), and is then deleted at once, on the GUI thread, after the
+    workers have stopped (this fixture is torn down after `no_worker_left_running`).
+    """
+    held: list[QWidget] = []
+    add_widget = QtBot.addWidget
+
+    def add_and_hold(bot: QtBot, widget: QWidget, **kwargs: Any) -> None:
+        held.append(widget)
+        add_widget(bot, widget, **kwargs)
+
+    monkeypatch.setattr(QtBot, "addWidget", add_and_hold)
+    yield
+    while held:
+        widget = held.pop()
+        if shiboken6.isValid(widget):  # not already gone with its parent or on close
+            shiboken6.delete(widget)
 
 
 @pytest.fixture(autouse=True)
