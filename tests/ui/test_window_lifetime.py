@@ -9,18 +9,45 @@ one of the window's own pool threads, hung in the pool's destructor waiting for 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 import weakref
+from collections.abc import Iterator
 
 import pytest
 import shiboken6
 
 from tests.ui.conftest import make_window
+from wizard.flow import Flow
+from wizard.sources.sample import sample_info
 from wizard.ui import first_paint
+from wizard.ui.wizard_window import WizardWindow
 from wizard.ui.workers import running_workers
 
 pytestmark = pytest.mark.gui
+
+
+@contextlib.contextmanager
+def _no_cyclic_collection() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def test_a_window_goes_with_its_last_reference_not_with_the_cyclic_collector(qtbot) -> None:  # type: ignore[no-untyped-def]
+    del qtbot  # for the QApplication only: a window qtbot holds would outlive the reference
+    with _no_cyclic_collection():
+        window = WizardWindow(Flow(sample_info().today), prebuild=False)
+        header = window.welcome.header  # a widget inside, to see the C++ side go too
+        gone = weakref.ref(window)
+        del window
+        assert gone() is None, "a reference cycle keeps the window for the cyclic collector"
+        assert not shiboken6.isValid(header)
 
 
 def test_a_window_a_test_drops_stays_until_its_teardown(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -55,16 +56,28 @@ PAGE_CLASSES: dict[Page, tuple[str, str]] = {
 
 
 class LazyPages(Mapping[Page, StepPage]):
-    """The wizard's pages by id; a page not built yet is built (and added) when looked up."""
+    """The wizard's pages by id; a page not built yet is built (and added) when looked up.
+
+    It holds its window weakly. A strong reference back would put every window in a reference
+    cycle, and a window kept only by a cycle is destroyed wherever the cyclic garbage collector
+    next runs: often on a worker's thread, which then deletes widgets the GUI thread is painting
+    (a segfault) or waits for its own thread pool to finish (a hang). Without the cycle a window
+    goes when its last reference does, on the thread that drops it; drop it only once it has
+    been shut down and closed and its pending events handled (the app at exit, the tests at
+    teardown), since Qt deletes it there and then.
+    """
 
     def __init__(self, window: WizardWindow) -> None:
-        self._window = window
+        self._window = weakref.ref(window)
         self.built: dict[Page, StepPage] = {}
 
     def __getitem__(self, page: Page) -> StepPage:
         built = self.built.get(page)
         if built is None:
-            built = self._window.build_page(Page(page))
+            window = self._window()
+            if window is None:  # only a page built before the window went can be looked up
+                raise KeyError(page)
+            built = window.build_page(Page(page))
         return built
 
     def __iter__(self) -> Iterator[Page]:
