@@ -181,12 +181,11 @@ def in_order(calls: Sequence[Callable[[], T]], workers: int, cancel: CancelToken
     """Every call's result, in the order of `calls`, running at most `workers` at once.
 
     The first failure (or Cancel) stops calls not yet started and is raised once the running
-    ones have ended; the sessions of this pool's threads are closed as they finish: each
+    ones have ended. The sessions of this pool's threads are closed as they finish: each
     thread closes its own once every call has started and its own call's result is out (not
-    all at the end, on the way to the answer: 0.3-1 ms), and whatever is left before
-    returning. When every call is done, the pool's idle
-    threads are left to end on their own rather than waited for (a few ms on a busy machine,
-    after the last answer).
+    all at the end, on the way to the answer: 0.3-1 ms), and whatever is left is closed before
+    returning. When every call is done, the pool's idle threads are left to end on their own
+    rather than waited for (a few ms on a busy machine, after the last answer).
 
     `first_left`: the first call runs alone until it sets this event (once its first request
     has left, `sent.when_sent`) or ends; only then do the others start. For a first call on
