@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wizard.core.names import (
@@ -223,3 +223,36 @@ def test_ascii_fast_path_gives_the_same_keys_around_the_word_and(name: str) -> N
     """The pieces that decide whether "and" is a word of its own, put together many ways."""
     from wizard.core.names import _ascii_keys, _unicode_keys
     assert _ascii_keys(name) == _unicode_keys(name)
+
+
+def _plain_near(records: list[tuple[str, bool]], name: str,
+                prefer: bool) -> NearMatch[tuple[str, bool]] | None:
+    """The layers as the SPEC words them: every record, strictest layer first, in the order
+    given; an active one first when asked."""
+    for kind, norm in LAYERS:
+        found = [r for r in records if r[0] != name and norm(r[0]) == norm(name)]
+        if found:
+            chosen = [r for r in found if r[1]] if prefer else []
+            record = (chosen or found)[0]
+            return NearMatch(record, record[0], kind)
+    return None
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.sampled_from(["Jon Smith", "jon smith", "JON SMITH", "Jon  Smith",
+                                           "Smith, Jon", "Ann Lee", "Jon Smiht"]),
+                          st.booleans()), max_size=8),
+       st.sampled_from(["jON sMITH", "jon  smith", "Smith Jon", "Ann  Lee", "Jon Smit"]),
+       st.booleans())
+@example([("JON SMITH", False), ("jon smith", True), ("JON SMITH", True)], "jON sMITH", True)
+def test_index_layers_are_the_plain_rule_over_every_record(
+        records: list[tuple[str, bool]], name: str, prefer: bool) -> None:
+    # the index files each distinct name once; records of several names that share a layer's
+    # key still come back in the order given (the first, or the first active, wins)
+    index = NameIndex(records, lambda r: r[0])
+    near = index.near(name, prefer=(lambda r: r[1]) if prefer else None)
+    expected = _plain_near(records, name, prefer)
+    if expected is not None:
+        assert near == expected
+    else:  # only the spelling layer, which the index alone answers, is left
+        assert near is None or near.kind is NearKind.SPELLING

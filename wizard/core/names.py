@@ -204,8 +204,9 @@ class NearMatch(Generic[T]):
 class NameIndex(Generic[T]):
     """Finds records by exact name and by near match, built once per list of candidates.
 
-    Each layer is a dictionary from normalised name to records, so the layered look-up costs a
-    few dictionary reads; only the spelling layer asks rapidfuzz, over names of similar length.
+    Each layer is a dictionary from normalised name to the distinct names that have it, so the
+    layered look-up costs a few dictionary reads; only the spelling layer asks rapidfuzz, over
+    names of similar length.
     """
 
     def __init__(self, records: Iterable[T], name_of: Callable[[T], str]) -> None:
@@ -215,9 +216,10 @@ class NameIndex(Generic[T]):
         for record in self._records:
             self._exact[name_of(record)].append(record)
         # built on the first near() call: most names match exactly and never need them
-        self._layers: list[dict[str, list[T]]] | None = None
+        self._layers: list[dict[str, list[str]]] | None = None
         # spelling candidates by (first letter, word count): the word rule keeps both
         self._spelling: dict[tuple[str, int], tuple[list[str], list[T]]] = {}
+        self._position: dict[int, int] | None = None  # by id(record); see _in_order
 
     def __len__(self) -> int:
         return len(self._records)
@@ -225,28 +227,39 @@ class NameIndex(Generic[T]):
     def exact(self, name: str) -> list[T]:
         return self._exact.get(name, [])
 
-    def _build_layers(self) -> list[dict[str, list[T]]]:
-        layers: list[dict[str, list[T]]] = [defaultdict(list) for _ in LAYERS]
+    def _build_layers(self) -> list[dict[str, list[str]]]:
+        # Each distinct name is filed once, not each record: names repeat (a large company's
+        # 30,000 customers have about 7,000, as every firm has its "Website Redesign").
+        layers: list[dict[str, list[str]]] = [defaultdict(list) for _ in LAYERS]
         # the six layers written out rather than zipped: a third less time over the tens of
         # thousands of customers a large company's indexes hold (unpacking fails loudly if a
         # layer is ever added without a line here)
         t0, t1, t2, t3, t4, t5 = layers
-        name_of, spelling = self._name_of, self._spelling
-        for record in self._records:
-            (k0, k1, k2, k3, k4, k5), fold = name_keys(name_of(record))
-            t0[k0].append(record)
-            t1[k1].append(record)
-            t2[k2].append(record)
-            t3[k3].append(record)
-            t4[k4].append(record)
-            t5[k5].append(record)
+        spelling = self._spelling
+        spelled: dict[str, tuple[str, tuple[list[str], list[T]]]] = {}
+        for name in self._exact:
+            (k0, k1, k2, k3, k4, k5), fold = name_keys(name)
+            t0[k0].append(name)
+            t1[k1].append(name)
+            t2[k2].append(name)
+            t3[k3].append(name)
+            t4[k4].append(name)
+            t5[k5].append(name)
             if fold:
                 where = (fold[0], fold.count(" "))
                 bucket = spelling.get(where)
                 if bucket is None:
                     bucket = spelling[where] = ([], [])
-                bucket[0].append(fold)
-                bucket[1].append(record)
+                spelled[name] = fold, bucket
+        # the spelling candidates stay one per record, in the records' order: rapidfuzz keeps
+        # the eight best of them, and the first of equals wins
+        name_of = self._name_of
+        for record in self._records:
+            found = spelled.get(name_of(record))
+            if found is not None:
+                fold, (folds, records) = found
+                folds.append(fold)
+                records.append(record)
         self._layers = layers
         return layers
 
@@ -258,9 +271,9 @@ class NameIndex(Generic[T]):
         layers = self._layers if self._layers is not None else self._build_layers()
         keys, key = name_keys(name)
         for table, (kind, _), layer_key in zip(layers, LAYERS, keys, strict=True):
-            found = [r for r in table.get(layer_key, ()) if self._name_of(r) != name]
-            if found:
-                return self._pick(found, kind, prefer)
+            names = [n for n in table.get(layer_key, ()) if n != name]
+            if names:
+                return self._pick(self._in_order(names), kind, prefer)
         bucket = self._spelling.get((key[0], key.count(" "))) if key else None
         if not bucket:
             return None
@@ -274,6 +287,20 @@ class NameIndex(Generic[T]):
         best_score = max(score for score, _ in close)
         best = [r for score, r in close if score == best_score]
         return self._pick(best, NearKind.SPELLING, prefer)
+
+    def _in_order(self, names: list[str]) -> list[T]:
+        """The records of these names, in the order the index was given them."""
+        if len(names) == 1:
+            return self._exact[names[0]]
+        if self._position is None:
+            # by identity, as records need not be hashable (the index keeps each one alive);
+            # a record given twice keeps its first place
+            self._position = {}
+            for i, record in enumerate(self._records):
+                self._position.setdefault(id(record), i)
+        position = self._position
+        return sorted((r for n in names for r in self._exact[n]),
+                      key=lambda r: position[id(r)])
 
     def _pick(self, found: Sequence[T], kind: NearKind,
               prefer: Callable[[T], bool] | None) -> NearMatch[T]:
