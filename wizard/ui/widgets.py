@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,50 @@ from wizard.core.status import Status
 from wizard.text import _
 from wizard.text.status import status_word
 from wizard.ui import theme
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that remembers its height for the last few widths it was asked.
+
+    Qt lays a wrapped label's whole text out again each time a layout asks its height for a
+    width, rich text even for the width it had just laid out; before a page first paints, its
+    layouts ask each label dozens of times at a handful of widths. The answer depends only on
+    the text and the width once everything else is set, so the remembered heights are dropped
+    whenever anything else that shapes the text changes: the font, style or contents margins
+    (each reaches changeEvent), the text format, the indent or the margin.
+    """
+
+    KEPT = 8  # widths remembered per label; a resize asks a few, a text change clears none
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._heights: dict[tuple[str, int], int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        key = (self.text(), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= self.KEPT:
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.clear()
+        super().changeEvent(event)
+
+    def setTextFormat(self, format: Qt.TextFormat) -> None:
+        self._heights.clear()
+        super().setTextFormat(format)
+
+    def setIndent(self, indent: int) -> None:
+        self._heights.clear()
+        super().setIndent(indent)
+
+    def setMargin(self, margin: int) -> None:
+        self._heights.clear()
+        super().setMargin(margin)
 
 
 def icon_label(status: Status, size: int = 32, parent: QWidget | None = None) -> QLabel:
@@ -53,8 +97,7 @@ class PageHeader(QWidget):
         self.title.setFont(font)
         self.title.setAccessibleName(title)
         self.status_word = QLabel(self)
-        self.verdict = QLabel(self)
-        self.verdict.setWordWrap(True)
+        self.verdict = WrappedLabel(parent=self)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         vfont = self.verdict.font()
         vfont.setPointSizeF(vfont.pointSizeF() * 1.1)
@@ -95,8 +138,7 @@ class InlineMessage(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.icon = QLabel(self)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
+        self.text = WrappedLabel(parent=self)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy = QPushButton(_("Copy details"), self)
         self.copy.setAccessibleName(_("Copy the technical details of this problem"))

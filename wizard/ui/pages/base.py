@@ -15,7 +15,7 @@ from wizard.core.status import Status
 from wizard.flow import PAGE_TITLES, Load, Page
 from wizard.text import _
 from wizard.ui.session import Session
-from wizard.ui.widgets import InlineMessage, LoadBar, PageHeader
+from wizard.ui.widgets import InlineMessage, LoadBar, PageHeader, WrappedLabel
 
 if TYPE_CHECKING:
     from wizard.core.result import Finding
@@ -26,8 +26,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def explanation(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
+    label = WrappedLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.LinksAccessibleByMouse)

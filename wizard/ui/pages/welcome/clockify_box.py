@@ -8,7 +8,6 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -19,7 +18,7 @@ from wizard.core.status import Status
 from wizard.text import _
 from wizard.ui.pages.welcome.sides import SideBox, show_source
 from wizard.ui.session import Session
-from wizard.ui.widgets import InlineMessage
+from wizard.ui.widgets import InlineMessage, WrappedLabel
 
 
 class ClockifyBox(SideBox):
@@ -45,8 +44,8 @@ class ClockifyBox(SideBox):
         self.key_where.setCheckable(True)
         self.key_where.setAutoDefault(False)
         self.key_where.setAccessibleName(_("Where do I find my API key?"))
-        self.key_where_text = QLabel(self)  # filled when first shown (on_key_where_toggled)
-        self.key_where_text.setWordWrap(True)
+        # filled when first shown (on_key_where_toggled)
+        self.key_where_text = WrappedLabel(parent=self)
         self.key_where_text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_where_text.hide()

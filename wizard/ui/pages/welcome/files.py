@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from wizard.core.status import Status
 from wizard.text import _
 from wizard.ui.session import Session
-from wizard.ui.widgets import InlineMessage
+from wizard.ui.widgets import InlineMessage, WrappedLabel
 
 if TYPE_CHECKING:
     from wizard.sources.files import FileInfo
@@ -31,7 +31,7 @@ def ask_for_files(parent: QWidget) -> list[Path]:
     return [Path(n) for n in names]
 
 
-class OpenedFiles(QLabel):
+class OpenedFiles(WrappedLabel):
     """The files in use, one line each; adding files identifies them first (on a worker).
 
     Signals:
@@ -42,10 +42,9 @@ class OpenedFiles(QLabel):
 
     def __init__(self, session: Session, message: InlineMessage,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.session = session
         self.message = message  # where what became of the files is said
-        self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAccessibleName(_("Opened files"))
 

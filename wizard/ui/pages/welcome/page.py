@@ -33,6 +33,7 @@ from wizard.ui.pages.welcome.clockify_box import ClockifyBox
 from wizard.ui.pages.welcome.files import OpenedFiles, ask_for_files
 from wizard.ui.pages.welcome.quickbooks_box import QuickBooksBox
 from wizard.ui.session import Session
+from wizard.ui.widgets import WrappedLabel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -71,14 +72,13 @@ class WelcomePage(StepPage):
     def _needs_box(self) -> QGroupBox:
         """What the person needs before starting, and the one offer of the sample company."""
         box = QGroupBox(_("What you will need"), self)
-        needs = QLabel(_(
+        needs = WrappedLabel(_(
             "<ul style=\"margin-left: -20px\">"
             "<li>A Clockify workspace <b>owner or admin</b>: their API key reads the "
             "workspace.</li>"
             "<li>A QuickBooks Online <b>admin</b>: they sign in with Intuit in the browser.</li>"
             "<li><b>About five minutes.</b> Exported files work too, when signing in "
             "isn't possible.</li></ul>"), box)
-        needs.setWordWrap(True)
         needs.setTextFormat(Qt.TextFormat.RichText)
         self.sample = QPushButton(_("Try the sample company"), box)
         self.sample.setAccessibleName(_("Try the sample company: built-in example data, no "
@@ -86,11 +86,9 @@ class WelcomePage(StepPage):
         self.sample.setDefault(False)
         self.sample.setAutoDefault(False)
         self.sample.clicked.connect(self.on_sample_clicked)
-        sample_note = QLabel(_("No accounts at hand? The sample company shows every kind of "
-                               "problem, with no sign-in."), box)
-        sample_note.setWordWrap(True)
-        self.sample_chosen = QLabel(box)
-        self.sample_chosen.setWordWrap(True)
+        sample_note = WrappedLabel(_("No accounts at hand? The sample company shows every kind "
+                                     "of problem, with no sign-in."), box)
+        self.sample_chosen = WrappedLabel(parent=box)
         side = QVBoxLayout()
         side.addWidget(sample_note)
         side.addWidget(self.sample, 0, Qt.AlignmentFlag.AlignLeft)
@@ -124,7 +122,7 @@ class WelcomePage(StepPage):
         content = QWidget()
         scroll.setWidget(content)
         content.setAutoFillBackground(False)
-        steps = QLabel(_(
+        steps = WrappedLabel(_(
             "<ol style=\"margin-left: -20px\">"
             "<li><b>QuickBooks plan</b>: Essentials or Plus, payroll off, time tracking on.</li>"
             "<li><b>Names</b>: each Clockify user, client and project beside the QuickBooks "
@@ -135,7 +133,6 @@ class WelcomePage(StepPage):
             "</li>"
             "<li><b>Summary and report</b>: everything on one page, and a report for "
             "support.</li></ol>"), content)
-        steps.setWordWrap(True)
         steps.setTextFormat(Qt.TextFormat.RichText)
         steps.setAlignment(Qt.AlignmentFlag.AlignTop)
         drop = QLabel(_("You can also drop export files onto this window."), content)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QWi
 from wizard.flow import Choices
 from wizard.text import _
 from wizard.ui.session import Session
+from wizard.ui.widgets import WrappedLabel
 
 SOURCES = ("api", "file", "demo")  # the button id of a side's choice is its index here
 
@@ -19,8 +20,7 @@ def choice(box: QGroupBox, group: QButtonGroup, button_id: int, text: str, side:
     radio = QRadioButton(text, box)
     radio.setAccessibleName(_("{side}: {choice}").format(side=side, choice=text))
     group.addButton(radio, button_id)
-    note = QLabel(needs, box)
-    note.setWordWrap(True)
+    note = WrappedLabel(needs, box)
     note.setIndent(22)
     note.setEnabled(True)
     font = note.font()
