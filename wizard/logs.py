@@ -13,7 +13,6 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.redact import scrub
 from wizard.storage import paths
 
 LOG_NAME = "sync-checkup.log"
@@ -25,6 +24,10 @@ if TYPE_CHECKING:
 
 class ScrubFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
+        # imported on the first record written, after the window's first paint (its patterns
+        # are compiled when it is imported)
+        from wizard.redact import scrub
+
         message = record.getMessage()
         record.msg = scrub(message)
         record.args = None

@@ -46,6 +46,33 @@ def test_an_unknown_language_falls_back_to_english(lang) -> None:
     assert _("Reading Clockify…") == "Reading Clockify…"
 
 
+@pytest.mark.parametrize(("variables", "expected"), [
+    ({}, "en"),
+    ({"LANG": "de_DE.UTF-8"}, "de_DE"),
+    ({"LANG": "C.UTF-8"}, "C"),
+    ({"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "nl_NL@euro"}, "nl_NL"),
+    ({"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "nl_NL", "LC_ALL": "pt_BR.ISO-8859-1"}, "pt_BR"),
+    ({"LANG": "fr_FR.UTF-8", "LC_ALL": "pt_BR", "LANGUAGE": "sv_SE:de:en"}, "sv_SE"),
+    ({"LANG": "fr_FR.UTF-8", "LANGUAGE": ""}, "fr_FR"),
+    ({"LANG": "fr_FR.UTF-8", "SYNC_CHECKUP_LANG": "pseudo"}, "pseudo"),
+])
+def test_the_system_language_is_read_as_gettext_reads_it(monkeypatch, variables, expected) -> None:  # type: ignore[no-untyped-def]
+    for name in (text.ENV_VAR, "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert text.language() == expected
+
+
+def test_the_c_locale_reads_english(lang, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    lang(None)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert _("Reading Clockify…") == "Reading Clockify…"
+    assert type(text._translations()).__name__ == "NullTranslations"
+
+
 def test_pseudo_keeps_placeholders_tags_and_commands() -> None:
     shown = pseudo("Run `sync-checkup check --help` for {what:>3} <b>now</b> &amp; %(n)s %s "
                    "%(value)r %r")

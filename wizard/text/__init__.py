@@ -21,7 +21,6 @@ This package imports nothing else of the application, so every layer may use it.
 from __future__ import annotations
 
 import gettext
-import locale
 import os
 import re
 import threading
@@ -31,6 +30,7 @@ DOMAIN = "sync_checkup"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 PSEUDO = "pseudo"
 ENV_VAR = "SYNC_CHECKUP_LANG"
+_SYSTEM_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # gettext's order
 
 _lock = threading.Lock()
 _active: gettext.NullTranslations | None = None
@@ -53,15 +53,23 @@ def _n(singular: str, plural: str, n: int) -> str:
 
 
 def language() -> str:
-    """The language asked for: `SYNC_CHECKUP_LANG`, else the system locale's, else English."""
+    """The language asked for: `SYNC_CHECKUP_LANG`, else the system's, else English.
+
+    The system's is read the way gettext reads it: the first of LANGUAGE (a list, its first
+    entry), LC_ALL, LC_MESSAGES and LANG that is set, without its encoding and modifier
+    ("de_DE.UTF-8@euro" is "de_DE"). Windows sets none of them, so it reads English, as
+    before. Reading the variables rather than the C library's locale gives the same answer
+    before Qt has set the locale from them as after, and spares the first paint the `locale`
+    module.
+    """
     chosen = os.environ.get(ENV_VAR, "").strip()
     if chosen:
         return chosen
-    try:
-        system = locale.getlocale(locale.LC_MESSAGES)[0]
-    except (AttributeError, ValueError):  # LC_MESSAGES is missing on Windows
-        system = None
-    return system or "en"
+    for variable in _SYSTEM_VARIABLES:
+        value = os.environ.get(variable, "").split(":")[0].split(".")[0].split("@")[0].strip()
+        if value:
+            return value
+    return "en"
 
 
 def set_language(lang: str | None) -> None:
@@ -100,7 +108,8 @@ _ACCENTED = str.maketrans(
 )
 # Kept as they are: {placeholders} (with format specs), %(name)s and argparse's %s/%r, HTML tags
 # and entities, and anything between backticks (commands and options the user types).
-_KEEP = re.compile(r"\{[^{}]*\}|%(?:\([a-z_]+\))?[sdr]|<[^<>]+>|&[a-z]+;|`[^`]*`")
+# (a pattern, compiled by `re` on the first pseudo-translation, not on every start)
+_KEEP = r"\{[^{}]*\}|%(?:\([a-z_]+\))?[sdr]|<[^<>]+>|&[a-z]+;|`[^`]*`"
 
 
 def pseudo(message: str) -> str:
@@ -110,7 +119,7 @@ def pseudo(message: str) -> str:
     parts: list[str] = []
     last = 0
     letters = 0
-    for kept in _KEEP.finditer(message):
+    for kept in re.finditer(_KEEP, message):
         plain = message[last:kept.start()]
         letters += sum(ch.isalpha() for ch in plain)
         parts.append(plain.translate(_ACCENTED))

@@ -18,7 +18,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from wizard import __version__, redact
+from wizard import __version__
 from wizard.text import _
 from wizard.text.unexpected import UNEXPECTED
 
@@ -42,6 +42,8 @@ class Unexpected:
 
 def details_text(exc_type: type[BaseException], exc: BaseException,
                  tb: TracebackType | None) -> str:
+    from wizard import redact  # when a problem is shown, not before the first paint
+
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     return redact.scrub(f"Sync Checkup {__version__}, Python {sys.version.split()[0]}\n{text}")
 
