@@ -4,7 +4,6 @@ Cancel, Re-check) and the inline message. Table helpers live in tables.py, so th
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -23,6 +22,29 @@ from wizard.core.status import Status
 from wizard.text import _
 from wizard.text.status import status_word
 from wizard.ui import theme
+
+_HTML_SPECIAL = frozenset("&<>\"'")
+
+
+def html_escaped(text: str) -> str:
+    """`html.escape(text)`, for the modules the window's first paint needs: the `html` package
+    (its entity tables take a few milliseconds to load) is imported only when `text` has a
+    character to escape, which the first page's words never have."""
+    if _HTML_SPECIAL.isdisjoint(text):
+        return text
+    import html
+
+    return html.escape(text)
+
+
+def html_unescaped(text: str) -> str:
+    """`html.unescape(text)`, importing `html` only when `text` holds an entity (see
+    html_escaped)."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
 
 
 class WrappedLabel(QLabel):
@@ -120,7 +142,7 @@ class PageHeader(QWidget):
     def set_state(self, status: Status, verdict: str) -> None:
         set_status_icon(self.icon, status, 40)
         word = status_word(status)
-        self.status_word.setText(_("<b>{word}:</b>").format(word=html.escape(word)))
+        self.status_word.setText(_("<b>{word}:</b>").format(word=html_escaped(word)))
         self.verdict.setText(verdict)
         self.verdict.setAccessibleName(_("{word}: {verdict}").format(word=word, verdict=verdict))
 
@@ -220,7 +242,7 @@ class LoadBar(QWidget):
 
 
 def bold(text: str) -> str:
-    return f"<b>{html.escape(text)}</b>"
+    return f"<b>{html_escaped(text)}</b>"
 
 
 def set_accessible(widget: QWidget, name: str, description: str = "") -> Any:

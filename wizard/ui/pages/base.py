@@ -3,7 +3,6 @@ area, and the load bar with progress, Cancel and Re-check."""
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,14 @@ from wizard.core.status import Status
 from wizard.flow import PAGE_TITLES, Load, Page
 from wizard.text import _
 from wizard.ui.session import Session
-from wizard.ui.widgets import InlineMessage, LoadBar, PageHeader, WrappedLabel
+from wizard.ui.widgets import (
+    InlineMessage,
+    LoadBar,
+    PageHeader,
+    WrappedLabel,
+    html_escaped,
+    html_unescaped,
+)
 
 if TYPE_CHECKING:
     from wizard.core.result import Finding
@@ -30,7 +36,7 @@ def explanation(text: str, parent: QWidget | None = None) -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                   | Qt.TextInteractionFlag.LinksAccessibleByMouse)
-    label.setAccessibleName(html.unescape(_TAG.sub("", text))[:200])  # what is read, no tags
+    label.setAccessibleName(html_unescaped(_TAG.sub("", text))[:200])  # what is read, no tags
     return label
 
 
@@ -42,8 +48,8 @@ def findings_html(findings: list[Finding], problems_only: bool = True) -> str:
     parts = []
     for f in rows:
         parts.append("<p>" + _("<b>{subject}</b> — {message}<br><b>Fix:</b> {fix}").format(
-            subject=html.escape(f.subject), message=html.escape(f.message),
-            fix=html.escape(f.fix)) + "</p>")
+            subject=html_escaped(f.subject), message=html_escaped(f.message),
+            fix=html_escaped(f.fix)) + "</p>")
     return "".join(parts)
 
 

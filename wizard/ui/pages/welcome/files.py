@@ -3,7 +3,6 @@ giving it to its side, and the list of what is open."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from wizard.core.status import Status
 from wizard.text import _
 from wizard.ui.session import Session
-from wizard.ui.widgets import InlineMessage, WrappedLabel
+from wizard.ui.widgets import InlineMessage, WrappedLabel, html_escaped
 
 if TYPE_CHECKING:
     from wizard.sources.files import FileInfo
@@ -82,10 +81,10 @@ class OpenedFiles(WrappedLabel):
         choices = self.session.flow.choices
         lines = []
         if choices.clockify == "file":
-            lines += [_("Clockify file: {name}").format(name=html.escape(p.name))
+            lines += [_("Clockify file: {name}").format(name=html_escaped(p.name))
                       for p in choices.clockify_files]
         if choices.quickbooks == "file":
-            lines += [_("QuickBooks file: {name}").format(name=html.escape(p.name))
+            lines += [_("QuickBooks file: {name}").format(name=html_escaped(p.name))
                       for p in choices.qbo_files]
         self.setText("<br>".join(lines))
         self.setVisible(bool(lines))
