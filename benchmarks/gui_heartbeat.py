@@ -80,7 +80,7 @@ def readers_for(man: Manifest) -> Readers:
         projects = pages("projects", "projects", lambda raw: cj.parse_projects(raw, clients))
         read: list[Any] = []
         files = man.clockify["report"]
-        names: dict[str | None, str | None] = {}
+        names = cj.ReadNames()
         for i, page in enumerate(files):  # as the live client: bytes straight to records
             cancel.raise_if_cancelled()
             read.append(cj.decode_report_page(page.read_bytes(), names))

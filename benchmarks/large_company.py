@@ -239,7 +239,7 @@ def parse_sides(man: Manifest) -> tuple[ClockifySide, QuickBooksSide]:
     clients = [c for p in man.clockify["clients"] for c in cj.parse_clients(_load(p))]
     projects = [x for p in man.clockify["projects"]
                 for x in cj.parse_projects(_load(p), clients)]
-    names: dict[str | None, str | None] = {}  # one per read, as the live client does
+    names = cj.ReadNames()  # one per read, as the live client does
     # each entry once and in id order, as the live client puts them
     entries = entries_of(cj.decode_report_page(p.read_bytes(), names)
                          for p in man.clockify["report"])

@@ -199,7 +199,7 @@ def test_the_pages_of_one_read_share_one_string_per_name() -> None:
                               "end": "2026-11-02T09:00:00-06:00", "duration": 3600}}
             for i in range(first, first + 2)]}).encode()
 
-    names: dict[str | None, str | None] = {}
+    names = cj.ReadNames()
     entries = cj.decode_report_page(page(0), names).entries \
         + cj.decode_report_page(page(2), names).entries
     first = entries[0]
@@ -209,6 +209,34 @@ def test_the_pages_of_one_read_share_one_string_per_name() -> None:
             assert getattr(entry, field) is getattr(first, field), field
     assert [e.id for e in entries] == [f"{i:024x}" for i in range(4)]
     assert entries[0].start.tzinfo is entries[3].end.tzinfo  # one zone object, too
+
+
+pooled = st.sampled_from([None, "", "u1", "u2", "Jon Smith", "Ann Lee"])
+
+
+@given(st.lists(st.lists(st.tuples(pooled, pooled, pooled, pooled, pooled, pooled), max_size=5),
+                max_size=3))
+def test_the_pages_of_one_read_are_read_as_the_plain_rules_do_whatever_names_ids_come_with(
+        pages: list[list[tuple[str | None, ...]]]) -> None:
+    # a user id or project id that comes back with other names (renamed during the read) or
+    # an id of "" or none: each entry holds its own row's values, and equal values are one string
+    def row(i: int, fields: tuple[str | None, ...]) -> dict[str, Any]:
+        user_id, user_name, project_id, project_name, client_id, client_name = fields
+        return {"_id": f"{i:024x}", "userId": user_id, "userName": user_name,
+                "projectId": project_id, "projectName": project_name, "clientId": client_id,
+                "clientName": client_name, "billable": True,
+                "timeInterval": {"start": "2026-11-02T08:00:00-06:00",
+                                 "end": "2026-11-02T09:00:00-06:00", "duration": 3600}}
+
+    names = cj.ReadNames()
+    rows = [[row(n * 10 + i, fields) for i, fields in enumerate(page)]
+            for n, page in enumerate(pages)]
+    entries = [e for page in rows
+               for e in cj.decode_report_page(json.dumps({"timeentries": page}).encode(),
+                                              names).entries]
+    assert entries == [_by_hand(r) for page in rows for r in page]
+    held = [value for e in entries for value in e[1:7] if value is not None]
+    assert len({id(value) for value in held}) == len(set(held))
 
 
 # --- valid answers, as Clockify sends them (reference §4.1–4.5): each must be read in full ------

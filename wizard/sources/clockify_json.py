@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
@@ -251,13 +251,33 @@ class ReportPage:
     entries: list[TimeEntry]
 
 
-def decode_report_page(raw: bytes, names: dict[str | None, str | None] | None = None
-                       ) -> ReportPage:
+@dataclass(slots=True)
+class ReadNames:
+    """One per read of the report: the strings its pages' entries share, so that they hold one
+    string per distinct id and name rather than a copy each (a large company's 250,000 entries
+    name a few thousand users, projects and clients).
+
+    Names come in groups: a user id names one user, and a project id one project, with its
+    client. Each group is kept as first seen, and a row naming it again takes its strings after
+    a comparison or three, rather than a look-up for each of the row's six strings. A row that
+    differs from its group in any of them (a rename during the read) goes through `strings`,
+    and its group is kept as it is now.
+
+    Pages decoded on several threads may share one: each look-up and each store is one step,
+    and a group is only used once compared with the row.
+    """
+
+    strings: dict[str | None, str | None] = field(
+        default_factory=lambda: {"": None})  # "" is Clockify's "none"
+    users: dict[str | None, tuple[str | None, str | None]] = field(default_factory=dict)
+    projects: dict[str | None, tuple[str | None, str | None, str | None, str | None]] = field(
+        default_factory=dict)
+
+
+def decode_report_page(raw: bytes, names: ReadNames | None = None) -> ReportPage:
     """A Detailed report page's bytes → entries; MalformedData for anything unreadable.
 
-    `names`: one dictionary for every page of a read, through which the ids and names of users,
-    projects and clients pass, so that the entries share one string per distinct value rather
-    than holding a copy each (a large company's 250,000 entries name a few thousand).
+    `names`: one for every page of a read (see `ReadNames`).
     """
     try:
         try:
@@ -268,17 +288,18 @@ def decode_report_page(raw: bytes, names: dict[str | None, str | None] | None = 
         raise MalformedData(WHAT) from exc
     rows = page.timeentries if page.timeentries is not None else page.timeEntries or []
     return ReportPage(report_total_count({"totals": page.totals}), len(rows),
-                      _entries(rows, {} if names is None else names))
+                      _entries(rows, ReadNames() if names is None else names))
 
 
-def _entries(rows: list[_ReportRow], names: dict[str | None, str | None]) -> list[TimeEntry]:
+def _entries(rows: list[_ReportRow], names: ReadNames) -> list[TimeEntry]:
     """Times carry the request zone's offset. The hot loop of a large workspace: keep it lean."""
     out = []
     append = out.append
     fromiso = dt.datetime.fromisoformat
     utc = dt.UTC
-    names[""] = None  # so that `one("", "")` is None
-    one = names.setdefault
+    one = names.strings.setdefault  # also turns "" (Clockify's "none") into None
+    users, projects = names.users, names.projects
+    user_of, project_of = users.get, projects.get
     # tuple.__new__ builds the NamedTuple in C; TimeEntry(…) goes through a Python-level __new__
     new_entry = tuple.__new__
     try:
@@ -301,14 +322,20 @@ def _entries(rows: list[_ReportRow], names: dict[str | None, str | None]) -> lis
             entry_id = row.row_id or row.id or row.get_id
             if entry_id.__class__ is not str or not entry_id:
                 raise MalformedData(WHAT)
-            # `one` also turns "" (Clockify's "none" for names and ids) into None
             user_id, user_name = row.user_id, row.user_name
+            user = user_of(user_id)
+            if user is None or user[1] != user_name:
+                user = users[user_id] = (one(user_id, user_id), one(user_name, user_name))
             project_id, project_name = row.project_id, row.project_name
             client_id, client_name = row.client_id, row.client_name
+            project = project_of(project_id)
+            if project is None or project[1] != project_name or project[2] != client_id \
+                    or project[3] != client_name:
+                project = projects[project_id] = (
+                    one(project_id, project_id), one(project_name, project_name),
+                    one(client_id, client_id), one(client_name, client_name))
             append(new_entry(TimeEntry, (
-                entry_id, one(user_id, user_id), one(user_name, user_name),
-                one(project_id, project_id), one(project_name, project_name),
-                one(client_id, client_id), one(client_name, client_name),
+                entry_id, user[0], user[1], project[0], project[1], project[2], project[3],
                 bool(row.billable), start, end, duration)))
     except (TypeError, ValueError, AttributeError) as exc:
         raise MalformedData(WHAT) from exc

@@ -57,7 +57,7 @@ def _read(connection: ClockifyConnection, workspace_id: str,
     if connection.reports_url is None:
         connection.detect_region()
     url = f"{connection.reports_url}/workspaces/{workspace_id}/reports/detailed"
-    names: dict[str | None, str | None] = {}  # one string per distinct name: see decode_report_page
+    names = cj.ReadNames()  # one string per distinct name
 
     def decode(raw: bytes) -> cj.ReportPage:
         return cj.decode_report_page(raw, names)
