@@ -9,7 +9,6 @@ types are imported when a check is asked for, not when the window opens (issue 7
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,18 +74,23 @@ class Load(StrEnum):
     CANCELLED = "cancelled"
 
 
-@dataclass
 class Choices:
-    """Where each side comes from, as picked on the first page (no secrets here)."""
+    """Where each side comes from, as picked on the first page (no secrets here).
 
-    clockify: SourceKind | None = None
-    quickbooks: SourceKind | None = None
-    clockify_files: tuple[Path, ...] = ()
-    qbo_files: tuple[Path, ...] = ()
-    manual: Manual | None = None  # None: not answered yet, the same as a blank Manual()
-    clockify_key_stored: bool = False
-    qbo_signed_in: bool = False
-    company: Any = None  # a saved company (storage.companies.Company), from All companies
+    A plain class rather than a dataclass: it is built before the window first paints, and
+    the dataclasses module and the methods it generates would cost that paint milliseconds.
+    """
+
+    def __init__(self) -> None:
+        self.clockify: SourceKind | None = None
+        self.quickbooks: SourceKind | None = None
+        self.clockify_files: tuple[Path, ...] = ()
+        self.qbo_files: tuple[Path, ...] = ()
+        # None: not answered yet, the same as a blank Manual()
+        self.manual: Manual | None = None
+        self.clockify_key_stored = False
+        self.qbo_signed_in = False
+        self.company: Any = None  # a saved company (storage.companies.Company), All companies
 
     def missing(self) -> str | None:
         """Why the checks can't start yet, as a sentence; None when they can."""

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from dataclasses import dataclass
 from types import TracebackType
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QApplication
 
@@ -32,8 +32,7 @@ def set_headless(on: bool) -> None:
     _headless = on
 
 
-@dataclass(frozen=True)
-class Unexpected:
+class Unexpected(NamedTuple):
     """What a person is shown: the calm sentence, and the details behind "Copy details"."""
 
     sentence: str

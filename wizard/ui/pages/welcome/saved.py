@@ -8,8 +8,7 @@ showed, written back as values, and removed. Secrets never come here (the keyrin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QSettings
 
@@ -29,8 +28,7 @@ OLD_PAYROLL_ORDER: tuple[bool | None, ...] = (None, False, True)
 _PAYROLL_VALUE = {None: "", False: "no", True: "yes"}
 
 
-@dataclass(frozen=True)
-class Answers:
+class Answers(NamedTuple):
     """What export files can't tell: the QuickBooks plan's code and whether payroll is on
     (None: "I'm not sure")."""
 
