@@ -214,19 +214,21 @@ def test_the_pages_of_one_read_share_one_string_per_name() -> None:
 pooled = st.sampled_from([None, "", "u1", "u2", "Jon Smith", "Ann Lee"])
 
 
-@given(st.lists(st.lists(st.tuples(pooled, pooled, pooled, pooled, pooled, pooled), max_size=5),
+@given(st.lists(st.lists(st.tuples(pooled, pooled, pooled, pooled, pooled, pooled,
+                                   st.sampled_from([None, 900, 3600, 5400])), max_size=5),
                 max_size=3))
 def test_the_pages_of_one_read_are_read_as_the_plain_rules_do_whatever_names_ids_come_with(
-        pages: list[list[tuple[str | None, ...]]]) -> None:
+        pages: list[list[tuple[Any, ...]]]) -> None:
     # a user id or project id that comes back with other names (renamed during the read) or
-    # an id of "" or none: each entry holds its own row's values, and equal values are one string
-    def row(i: int, fields: tuple[str | None, ...]) -> dict[str, Any]:
-        user_id, user_name, project_id, project_name, client_id, client_name = fields
+    # an id of "" or none: each entry holds its own row's values, and equal values are one
+    # object (strings, and durations, given or worked out from the times)
+    def row(i: int, fields: tuple[Any, ...]) -> dict[str, Any]:
+        user_id, user_name, project_id, project_name, client_id, client_name, seconds = fields
         return {"_id": f"{i:024x}", "userId": user_id, "userName": user_name,
                 "projectId": project_id, "projectName": project_name, "clientId": client_id,
                 "clientName": client_name, "billable": True,
                 "timeInterval": {"start": "2026-11-02T08:00:00-06:00",
-                                 "end": "2026-11-02T09:00:00-06:00", "duration": 3600}}
+                                 "end": "2026-11-02T09:00:00-06:00", "duration": seconds}}
 
     names = cj.ReadNames()
     rows = [[row(n * 10 + i, fields) for i, fields in enumerate(page)]
@@ -234,9 +236,19 @@ def test_the_pages_of_one_read_are_read_as_the_plain_rules_do_whatever_names_ids
     entries = [e for page in rows
                for e in cj.decode_report_page(json.dumps({"timeentries": page}).encode(),
                                               names).entries]
-    assert entries == [_by_hand(r) for page in rows for r in page]
+    assert entries == [_plainly(r) for page in rows for r in page]
     held = [value for e in entries for value in e[1:7] if value is not None]
     assert len({id(value) for value in held}) == len(set(held))
+    durations = [e.duration_s for e in entries]
+    assert len({id(value) for value in durations}) == len(set(durations))
+
+
+def _plainly(row: dict[str, Any]) -> TimeEntry:
+    """`_by_hand`, with a duration worked out from the times where the row gives none."""
+    entry = _by_hand(row)
+    if entry.duration_s is None and entry.end is not None:
+        return entry._replace(duration_s=int((entry.end - entry.start).total_seconds()))
+    return entry
 
 
 # --- valid answers, as Clockify sends them (reference §4.1–4.5): each must be read in full ------

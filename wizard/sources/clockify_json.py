@@ -269,6 +269,9 @@ class ReadNames:
 
     strings: dict[str | None, str | None] = field(
         default_factory=lambda: {"": None})  # "" is Clockify's "none"
+    # durations repeat too (15 minutes, an hour…): the entries check reads every one, and one
+    # object per value spares it a trip to memory per entry
+    durations: dict[int, int] = field(default_factory=dict)
     users: dict[str | None, tuple[str | None, str | None]] = field(default_factory=dict)
     projects: dict[str | None, tuple[str | None, str | None, str | None, str | None]] = field(
         default_factory=dict)
@@ -300,6 +303,7 @@ def _entries(rows: list[_ReportRow], names: ReadNames) -> list[TimeEntry]:
     one = names.strings.setdefault  # also turns "" (Clockify's "none") into None
     users, projects = names.users, names.projects
     user_of, project_of = users.get, projects.get
+    same_duration = names.durations.setdefault
     # tuple.__new__ builds the NamedTuple in C; TimeEntry(…) goes through a Python-level __new__
     new_entry = tuple.__new__
     try:
@@ -314,6 +318,7 @@ def _entries(rows: list[_ReportRow], names: ReadNames) -> list[TimeEntry]:
                 if duration.__class__ is not int:
                     duration = parse_iso_duration(duration) if isinstance(duration, str) \
                         else int((end - start).total_seconds())
+                duration = same_duration(duration, duration)
             else:
                 duration = None
             if start.tzinfo is None:
