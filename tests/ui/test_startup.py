@@ -46,7 +46,8 @@ def noting_report(self):
     seen["deferred"] = sorted(m for m in set(sys.modules) - before if m in (
         "logging.handlers", "platformdirs", "wizard.ui.rows", "wizard.sources.gather",
         "wizard.core.model", "wizard.accounts", "wizard.ui.unexpected_dialog",
-        "wizard.core.result", "wizard.core.plans", "wizard.redact", "locale", "html", "dataclasses"))
+        "wizard.core.result", "wizard.core.plans", "wizard.redact", "locale", "html",
+        "dataclasses"))
     seen["log_file_at_paint"] = os.path.exists(os.path.join(os.environ["SYNC_CHECKUP_HOME"],
                                                             "log", "sync-checkup.log"))
     seen["gc_at_paint"] = gc.isenabled()
