@@ -47,7 +47,7 @@ def noting_report(self):
         "logging.handlers", "platformdirs", "wizard.ui.rows", "wizard.sources.gather",
         "wizard.core.model", "wizard.accounts", "wizard.ui.unexpected_dialog",
         "wizard.core.result", "wizard.core.plans", "wizard.redact", "locale", "html",
-        "dataclasses"))
+        "dataclasses", "wizard.ui.workers"))
     seen["log_file_at_paint"] = os.path.exists(os.path.join(os.environ["SYNC_CHECKUP_HOME"],
                                                             "log", "sync-checkup.log"))
     seen["gc_at_paint"] = gc.isenabled()
@@ -82,7 +82,8 @@ def test_first_paint_needs_only_the_welcome_page(tmp_path) -> None:  # type: ign
     # dataclasses take a while to build) to the first check: the first page needs only Status;
     # the plans to the first answer about the plan; the secret scrubber (its patterns) to the
     # first record written or problem shown; the language is read without `locale`; `html` is
-    # imported only for text that needs escaping; the first page's records are no dataclasses
+    # imported only for text that needs escaping; the first page's records are no dataclasses;
+    # the workers wait for the first job
     assert seen["deferred"] == []
     assert seen["log_file_at_paint"] is False
     # what was logged before the paint was held, then written once the file opened

@@ -16,11 +16,13 @@ from PySide6.QtCore import QObject, QSettings, QThreadPool, QTimer, Signal
 
 from wizard.flow import Flow
 from wizard.storage import paths
-from wizard.ui.workers import Worker
 
-if TYPE_CHECKING:  # jobs pulls in the whole engine: imported when the first check starts
+# jobs pulls in the whole engine: imported when the first check starts; the workers (and the
+# app's error types) with the first job, after the window's first paint
+if TYPE_CHECKING:
     from wizard.sources.progress import CancelToken, Progress
     from wizard.ui import jobs
+    from wizard.ui.workers import Worker
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,7 @@ class Session(QObject):
         if self._check is not None:
             return
         from wizard.ui import jobs
+        from wizard.ui.workers import Worker
 
         request = self.flow.request()
         worker = Worker(partial(jobs.check, request, readers=self.readers,
@@ -147,6 +150,8 @@ class Session(QObject):
                 on_finished: Callable[[Any], None],
                 on_failed: Callable[[str, str], None],
                 on_cancelled: Callable[[], None] | None = None) -> Worker:
+        from wizard.ui.workers import Worker
+
         worker = Worker(fn, name=name)
         worker.signals.finished.connect(on_finished)
         worker.signals.failed.connect(on_failed)
