@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 
 import keyring.backend
+import msgspec
 import pytest
 
 from tests.fakes.clockify_server import FakeClockify, Space, load_sample, serve, synthetic
@@ -579,8 +580,8 @@ def test_sample_company_through_the_fake_equals_the_demo(fake: FakeClockify) -> 
     # the same entries; only their links differ (the live workspace has web pages, the sample not)
     assert live_run.entries is not None
     assert demo_run.entries is not None
-    assert [i._replace(links=None) for i in live_run.entries.items] \
-        == [i._replace(links=None) for i in demo_run.entries.items]
+    assert [msgspec.structs.replace(i, links=None) for i in live_run.entries.items] \
+        == [msgspec.structs.replace(i, links=None) for i in demo_run.entries.items]
     assert live_run.entries.by_reason == demo_run.entries.by_reason
     assert live_run.entries.items[0].links is not None
     assert live_run.entries.items[0].links.clockify is not None

@@ -85,9 +85,6 @@ def check_entries(in_period: InPeriod,
     users_ok = user_ok or {}
     projects_ok = project_ok or {}
     too_long = MAX_SYNC_SECONDS
-    # tuple.__new__ builds the NamedTuple in C; EntryItem(…) goes through a Python-level
-    # __new__ (up to 130,000 items on the large benchmark company)
-    new_item = tuple.__new__
 
     # An entry's reasons are bits of one mask; the tuple of reasons of each of the 128 masks and
     # the count per mask are kept in lists, so no entry builds a list or tuple of its own.
@@ -146,9 +143,9 @@ def check_entries(in_period: InPeriod,
             hours = None
         elif (hours := hours_of.get(seconds)) is None:
             hours = hours_of[seconds] = round(seconds / 3600, 2)
-        bucket.append(new_item(EntryItem, (
+        bucket.append(EntryItem(
             e[AT_ID], day, e[AT_USER_NAME], e[AT_PROJECT_NAME] or None, e[AT_CLIENT_NAME] or None,
-            billable, hours, _REASONS_BY_MASK[mask], links)))
+            billable, hours, _REASONS_BY_MASK[mask], links))
     # counted per mask (a few dozen occur), then spread out
     for mask, n in enumerate(per_mask):
         if n:
