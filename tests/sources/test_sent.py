@@ -6,15 +6,16 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
-from requests.adapters import BaseAdapter
 
 from tests.fakes.loopback import FakeHandler, LoopbackServer
 from wizard.sources import sent
 from wizard.sources.paging import session_like
 from wizard.sources.quickbooks import make_session
+from wizard.sources.replay import ReplayAdapter, Route, replay_session
 
 
 class _Held(FakeHandler):
@@ -85,33 +86,18 @@ def test_only_the_first_request_of_the_block_counts() -> None:
         session.close()
 
 
-class _Recording(BaseAdapter):
-    """An adapter of another kind (like the sample company's replay): it can't tell."""
-
-    def __init__(self, calls: list[str]) -> None:
-        super().__init__()
-        self.calls = calls
-
-    def send(self, request: requests.PreparedRequest, *args: object,
-             **kwargs: object) -> requests.Response:
-        self.calls.append("sent")
-        response = requests.Response()
-        response.status_code = 200
-        response._content = b"{}"
-        response.request = request
-        return response
-
-    def close(self) -> None:
-        """Nothing to close."""
-
-
 def test_a_session_that_cant_tell_runs_the_callback_at_once() -> None:
-    calls: list[str] = []
-    session = requests.Session()
-    session.mount("http://", _Recording(calls))
-    with sent.when_sent(session, "http://example.invalid/", lambda: calls.append("left")):
+    """The sample company's replay answers without a network, so nothing can say when its
+    request left: the callback runs before the request is even sent."""
+    session = replay_session(Path("."), [Route("GET", "/x", body=b"{}")])
+    adapter = session.get_adapter("http://example.invalid/")
+    assert isinstance(adapter, ReplayAdapter)
+    served_at_callback: list[int] = []
+    with sent.when_sent(session, "http://example.invalid/",
+                        lambda: served_at_callback.append(len(adapter.served))):
         session.get("http://example.invalid/x")
-    assert calls == ["left", "sent"]
+    assert served_at_callback == [0]
+    assert len(adapter.served) == 1
 
 
 def test_a_request_that_never_left_still_runs_the_callback() -> None:

@@ -37,16 +37,20 @@ def _request_left() -> None:
         callback()
 
 
-class _SignallingHTTPConnection(HTTPConnection):
+class _Signalling:
+    """Mixed into urllib3's connections: a request's bytes written, it says so."""
+
     def request(self, *args: Any, **kwargs: Any) -> None:
-        super().request(*args, **kwargs)
+        super().request(*args, **kwargs)  # type: ignore[misc]
         _request_left()
 
 
-class _SignallingHTTPSConnection(HTTPSConnection):
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        super().request(*args, **kwargs)
-        _request_left()
+class _SignallingHTTPConnection(_Signalling, HTTPConnection):
+    pass
+
+
+class _SignallingHTTPSConnection(_Signalling, HTTPSConnection):
+    pass
 
 
 class _SignallingHTTPPool(HTTPConnectionPool):
